@@ -1,0 +1,76 @@
+// House lint rules that Redocly's configurable rules cannot express: they relate several nodes
+// (every security requirement of an operation names the same scope) or derive a value from a name
+// (a schema `FooId` must fix its ID prefix with a pattern).
+
+const SCOPE = /^(read|write|delete):[a-z][a-z_]*$/;
+
+/** Every operation declares security requirements that all name the same single API scope. */
+function OperationRequiredScope() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const requirements = operation.security;
+        if (!Array.isArray(requirements) || requirements.length === 0) {
+          ctx.report({
+            message: "Operation must declare `security` requirements naming its required API scope.",
+            location: ctx.location.key(),
+          });
+          return;
+        }
+        const scopes = new Set();
+        requirements.forEach((requirement, index) => {
+          for (const [scheme, list] of Object.entries(requirement)) {
+            const where = ctx.location.child(["security", index, scheme]);
+            if (!Array.isArray(list) || list.length !== 1 || !SCOPE.test(list[0])) {
+              ctx.report({
+                message: `Security requirement \`${scheme}\` must list exactly one API scope such as \`read:domains\`.`,
+                location: where,
+              });
+              continue;
+            }
+            scopes.add(list[0]);
+          }
+        });
+        if (scopes.size > 1) {
+          ctx.report({
+            message: `All security requirements of an operation must name the same scope (found ${[...scopes].join(", ")}).`,
+            location: ctx.location.child("security"),
+          });
+        }
+      },
+    },
+  };
+}
+
+/**
+ * A schema titled `XyzId` describes a public ID: a string whose `pattern` fixes its prefix.
+ * Schemas live in their own files (`components/schemas/XyzId.yaml`), so the title is the name.
+ */
+function IdSchemaPattern() {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        const title = schema.title;
+        if (typeof title !== "string" || !title.endsWith("Id")) return;
+        if (schema.type !== "string" || typeof schema.pattern !== "string" || !/^\^\(?[a-z|]+\)?_/.test(schema.pattern)) {
+          ctx.report({
+            message: `ID schema \`${title}\` must be a string whose \`pattern\` fixes its public prefix (e.g. \`^dom_…\`).`,
+            location: ctx.location.key(),
+          });
+        }
+      },
+    },
+  };
+}
+
+export default function hostupRules() {
+  return {
+    id: "hostup",
+    rules: {
+      oas3: {
+        "operation-required-scope": OperationRequiredScope,
+        "id-schema-pattern": IdSchemaPattern,
+      },
+    },
+  };
+}
