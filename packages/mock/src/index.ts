@@ -1,0 +1,8 @@
+export {
+  startMockServer,
+  getFreePort,
+  resolveDefaultSpec,
+  resolvePrismBin,
+  type MockServer,
+  type MockServerOptions,
+} from "./server.js";

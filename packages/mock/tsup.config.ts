@@ -1,0 +1,14 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/cli.ts", "src/vitest-global-setup.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: "node20",
+  platform: "node",
+  // provides import.meta.url in the CJS build (used to resolve Prism and the bundled spec)
+  shims: true,
+  splitting: false,
+});
