@@ -18,8 +18,6 @@ export interface paths {
          * @description Force a domain status refresh from the registrar path and return the previous and new normalized
          *     service statuses. The body must be absent or an empty object; this is read-scoped because it only
          *     refreshes status and does not request a customer-visible domain change.
-         *
-         *     Required API scope: `read:domains`.
          */
         post: operations["syncDomainStatus"];
         delete?: never;
@@ -46,8 +44,6 @@ export interface paths {
          *     with Problem Details and per-item pointers.
          *
          *     Poll `operation.pollUrl` for completion.
-         *
-         *     Required API scope: `write:domains`.
          */
         post: operations["bulkSyncDomainStatus"];
         delete?: never;
@@ -74,8 +70,6 @@ export interface paths {
          *     blocker, cancel it first with `POST /api/v2/domains/{id}/actions/respond-to-renewal` and
          *     `{ "accept": false }`, or cancel the related order from billing context with
          *     `POST /api/v2/orders/{id}/actions/cancel`.
-         *
-         *     Required API scope: `delete:domains`.
          */
         delete: operations["deleteDomain"];
         options?: never;
@@ -103,8 +97,6 @@ export interface paths {
          *     but at least one meaningful field should be sent. If `sourceUrl` is changed, its host must still
          *     belong to the same domain. Use `enabled: false` to pause a redirect without deleting it; use DELETE
          *     only when the rule should be removed.
-         *
-         *     Required API scope: `write:domains`.
          */
         patch: operations["updateDomainRedirect"];
         trace?: never;
@@ -123,8 +115,6 @@ export interface paths {
          * @description Create a dynamic DNS updater token for a hostname under the domain. The hostname must be the domain
          *     itself or a subdomain of it, and `recordType` must be `A` or `AAAA`. Store the returned token securely
          *     because it authorizes public DynDNS updates for this hostname.
-         *
-         *     Required API scope: `write:domains`.
          */
         post: operations["createDynDnsConfig"];
         delete?: never;
