@@ -63,6 +63,22 @@ function IdSchemaPattern() {
   };
 }
 
+/** Every operation says whether clients may repeat it after a 5xx, timeout or lost connection. */
+function OperationRetrySafety() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        if (typeof operation["x-hostup-retry-safe"] !== "boolean") {
+          ctx.report({
+            message: "Operation must declare `x-hostup-retry-safe: true|false` (may a client repeat it after a 5xx, timeout or lost connection?).",
+            location: ctx.location.key(),
+          });
+        }
+      },
+    },
+  };
+}
+
 export default function hostupRules() {
   return {
     id: "hostup",
@@ -70,6 +86,7 @@ export default function hostupRules() {
       oas3: {
         "operation-required-scope": OperationRequiredScope,
         "id-schema-pattern": IdSchemaPattern,
+        "operation-retry-safety": OperationRetrySafety,
       },
     },
   };

@@ -263,6 +263,11 @@ const MUTATIONS: Mutation[] = [
     edits: [{ file: REDIRECT_OP, from: "  operationId: updateDomainRedirect\n", to: "" }],
     rules: ["operation-operationId"],
   },
+  {
+    name: "an operation that does not say whether it is retry-safe",
+    edits: [{ file: REDIRECT_OP, from: "  x-hostup-retry-safe: true\n", to: "" }],
+    rules: ["hostup/operation-retry-safety"],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
