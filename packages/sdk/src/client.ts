@@ -1,8 +1,18 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@hostup/types";
 import { HostupConfigError } from "./errors.js";
+import { invoke, type CallContext } from "./core/invoke.js";
+import { debugFromEnvironment, formatLogRecord } from "./core/log.js";
+import type { Method } from "./core/method.js";
+import type { OperationSpec } from "./core/operation.js";
+import { createRedactor } from "./core/redact.js";
+import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
+import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.hostup.se";
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
 
 /** The typed openapi-fetch client for the HostUp API: `client.POST("/api/v2/…", { … })`. */
 export type HostupRawClient = Client<paths>;
@@ -14,36 +24,111 @@ export interface HostupClientOptions {
   baseUrl?: string;
   /** A `fetch` implementation; defaults to the global one (Node ≥ 20, browsers). */
   fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in ms, covering the response body too. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (429 always; 5xx, timeouts, connection errors for retry-safe operations). Default 2. */
+  maxRetries?: number;
+  /** Longest wait the client accepts before a retry (e.g. a `Retry-After`); longer asks fail at once. Default 60 000. */
+  maxRetryWaitMs?: number;
+  /**
+   * Receives one record per attempt: operation, method, path, status, attempt, timing. Never
+   * headers or bodies. `debug: true` (or `HOSTUP_DEBUG=1`) logs them with `console.debug`.
+   */
+  logger?: (record: LogRecord) => void;
+  debug?: boolean;
 }
 
-export interface HostupClient {
-  /** The typed openapi-fetch client, authenticated. */
+export type HostupClient = HostupMethods & {
+  /** The typed openapi-fetch client, with the same auth, timeouts and retries underneath. */
   readonly raw: HostupRawClient;
-}
+};
 
-// Problem Details arrive as application/problem+json; a client that only accepts JSON cannot be
-// given them (servers and Prism then fall back to the success response).
-const ACCEPT = "application/json, application/problem+json";
+const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug"]);
 
 export function createHostupClient(options: HostupClientOptions): HostupClient {
-  const apiKey = checkApiKey(options?.apiKey);
+  if (typeof options !== "object" || options === null) {
+    throw new HostupConfigError("createHostupClient: pass an options object with at least `apiKey`.");
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new HostupConfigError(`createHostupClient: unknown option \`${key}\` (expected ${[...OPTION_KEYS].join(", ")}).`);
+    }
+  }
+  const apiKey = checkApiKey(options.apiKey);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const raw = createClient<paths>({
-    baseUrl,
+  const debug = options.debug ?? debugFromEnvironment();
+  const log = options.logger ?? (debug ? (record: LogRecord) => console.debug(formatLogRecord(record)) : undefined);
+  const fetchImpl = options.fetch;
+  // The key lives only in this closure and in outgoing headers: the client object holds no copy
+  // that `console.log(client)` or `JSON.stringify(client)` could reveal.
+  const transport: TransportConfig = {
     // Read lazily so a fetch patched after the client was created (test tools, polyfills) is used.
-    fetch: options.fetch ?? ((input) => globalThis.fetch(input)),
-    headers: { Authorization: `Bearer ${apiKey}`, Accept: ACCEPT },
+    fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+    authorization: `Bearer ${apiKey}`,
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1),
+    maxRetries: checkCount("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0),
+    maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, 0),
+    log,
+  };
+  const ctx: CallContext = {
+    baseUrl,
+    transport,
+    redact: createRedactor([apiKey], SECRET_FIELDS),
+    domainNames: new Map(),
+  };
+
+  const client: Record<string, unknown> = {};
+  for (const op of OPERATIONS) client[op.id] = bindMethod(ctx, op);
+  let raw: HostupRawClient | undefined;
+  Object.defineProperty(client, "raw", {
+    enumerable: false,
+    // Built on first use, so code that only calls methods never pays for it.
+    get: () => (raw ??= createRawClient(ctx)),
   });
-  // The key lives only in this closure and in the request headers: the client object itself holds no
-  // copy that `console.log(client)` or `JSON.stringify(client)` could reveal.
-  return Object.freeze({ raw });
+  return Object.freeze(client) as unknown as HostupClient;
+}
+
+function bindMethod(ctx: CallContext, op: OperationSpec): Method<unknown[], unknown> {
+  const withResponse = (...args: unknown[]) => invoke(ctx, op, args);
+  const method = (...args: unknown[]) => withResponse(...args).then((result) => result.data);
+  method.withResponse = withResponse;
+  return method;
+}
+
+/** openapi-fetch on top of the same transport: auth, timeouts and retries as for the methods. */
+function createRawClient(ctx: CallContext): HostupRawClient {
+  const matchers = OPERATIONS.map((op) => ({
+    op,
+    test: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  }));
+  return createClient<paths>({
+    baseUrl: ctx.baseUrl,
+    fetch: async (request: Request) => {
+      const path = new URL(request.url).pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, "").length);
+      const op = matchers.find((m) => m.op.method === request.method && m.test.test(path))?.op;
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, key) => (headers[key] = value));
+      const { response, body } = await send(
+        ctx.transport,
+        { method: request.method, url: request.url, headers, body: request.body ? await request.text() : undefined },
+        {
+          operationId: op?.id,
+          // Unknown routes get the HTTP method's own semantics.
+          retrySafe: op ? op.retrySafe : ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method),
+          signal: request.signal,
+          timeoutMs: ctx.transport.timeoutMs,
+          maxRetries: ctx.transport.maxRetries,
+        },
+      );
+      const empty = [101, 204, 205, 304].includes(response.status);
+      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+  });
 }
 
 function checkApiKey(apiKey: unknown): string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw new HostupConfigError(
-      "createHostupClient: `apiKey` is required (a HostUp API key from the customer portal).",
-    );
+    throw new HostupConfigError("createHostupClient: `apiKey` is required (a HostUp API key from the customer portal).");
   }
   // A header value cannot carry control characters or surrounding whitespace; rejecting them here
   // gives a clear error instead of a fetch TypeError that might echo the value.
@@ -60,7 +145,7 @@ function checkBaseUrl(baseUrl: unknown): string {
   try {
     url = new URL(String(baseUrl));
   } catch {
-    throw new HostupConfigError(`createHostupClient: \`baseUrl\` is not a valid URL: ${JSON.stringify(baseUrl)}.`);
+    throw new HostupConfigError(`createHostupClient: \`baseUrl\` is not a valid URL: ${JSON.stringify(String(baseUrl))}.`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new HostupConfigError(`createHostupClient: \`baseUrl\` must be an http(s) URL, got ${url.protocol}.`);
@@ -70,4 +155,12 @@ function checkBaseUrl(baseUrl: unknown): string {
   }
   // Paths in the spec start with /api/…, so the base is the origin plus any proxy prefix.
   return url.href.replace(/\/+$/, "");
+}
+
+function checkCount(name: string, value: unknown, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || (name === "maxRetries" && !Number.isInteger(value))) {
+    throw new HostupConfigError(`createHostupClient: \`${name}\` must be a number ≥ ${min}, got ${JSON.stringify(value)}.`);
+  }
+  return value;
 }

@@ -1,9 +1,260 @@
-/** Base class of everything the SDK throws. Branch with `instanceof`. */
+import type { components } from "@hostup/types";
+
+export type Problem = components["schemas"]["Problem"];
+export type ProblemFieldError = components["schemas"]["ProblemFieldError"];
+export type ActionGate = components["schemas"]["ActionGate"];
+
+/**
+ * Base class of everything the SDK throws. Every error's message, `stack`, `toJSON()` and
+ * `util.inspect()` output is free of the API key and of DynDNS tokens.
+ */
 export class HostupError extends Error {
   override name = "HostupError";
+
+  /** Plain data for logs and `JSON.stringify`: never includes request headers or bodies. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
 }
 
-/** The SDK was configured or called with input it can tell is wrong before sending anything. */
+/** `createHostupClient` was given options it cannot work with. Nothing was sent. */
 export class HostupConfigError extends HostupError {
   override name = "HostupConfigError";
 }
+
+/** A method was called with input the API documents as invalid. Nothing was sent. */
+export class HostupValidationError extends HostupError {
+  override name = "HostupValidationError";
+  constructor(
+    message: string,
+    /** The operation called, e.g. `createDynDnsConfig`. */
+    readonly operationId: string,
+    /** Where the bad value is: a path parameter name (`id`) or a JSON Pointer into the body (`/recordType`). */
+    readonly field: string,
+  ) {
+    super(message);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), operationId: this.operationId, field: this.field };
+  }
+}
+
+/** The request could not reach the API or its answer was cut off (DNS, refused, reset). */
+export class HostupConnectionError extends HostupError {
+  override name = "HostupConnectionError";
+  constructor(
+    message: string,
+    /** How many attempts were made, retries included. */
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), attempts: this.attempts };
+  }
+}
+
+/** An attempt took longer than `timeoutMs` (and retries, if allowed, did too). */
+export class HostupTimeoutError extends HostupConnectionError {
+  override name = "HostupTimeoutError";
+  constructor(
+    /** The per-attempt limit that was exceeded. */
+    readonly timeoutMs: number,
+    attempts: number,
+  ) {
+    super(`The request timed out after ${timeoutMs} ms (attempt ${attempts}).`, attempts);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** The caller's AbortSignal fired. `cause` is the signal's reason. */
+export class HostupAbortError extends HostupError {
+  override name = "HostupAbortError";
+}
+
+/** Rate-limit state from `X-RateLimit-*` response headers (each `undefined` when absent). */
+export interface RateLimit {
+  limit?: number;
+  remaining?: number;
+  /** When the window resets (`X-RateLimit-Reset`, an ISO timestamp). */
+  reset?: Date;
+}
+
+export interface ApiErrorInit {
+  status: number;
+  headers: Headers;
+  /** The parsed Problem Details document, if the body was one. */
+  problem?: Problem;
+  /** What to say when the body was not Problem Details (an HTML 502, truncated JSON, nothing). */
+  fallbackMessage?: string;
+  operationId?: string;
+  /** Method and path template, e.g. `DELETE /api/v2/domains/{id}`. */
+  endpoint?: string;
+}
+
+/**
+ * The API answered with an HTTP error. Branch on `code` (HostUp's stable error code) or on the
+ * subclass (`HostupNotFoundError`, `HostupRateLimitError`, …); `status` is always set.
+ */
+export class HostupApiError extends HostupError {
+  override name = "HostupApiError";
+  readonly status: number;
+  /** HostUp's stable machine-readable error code, e.g. `invalid_request`. Branch on this. */
+  readonly code: string | undefined;
+  readonly title: string | undefined;
+  readonly detail: string | undefined;
+  /** Quote this to HostUp support (`req_…`). */
+  readonly requestId: string | undefined;
+  /** Field-level errors (`pointer` is a JSON Pointer into the request body). */
+  readonly errors: ReadonlyArray<ProblemFieldError>;
+  /** The whole Problem Details document, when the body was one. */
+  readonly problem: Problem | undefined;
+  /** Response headers. */
+  readonly headers: Headers;
+  readonly operationId: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    const { status, problem } = init;
+    const what = problem?.detail ?? problem?.title ?? init.fallbackMessage ?? "The API answered with an error.";
+    const code = typeof problem?.code === "string" ? ` [${problem.code}]` : "";
+    const where = init.endpoint ? ` (${init.endpoint})` : "";
+    super(`HTTP ${status}${code}: ${what}${where}`);
+    this.status = status;
+    this.problem = problem;
+    this.code = str(problem?.code);
+    this.title = str(problem?.title);
+    this.detail = str(problem?.detail);
+    this.requestId = str(problem?.requestId);
+    this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
+    this.headers = init.headers;
+    this.operationId = init.operationId;
+  }
+
+  override toJSON() {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      operationId: this.operationId,
+      errors: this.errors,
+    };
+  }
+}
+
+/** 400: the request failed validation. `errors` lists the offending fields. */
+export class HostupBadRequestError extends HostupApiError {
+  override name = "HostupBadRequestError";
+  declare readonly status: 400;
+}
+
+/** 401: the API key is missing, malformed or revoked. */
+export class HostupAuthenticationError extends HostupApiError {
+  override name = "HostupAuthenticationError";
+  declare readonly status: 401;
+}
+
+/** 403: the key lacks the operation's scope, or the caller does not own the resource. */
+export class HostupPermissionDeniedError extends HostupApiError {
+  override name = "HostupPermissionDeniedError";
+  declare readonly status: 403;
+}
+
+/** 404: the resource does not exist or is not the caller's. */
+export class HostupNotFoundError extends HostupApiError {
+  override name = "HostupNotFoundError";
+  declare readonly status: 404;
+}
+
+/**
+ * 409: the request conflicts with the resource's state. Never retried. For `deleteDomain`,
+ * `canDelete` says why deletion is blocked; a pending renewal is unblocked by declining it
+ * (`POST /api/v2/domains/{id}/actions/respond-to-renewal` with `{ "accept": false }`) or by
+ * cancelling the order (`POST /api/v2/orders/{id}/actions/cancel`).
+ */
+export class HostupConflictError extends HostupApiError {
+  override name = "HostupConflictError";
+  declare readonly status: 409;
+
+  /** `extensions.actions.canDelete` of a blocked domain deletion. */
+  get canDelete(): ActionGate | undefined {
+    const gate = (this.problem?.extensions as { actions?: { canDelete?: unknown } } | undefined)?.actions?.canDelete;
+    return gate && typeof gate === "object" && typeof (gate as ActionGate).allowed === "boolean" ? (gate as ActionGate) : undefined;
+  }
+}
+
+/** 429: rate limited, after the SDK's own retries (if any) ran out or would wait too long. */
+export class HostupRateLimitError extends HostupApiError {
+  override name = "HostupRateLimitError";
+  declare readonly status: 429;
+
+  /** How long the API asked to wait (`Retry-After`, else `X-RateLimit-Reset`), in ms. */
+  get retryAfterMs(): number | undefined {
+    return retryAfterMs(this.headers, Date.now());
+  }
+
+  get rateLimit(): RateLimit {
+    return rateLimitOf(this.headers);
+  }
+}
+
+/** 5xx: the API or a proxy in front of it failed. */
+export class HostupServerError extends HostupApiError {
+  override name = "HostupServerError";
+}
+
+/** A 2xx answer whose body is not what the spec promises (not JSON, or empty). */
+export class HostupUnexpectedResponseError extends HostupApiError {
+  override name = "HostupUnexpectedResponseError";
+}
+
+const BY_STATUS: Record<number, typeof HostupApiError> = {
+  400: HostupBadRequestError,
+  401: HostupAuthenticationError,
+  403: HostupPermissionDeniedError,
+  404: HostupNotFoundError,
+  409: HostupConflictError,
+  429: HostupRateLimitError,
+};
+
+/** The error class for an HTTP error status. */
+export function apiErrorFor(init: ApiErrorInit): HostupApiError {
+  const ErrorClass = BY_STATUS[init.status] ?? (init.status >= 500 ? HostupServerError : HostupApiError);
+  return new ErrorClass(init);
+}
+
+/**
+ * Milliseconds to wait before retrying, from `Retry-After` (seconds or an HTTP date) or, failing
+ * that, `X-RateLimit-Reset` (an ISO timestamp). `undefined` when neither is usable.
+ */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
+  return Number.isNaN(reset) ? undefined : Math.max(0, reset - now);
+}
+
+export function rateLimitOf(headers: Headers): RateLimit {
+  const int = (name: string) => {
+    const value = headers.get(name);
+    return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+  };
+  const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
+  return {
+    limit: int("x-ratelimit-limit"),
+    remaining: int("x-ratelimit-remaining"),
+    reset: Number.isNaN(reset) ? undefined : new Date(reset),
+  };
+}
+
+const str = (value: unknown) => (typeof value === "string" ? value : undefined);

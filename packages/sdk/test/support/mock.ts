@@ -1,6 +1,6 @@
 import { expect, inject } from "vitest";
 import type {} from "@hostup/mock/vitest-global-setup";
-import { createHostupClient, type HostupClient } from "../../src/index.js";
+import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
 
 export const DOMAIN_ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 export const RULE_ID = "redir_01hxa3b4c5d6e7f8g9h0j1k2m3";
@@ -10,9 +10,12 @@ export function mockUrl(): string {
   return inject("HOSTUP_MOCK_URL");
 }
 
-/** A client pointed at the Prism mock started by the global setup. */
-export function mockClient(): HostupClient {
-  return createHostupClient({ apiKey: TEST_API_KEY, baseUrl: mockUrl() });
+/**
+ * A client pointed at the Prism mock started by the global setup. Retries are off: the mock
+ * answers a forced 429/500 every time, and retry behaviour is tested against the fault server.
+ */
+export function mockClient(options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
+  return createHostupClient({ apiKey: TEST_API_KEY, baseUrl: mockUrl(), maxRetries: 0, ...options });
 }
 
 /** Ask Prism for one documented response: `Prefer: code=409`. */

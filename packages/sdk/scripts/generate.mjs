@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Generates src/generated/operations.ts from the bundled spec (@hostup/openapi's dist/openapi.json):
+// the operation table the runtime validates and sends with, and one typed method per operationId.
+// A new operation in the spec becomes a new method on regeneration. The output is committed and
+// drift-checked (scripts/test fails when regenerating changes it).
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const spec = JSON.parse(readFileSync(require.resolve("@hostup/openapi/openapi.json"), "utf8"));
+const outFile = fileURLToPath(new URL("../src/generated/operations.ts", import.meta.url));
+
+const METHODS = ["get", "put", "post", "patch", "delete"];
+// Request-body schema keywords the client checks (src/core/validate.ts); the rest is the server's job.
+const KEYWORDS = ["type", "enum", "pattern", "minLength", "minimum", "maximum", "required", "minProperties", "maxProperties"];
+
+function resolve(node) {
+  let current = node;
+  while (current && current.$ref) {
+    const path = current.$ref.replace(/^#\//, "").split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    current = path.reduce((at, key) => at[key], spec);
+  }
+  return current;
+}
+
+/** The subset of a JSON Schema that validate.ts interprets, as a TS expression. */
+function compactSchema(node) {
+  const schema = resolve(node);
+  const out = [];
+  for (const key of KEYWORDS) {
+    if (schema[key] === undefined) continue;
+    out.push(`${key}: ${key === "pattern" ? regexLiteral(schema[key]) : JSON.stringify(schema[key])}`);
+  }
+  if (schema.additionalProperties === false) out.push("additionalProperties: false");
+  if (schema.properties) {
+    const props = Object.entries(schema.properties).map(([name, sub]) => `${JSON.stringify(name)}: ${compactSchema(sub)}`);
+    out.push(`properties: { ${props.join(", ")} }`);
+  }
+  if (schema.items) out.push(`items: ${compactSchema(schema.items)}`);
+  return `{ ${out.join(", ")} }`;
+}
+
+const regexLiteral = (pattern) => `/${pattern.replace(/\//g, "\\/")}/`;
+
+function secretFields() {
+  const names = new Set();
+  const walk = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (node.properties) {
+      for (const [name, sub] of Object.entries(node.properties)) if (sub && sub["x-hostup-secret"] === true) names.add(name);
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(spec.components?.schemas);
+  return [...names].sort();
+}
+
+function jsDoc(operation, scope) {
+  const lines = [operation.summary + "."];
+  const description = (operation.description ?? "").trim();
+  if (description) lines.push("", ...description.split("\n"));
+  lines.push("", `Required API scope: \`${scope}\`.`);
+  lines.push(
+    operation["x-hostup-retry-safe"]
+      ? "Retried on 429, 5xx, timeouts and connection errors."
+      : "Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.",
+  );
+  return ["/**", ...lines.map((l) => (l ? ` * ${l.replace(/\*\//g, "*\\/")}` : " *")), " */"].map((l) => `  ${l}`).join("\n");
+}
+
+const operations = [];
+for (const [path, item] of Object.entries(spec.paths)) {
+  for (const method of METHODS) {
+    const operation = item[method];
+    if (!operation) continue;
+    const id = operation.operationId;
+    const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve).filter((p) => p.in === "path");
+    // Path parameters are positional, in the order they appear in the path.
+    const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    params.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    const bodyContent = operation.requestBody && resolve(operation.requestBody).content?.["application/json"];
+    const bodySchema = bodyContent && resolve(bodyContent.schema);
+    // A body that must be empty (maxProperties: 0) is not a method argument.
+    const hasBodyArg = Boolean(bodySchema && bodySchema.maxProperties !== 0);
+    const [successStatus, success] = Object.entries(operation.responses).find(([status]) => /^2/.test(status));
+    const successJson = resolve(success).content?.["application/json"];
+    const scope = Object.values(operation.security?.[0] ?? {})[0]?.[0];
+    operations.push({ id, method, path, params, hasBodyArg, bodySchema, bodyContent, successStatus, successJson, operation, scope });
+  }
+}
+operations.sort((a, b) => a.id.localeCompare(b.id));
+
+const specEntries = operations.map((o) => {
+  const params = o.params.map((p) => {
+    const schema = resolve(p.schema);
+    const prefix = /^\^\(?([a-z|]+)\)?_/.exec(schema.pattern)[1];
+    return `{ name: ${JSON.stringify(p.name)}, kind: ${JSON.stringify(schema.title)}, prefix: ${JSON.stringify(prefix.split("|")[0] + "_")}, pattern: ${regexLiteral(schema.pattern)} }`;
+  });
+  return [
+    `export const ${o.id}: OperationSpec = {`,
+    `  id: ${JSON.stringify(o.id)},`,
+    `  method: ${JSON.stringify(o.method.toUpperCase())},`,
+    `  path: ${JSON.stringify(o.path)},`,
+    `  params: [${params.join(", ")}],`,
+    ...(o.hasBodyArg ? [`  body: ${compactSchema(o.bodyContent.schema)},`] : []),
+    `  successBody: ${Boolean(o.successJson)},`,
+    `  retrySafe: ${o.operation["x-hostup-retry-safe"] === true},`,
+    `};`,
+  ].join("\n");
+});
+
+const methodTypes = operations.map((o) => {
+  const args = o.params.map((p) => `${p.name}: string`);
+  if (o.hasBodyArg) {
+    args.push(`body: NonNullable<operations[${JSON.stringify(o.id)}]["requestBody"]>["content"]["application/json"]`);
+  }
+  const result = o.successJson
+    ? `operations[${JSON.stringify(o.id)}]["responses"][${o.successStatus}]["content"]["application/json"]`
+    : "void";
+  return `${jsDoc(o.operation, o.scope)}\n  ${o.id}: Method<[${args.join(", ")}], ${result}>;`;
+});
+
+const source = `/**
+ * DO NOT EDIT: generated by packages/sdk/scripts/generate.mjs from the bundled spec
+ * (openapi/dist/openapi.json). Edit the spec under openapi/ and run \`npm start\` to regenerate.
+ */
+import type { operations } from "@hostup/types";
+import type { Method } from "../core/method.js";
+import type { OperationSpec } from "../core/operation.js";
+
+${specEntries.join("\n\n")}
+
+/** Every operation, for matching raw requests to their retry policy. */
+export const OPERATIONS: ReadonlyArray<OperationSpec> = [${operations.map((o) => o.id).join(", ")}];
+
+/** Response fields the spec marks \`x-hostup-secret\`: never logged, redacted from errors. */
+export const SECRET_FIELDS: ReadonlyArray<string> = ${JSON.stringify(secretFields())};
+
+/** One method per operation: path parameters in path order, then the body, then options. */
+export interface HostupMethods {
+${methodTypes.join("\n\n")}
+}
+`;
+
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, source);
+console.log(`generated ${outFile.replace(process.cwd() + "/", "")} (${operations.length} operations)`);

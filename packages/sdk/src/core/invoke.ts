@@ -1,0 +1,218 @@
+// Turns a generated operation plus call arguments into a validated request, sends it, and
+// returns the typed data or throws the matching HostupError.
+import {
+  apiErrorFor,
+  HostupApiError,
+  HostupUnexpectedResponseError,
+  HostupValidationError,
+  rateLimitOf,
+  type Problem,
+  type RateLimit,
+} from "../errors.js";
+import type { OperationSpec } from "./operation.js";
+import type { Redactor } from "./redact.js";
+import { send, type TransportConfig } from "./transport.js";
+import { checkBody, checkPathParam, show } from "./validate.js";
+
+/** Options every method takes as its last argument. */
+export interface RequestOptions {
+  /** Cancels the call, including a pending retry wait. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout for this call (default: the client's `timeoutMs`). */
+  timeoutMs?: number;
+  /** Retries for this call (default: the client's `maxRetries`); `0` disables them. */
+  maxRetries?: number;
+  /** Extra request headers. `Authorization` is always the client's API key. */
+  headers?: Record<string, string>;
+  /**
+   * The domain's name, when known, for checks that need it (createDynDnsConfig: the hostname
+   * must be the domain or a subdomain of it). The client also remembers names it has seen.
+   */
+  domainName?: string;
+}
+
+/** What `method.withResponse(…)` resolves to. */
+export interface WithResponse<T> {
+  data: T;
+  /** The HTTP response (its body has been read). */
+  response: Response;
+  /** `X-Request-Id`, when the API sends it (HostUp documents request IDs in error bodies). */
+  requestId: string | undefined;
+  /** `X-RateLimit-*` headers, when the API sends them. */
+  rateLimit: RateLimit;
+}
+
+export interface CallContext {
+  baseUrl: string;
+  transport: TransportConfig;
+  redact: Redactor;
+  /** Domain names learnt from responses, by `dom_` ID. */
+  domainNames: Map<string, string>;
+}
+
+const OPTION_KEYS = new Set(["signal", "timeoutMs", "maxRetries", "headers", "domainName"]);
+
+export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>): Promise<WithResponse<unknown>> {
+  const expected = op.params.length + (op.body ? 1 : 0);
+  if (args.length > expected + 1) {
+    throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
+  }
+  const options = checkOptions(op, args[expected]);
+  let path = op.path;
+  op.params.forEach((param, i) => {
+    path = path.replace(`{${param.name}}`, encodeURIComponent(checkPathParam(op, param, args[i])));
+  });
+  let body: string | undefined;
+  if (op.body) {
+    const value = args[op.params.length];
+    checkBody(op, op.body, value);
+    checkOperationRules(ctx, op, args, options);
+    body = JSON.stringify(value);
+  }
+
+  const transport = ctx.transport;
+  const { response, body: text } = await send(
+    transport,
+    {
+      method: op.method,
+      url: ctx.baseUrl + path,
+      headers: body === undefined ? { ...options.headers } : { ...options.headers, "content-type": "application/json" },
+      body,
+    },
+    {
+      operationId: op.id,
+      retrySafe: op.retrySafe,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? transport.timeoutMs,
+      maxRetries: options.maxRetries ?? transport.maxRetries,
+    },
+  );
+  if (!response.ok) throw toApiError(ctx, op, response, text);
+  const data = parseSuccess(op, response, text);
+  learnDomainName(ctx, data);
+  return {
+    data,
+    response,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    rateLimit: rateLimitOf(response.headers),
+  };
+}
+
+function checkOptions(op: OperationSpec, options: unknown): RequestOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new HostupValidationError(`${op.id}: the last argument must be an options object, got ${show(options)}.`, op.id, "options");
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new HostupValidationError(
+        `${op.id}: unknown option \`${key}\` (expected ${[...OPTION_KEYS].join(", ")}).`,
+        op.id,
+        `options.${key}`,
+      );
+    }
+  }
+  const { timeoutMs, maxRetries } = options as RequestOptions;
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new HostupValidationError(`${op.id}: \`timeoutMs\` must be a positive number of milliseconds.`, op.id, "options.timeoutMs");
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new HostupValidationError(`${op.id}: \`maxRetries\` must be a whole number ≥ 0.`, op.id, "options.maxRetries");
+  }
+  return options as RequestOptions;
+}
+
+/** Rules the prose of the docs states and a schema cannot: they need the domain's name. */
+function checkOperationRules(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, options: RequestOptions): void {
+  if (op.id !== "createDynDnsConfig") return;
+  const domainId = args[0] as string;
+  const domain = options.domainName ?? ctx.domainNames.get(domainId);
+  const { hostname } = args[1] as { hostname: string };
+  if (domain === undefined) return;
+  const host = asciiHost(hostname);
+  const apex = asciiHost(domain);
+  if (host !== apex && !host.endsWith(`.${apex}`)) {
+    throw new HostupValidationError(
+      `${op.id}: body field \`/hostname\` ${show(hostname)} is not ${show(domain)} or a subdomain of it.`,
+      op.id,
+      "/hostname",
+    );
+  }
+}
+
+/** Lower-case, punycode, no trailing dot: `Home.Exämple.com.` → `home.xn--exmple-cua.com`. */
+function asciiHost(name: string): string {
+  const trimmed = name.trim().replace(/\.$/, "");
+  try {
+    return new URL(`http://${trimmed}`).hostname;
+  } catch {
+    return trimmed.toLowerCase();
+  }
+}
+
+function parseSuccess(op: OperationSpec, response: Response, text: string): unknown {
+  if (response.status === 204 || (text === "" && !op.successBody)) return undefined;
+  const type = response.headers.get("content-type") ?? "";
+  const unexpected = (what: string) =>
+    new HostupUnexpectedResponseError({
+      status: response.status,
+      headers: safeHeaders(response.headers),
+      operationId: op.id,
+      endpoint: `${op.method} ${op.path}`,
+      // 2xx bodies may hold secrets (a DynDNS token): describe them, never quote them.
+      fallbackMessage: `the ${response.status} response ${what}, so the SDK cannot return it.`,
+    });
+  if (text === "") throw unexpected("has an empty body where JSON was expected");
+  if (!/\bjson\b/i.test(type)) throw unexpected(`is ${type || "of no content type"}, not JSON`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw unexpected("body is not valid JSON (truncated?)");
+  }
+}
+
+function toApiError(ctx: CallContext, op: OperationSpec, response: Response, text: string): HostupApiError {
+  const type = response.headers.get("content-type") ?? "";
+  let problem: Problem | undefined;
+  let fallbackMessage: string;
+  if (text === "") {
+    fallbackMessage = `${response.statusText || "error"} (empty body)`;
+  } else if (/\bjson\b/i.test(type)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) problem = ctx.redact.value(parsed as Problem);
+    } catch {
+      /* fall through */
+    }
+    fallbackMessage = problem ? "" : `${response.statusText || "error"} (the ${type} body is not valid Problem Details JSON)`;
+  } else {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const snippet = title || text.trim().split("\n", 1)[0]!.slice(0, 200);
+    fallbackMessage = `${response.statusText || "error"} (a ${type || "non-JSON"} body, not Problem Details: ${ctx.redact.text(snippet)})`;
+  }
+  return apiErrorFor({
+    status: response.status,
+    headers: safeHeaders(response.headers),
+    problem,
+    fallbackMessage,
+    operationId: op.id,
+    endpoint: `${op.method} ${op.path}`,
+  });
+}
+
+/** Response headers without cookies (a dashboard session must not end up in an error). */
+function safeHeaders(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete("set-cookie");
+  return copy;
+}
+
+const MAX_REMEMBERED_DOMAINS = 1000;
+
+function learnDomainName(ctx: CallContext, data: unknown): void {
+  const record = data as { id?: unknown; name?: unknown } | undefined;
+  if (typeof record?.id === "string" && record.id.startsWith("dom_") && typeof record.name === "string") {
+    if (ctx.domainNames.size >= MAX_REMEMBERED_DOMAINS) ctx.domainNames.delete(ctx.domainNames.keys().next().value!);
+    ctx.domainNames.set(record.id, record.name);
+  }
+}

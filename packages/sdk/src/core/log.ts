@@ -1,0 +1,16 @@
+import type { LogRecord } from "./transport.js";
+
+/** `[hostup] createDynDnsConfig POST /api/v2/domains/dom_…/dyndns → 201 in 84 ms (attempt 1/1)` */
+export function formatLogRecord(record: LogRecord): string {
+  const outcome = record.status !== undefined ? `${record.status}` : (record.error ?? "error");
+  const retry = record.retryInMs !== undefined ? `, retrying in ${Math.round(record.retryInMs)} ms` : "";
+  const op = record.operationId ? `${record.operationId} ` : "";
+  return `[hostup] ${op}${record.method} ${record.path} → ${outcome} in ${record.durationMs} ms (attempt ${record.attempt}/${record.maxAttempts}${retry})`;
+}
+
+/** Debug logging switched on by the environment (`HOSTUP_DEBUG=1`), where there is one. */
+export function debugFromEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.HOSTUP_DEBUG?.toLowerCase();
+  return value === "1" || value === "true";
+}

@@ -1,0 +1,34 @@
+// Keeps secrets out of anything the SDK surfaces: error messages, error properties and logs.
+// Secrets are the API key (known to the client) and response fields the spec marks
+// `x-hostup-secret` (DynDNS tokens), which a server or proxy might echo in an error body.
+
+const MASK = "[REDACTED]";
+
+export interface Redactor {
+  text(value: string): string;
+  value<T>(value: T): T;
+}
+
+export function createRedactor(literals: ReadonlyArray<string>, secretFields: ReadonlyArray<string>): Redactor {
+  const fieldPattern = secretFields.length
+    ? new RegExp(`("(?:${secretFields.join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, "g")
+    : undefined;
+  const text = (value: string): string => {
+    let out = value;
+    for (const literal of literals) if (literal) out = out.split(literal).join(MASK);
+    return fieldPattern ? out.replace(fieldPattern, `$1"${MASK}"`) : out;
+  };
+  const value = <T>(input: T): T => {
+    if (typeof input === "string") return text(input) as T;
+    if (Array.isArray(input)) return input.map(value) as T;
+    if (input && typeof input === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [key, inner] of Object.entries(input)) {
+        out[key] = secretFields.includes(key) && inner != null ? MASK : value(inner);
+      }
+      return out as T;
+    }
+    return input;
+  };
+  return { text, value };
+}

@@ -1,0 +1,167 @@
+// One HTTP exchange with retries: per-attempt timeout (covering the body too), the caller's
+// AbortSignal (which also cuts a backoff sleep short), exponential backoff with jitter, and
+// Retry-After / X-RateLimit-Reset on 429. Both the generated methods and `hostup.raw` go through it.
+import { HostupAbortError, HostupConnectionError, HostupTimeoutError, retryAfterMs } from "../errors.js";
+
+export interface LogRecord {
+  operationId: string | undefined;
+  method: string;
+  /** URL path only: no query string, no headers, no body. */
+  path: string;
+  attempt: number;
+  maxAttempts: number;
+  durationMs: number;
+  status?: number;
+  /** Name of the error that ended the attempt (HostupTimeoutError, …). */
+  error?: string;
+  /** Set when another attempt follows after this many ms. */
+  retryInMs?: number;
+}
+
+export interface TransportConfig {
+  fetch: typeof globalThis.fetch;
+  /** `Authorization` value; only ever placed in request headers. */
+  authorization: string;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryWaitMs: number;
+  log: ((record: LogRecord) => void) | undefined;
+}
+
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+export interface AttemptPolicy {
+  operationId: string | undefined;
+  /** May the request be repeated after a 5xx, timeout or lost connection? (429 always may.) */
+  retrySafe: boolean;
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export interface Exchange {
+  response: Response;
+  /** The response body, already read (the per-attempt timeout covers reading it). */
+  body: string;
+}
+
+export const ACCEPT = "application/json, application/problem+json";
+const TIMED_OUT = Symbol("timeout");
+
+export async function send(config: TransportConfig, request: OutgoingRequest, policy: AttemptPolicy): Promise<Exchange> {
+  const maxAttempts = policy.maxRetries + 1;
+  const headers = { accept: ACCEPT, ...request.headers, authorization: config.authorization };
+  const path = pathOf(request.url);
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    let exchange: Exchange | undefined;
+    let failure: HostupConnectionError | undefined;
+    try {
+      exchange = await attemptOnce(config, request, headers, policy, attempt);
+    } catch (error) {
+      if (!(error instanceof HostupConnectionError)) throw error; // aborted by the caller
+      failure = error;
+    }
+    const status = exchange?.response.status;
+    let retryInMs: number | undefined;
+    if (attempt < maxAttempts) {
+      if (status === 429 || (policy.retrySafe && (failure !== undefined || (status !== undefined && status >= 500)))) {
+        const asked = exchange ? retryAfterMs(exchange.response.headers, Date.now()) : undefined;
+        retryInMs = asked ?? backoffMs(attempt);
+        // A server asking for a longer pause than we are willing to wait gets its error back now.
+        if (retryInMs > config.maxRetryWaitMs) retryInMs = undefined;
+      }
+    }
+    config.log?.({
+      operationId: policy.operationId,
+      method: request.method,
+      path,
+      attempt,
+      maxAttempts,
+      durationMs: Date.now() - started,
+      status,
+      error: failure?.name,
+      retryInMs,
+    });
+    if (retryInMs === undefined) {
+      if (failure) throw failure;
+      return exchange!;
+    }
+    await sleep(retryInMs, policy.signal);
+  }
+}
+
+async function attemptOnce(
+  config: TransportConfig,
+  request: OutgoingRequest,
+  headers: Record<string, string>,
+  policy: AttemptPolicy,
+  attempt: number,
+): Promise<Exchange> {
+  const { signal } = policy;
+  if (signal?.aborted) throw aborted(signal);
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(signal!.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), policy.timeoutMs);
+  try {
+    const response = await config.fetch(request.url, {
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: controller.signal,
+    });
+    return { response, body: await response.text() };
+  } catch (error) {
+    if (signal?.aborted) throw aborted(signal);
+    if (controller.signal.reason === TIMED_OUT) throw new HostupTimeoutError(policy.timeoutMs, attempt);
+    throw new HostupConnectionError(`Could not reach the HostUp API: ${describeCause(error)} (attempt ${attempt}).`, attempt, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", forwardAbort);
+  }
+}
+
+/** Exponential backoff from 0.5 s, capped at 8 s, with up to 25% jitter so clients spread out. */
+export function backoffMs(attempt: number): number {
+  return Math.min(8000, 500 * 2 ** (attempt - 1)) * (1 - Math.random() * 0.25);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function aborted(signal: AbortSignal): HostupAbortError {
+  return new HostupAbortError("The request was aborted by its AbortSignal.", { cause: signal.reason });
+}
+
+/** `fetch failed (ECONNRESET)`: the error's own words and its cause's code, never headers. */
+function describeCause(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === "string" ? `${message} (${cause.code})` : message;
+}
+
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const end = url.search(/[?#]/);
+  return start < 0 ? "/" : url.slice(start, end < 0 ? undefined : end);
+}

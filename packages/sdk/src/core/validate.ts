@@ -1,0 +1,111 @@
+// Checks a call's input against the rules the generator took from the spec (ID patterns, enums,
+// required fields, minProperties, …) so that bad input fails here, clearly, with nothing sent.
+// Deliberately a small interpreter of the JSON Schema subset the spec uses, not a full validator.
+import { HostupValidationError } from "../errors.js";
+import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
+
+export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: unknown): string {
+  if (typeof value === "string" && param.pattern.test(value)) return value;
+  const shown = show(value);
+  let hint = `It must be a ${param.kind} (\`${param.prefix}…\`) exactly as an API response returned it.`;
+  if (typeof value === "string" && param.prefix === "dom_" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
+    hint =
+      `${shown} looks like a domain name, but ${op.id} needs the domain's public ID (\`dom_…\`). ` +
+      "Find it with GET /api/v2/domains (`data[].id` of the entry whose `name` matches).";
+  } else if (typeof value === "string" && /[/?#%\s]|\.\./.test(value)) {
+    hint += " IDs never contain `/`, `?`, `#`, `%`, `..` or whitespace.";
+  }
+  throw new HostupValidationError(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`, op.id, param.name);
+}
+
+export function checkBody(op: OperationSpec, schema: BodySchema, body: unknown): void {
+  const problem = check(schema, body, "");
+  if (problem) {
+    const [pointer, message] = problem;
+    const where = pointer ? `body field \`${pointer}\`` : "body";
+    throw new HostupValidationError(`${op.id}: ${where} ${message}`, op.id, pointer || "/");
+  }
+}
+
+/** Returns `[JSON Pointer, message]` for the first rule `value` breaks, or `undefined`. */
+function check(schema: BodySchema, value: unknown, pointer: string): [string, string] | undefined {
+  const fail = (message: string): [string, string] => [pointer, message];
+  if (schema.type !== undefined && !([] as string[]).concat(schema.type).some((type) => isType(type, value))) {
+    return fail(`must be ${([] as string[]).concat(schema.type).join(" or ")}, got ${show(value)}.`);
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    return fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${show(value)}.`);
+  }
+  if (typeof value === "string") {
+    if (schema.minLength !== undefined && value.length < schema.minLength) return fail("must not be empty.");
+    if (schema.pattern !== undefined && !schema.pattern.test(value)) {
+      return fail(`${show(value)} does not match ${schema.pattern.source}.`);
+    }
+  }
+  if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) return fail(`must be at least ${schema.minimum}.`);
+    if (schema.maximum !== undefined && value > schema.maximum) return fail(`must be at most ${schema.maximum}.`);
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = check(schema.items, value[i], `${pointer}/${i}`);
+      if (problem) return problem;
+    }
+  }
+  if (isType("object", value)) {
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object).filter((key) => object[key] !== undefined);
+    const properties = schema.properties ?? {};
+    for (const key of schema.required ?? []) {
+      if (object[key] === undefined) return [`${pointer}/${key}`, "is required."];
+    }
+    if (schema.additionalProperties === false) {
+      const unknown = keys.find((key) => !(key in properties));
+      if (unknown !== undefined) {
+        const known = Object.keys(properties);
+        return [
+          `${pointer}/${unknown}`,
+          known.length ? `is not a known field (expected one of ${known.join(", ")}).` : "is not allowed: send no fields.",
+        ];
+      }
+    }
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
+      const known = Object.keys(properties);
+      return fail(
+        `needs at least ${schema.minProperties} field(s), got ${keys.length}` + (known.length ? ` (fields: ${known.join(", ")}).` : "."),
+      );
+    }
+    if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
+      return fail(`must have at most ${schema.maxProperties} field(s).`);
+    }
+    for (const key of keys) {
+      const sub = properties[key];
+      const problem = sub && check(sub, object[key], `${pointer}/${key}`);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+function isType(type: string, value: unknown): boolean {
+  switch (type) {
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+
+/** A short, safe rendering of a value for messages. */
+export function show(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value ? (Array.isArray(value) ? "an array" : "an object") : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
