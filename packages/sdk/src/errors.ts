@@ -130,7 +130,8 @@ export class HostupApiError extends HostupError {
     this.code = str(problem?.code);
     this.title = str(problem?.title);
     this.detail = str(problem?.detail);
-    this.requestId = str(problem?.requestId);
+    // Problem bodies carry the request id; a proxy's error page may only have the header.
+    this.requestId = str(problem?.requestId) ?? init.headers.get("x-request-id") ?? undefined;
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
     this.headers = init.headers;
     this.operationId = init.operationId;

@@ -53,19 +53,24 @@ export interface CallContext {
 const OPTION_KEYS = new Set(["signal", "timeoutMs", "maxRetries", "headers", "domainName"]);
 
 export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>): Promise<WithResponse<unknown>> {
-  const expected = op.params.length + (op.body ? 1 : 0);
+  const expected = op.params.length + (op.query || op.body ? 1 : 0);
   if (args.length > expected + 1) {
     throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
   }
-  const options = checkOptions(op, args[expected]);
+  const options = checkOptions(op, args[expected], ctx.redact.text);
   let path = op.path;
   op.params.forEach((param, i) => {
-    path = path.replace(`{${param.name}}`, encodeURIComponent(checkPathParam(op, param, args[i])));
+    path = path.replace(`{${param.name}}`, encodeURIComponent(checkPathParam(op, param, args[i], ctx.redact.text)));
   });
+  if (op.query) {
+    const query = args[op.params.length] ?? {};
+    checkBody(op, op.query, query, ctx.redact.text, "query");
+    path += queryString(query as Record<string, unknown>);
+  }
   let body: string | undefined;
   if (op.body) {
     const value = args[op.params.length];
-    checkBody(op, op.body, value);
+    checkBody(op, op.body, value, ctx.redact.text);
     checkOperationRules(ctx, op, args, options);
     body = JSON.stringify(value);
   }
@@ -88,7 +93,7 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
     },
   );
   if (!response.ok) throw toApiError(ctx, op, response, text);
-  const data = parseSuccess(op, response, text);
+  const data = parseSuccess(ctx, op, response, text);
   learnDomainName(ctx, data);
   return {
     data,
@@ -98,10 +103,17 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   };
 }
 
-function checkOptions(op: OperationSpec, options: unknown): RequestOptions {
+function queryString(query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.append(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+function checkOptions(op: OperationSpec, options: unknown, scrub: (text: string) => string): RequestOptions {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new HostupValidationError(`${op.id}: the last argument must be an options object, got ${show(options)}.`, op.id, "options");
+    throw new HostupValidationError(`${op.id}: the last argument must be an options object, got ${show(options, scrub)}.`, op.id, "options");
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) {
@@ -133,7 +145,7 @@ function checkOperationRules(ctx: CallContext, op: OperationSpec, args: Readonly
   const apex = asciiHost(domain);
   if (host !== apex && !host.endsWith(`.${apex}`)) {
     throw new HostupValidationError(
-      `${op.id}: body field \`/hostname\` ${show(hostname)} is not ${show(domain)} or a subdomain of it.`,
+      `${op.id}: body field \`/hostname\` ${show(hostname, ctx.redact.text)} is not ${show(domain, ctx.redact.text)} or a subdomain of it.`,
       op.id,
       "/hostname",
     );
@@ -150,13 +162,13 @@ function asciiHost(name: string): string {
   }
 }
 
-function parseSuccess(op: OperationSpec, response: Response, text: string): unknown {
+function parseSuccess(ctx: CallContext, op: OperationSpec, response: Response, text: string): unknown {
   if (response.status === 204 || (text === "" && !op.successBody)) return undefined;
   const type = response.headers.get("content-type") ?? "";
   const unexpected = (what: string) =>
     new HostupUnexpectedResponseError({
       status: response.status,
-      headers: safeHeaders(response.headers),
+      headers: safeHeaders(ctx, response.headers),
       operationId: op.id,
       endpoint: `${op.method} ${op.path}`,
       // 2xx bodies may hold secrets (a DynDNS token): describe them, never quote them.
@@ -192,7 +204,7 @@ function toApiError(ctx: CallContext, op: OperationSpec, response: Response, tex
   }
   return apiErrorFor({
     status: response.status,
-    headers: safeHeaders(response.headers),
+    headers: safeHeaders(ctx, response.headers),
     problem,
     fallbackMessage,
     operationId: op.id,
@@ -200,10 +212,12 @@ function toApiError(ctx: CallContext, op: OperationSpec, response: Response, tex
   });
 }
 
-/** Response headers without cookies (a dashboard session must not end up in an error). */
-function safeHeaders(headers: Headers): Headers {
-  const copy = new Headers(headers);
-  copy.delete("set-cookie");
+/** Response headers for an error: no cookies (a dashboard session), secrets scrubbed from values. */
+function safeHeaders(ctx: CallContext, headers: Headers): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    if (name !== "set-cookie") copy.append(name, ctx.redact.text(value));
+  });
   return copy;
 }
 

@@ -21,8 +21,8 @@ export interface PathParamSpec {
   name: string;
   /** Schema title of the ID, e.g. `DomainId`. */
   kind: string;
-  /** The ID's documented prefix, e.g. `dom_`. */
-  prefix: string;
+  /** The ID's documented prefix, e.g. `dom_` (none for job references). */
+  prefix?: string;
   /** The spec's pattern for the ID. */
   pattern: RegExp;
 }
@@ -32,6 +32,8 @@ export interface OperationSpec {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   params: ReadonlyArray<PathParamSpec>;
+  /** Query parameters as one object schema; the method then takes an optional `query` argument. */
+  query?: BodySchema;
   /** Request body schema; `undefined` when the method takes no body argument. */
   body?: BodySchema;
   /** Does the success response have a JSON body (200/201/202), or none (204)? */

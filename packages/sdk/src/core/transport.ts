@@ -55,7 +55,11 @@ const TIMED_OUT = Symbol("timeout");
 
 export async function send(config: TransportConfig, request: OutgoingRequest, policy: AttemptPolicy): Promise<Exchange> {
   const maxAttempts = policy.maxRetries + 1;
-  const headers = { accept: ACCEPT, ...request.headers, authorization: config.authorization };
+  // Header names are case-insensitive: normalise them so a caller's `Authorization` can neither
+  // replace nor join the client's key.
+  const headers: Record<string, string> = { accept: ACCEPT };
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  headers.authorization = config.authorization;
   const path = pathOf(request.url);
   for (let attempt = 1; ; attempt++) {
     const started = Date.now();

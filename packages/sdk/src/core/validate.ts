@@ -4,10 +4,14 @@
 import { HostupValidationError } from "../errors.js";
 import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
 
-export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: unknown): string {
+/** Keeps secrets (the API key passed by mistake as input) out of messages. */
+type Scrub = (text: string) => string;
+
+export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: unknown, scrub: Scrub): string {
   if (typeof value === "string" && param.pattern.test(value)) return value;
-  const shown = show(value);
-  let hint = `It must be a ${param.kind} (\`${param.prefix}…\`) exactly as an API response returned it.`;
+  const shown = show(value, scrub);
+  const shape = param.prefix ? ` (\`${param.prefix}…\`)` : "";
+  let hint = `It must be a ${param.kind}${shape} exactly as an API response returned it.`;
   if (typeof value === "string" && param.prefix === "dom_" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
     hint =
       `${shown} looks like a domain name, but ${op.id} needs the domain's public ID (\`dom_…\`). ` +
@@ -15,31 +19,32 @@ export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: u
   } else if (typeof value === "string" && /[/?#%\s]|\.\./.test(value)) {
     hint += " IDs never contain `/`, `?`, `#`, `%`, `..` or whitespace.";
   }
-  throw new HostupValidationError(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`, op.id, param.name);
+  throw new HostupValidationError(scrub(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`), op.id, param.name);
 }
 
-export function checkBody(op: OperationSpec, schema: BodySchema, body: unknown): void {
-  const problem = check(schema, body, "");
+/** Checks a body (or the query object) against its schema; `field` is a JSON Pointer into it. */
+export function checkBody(op: OperationSpec, schema: BodySchema, value: unknown, scrub: Scrub, part: "body" | "query" = "body"): void {
+  const problem = check(schema, value, "", scrub);
   if (problem) {
     const [pointer, message] = problem;
-    const where = pointer ? `body field \`${pointer}\`` : "body";
-    throw new HostupValidationError(`${op.id}: ${where} ${message}`, op.id, pointer || "/");
+    const where = pointer ? `${part} field \`${pointer}\`` : part;
+    throw new HostupValidationError(scrub(`${op.id}: ${where} ${message}`), op.id, part === "body" ? pointer || "/" : `query${pointer}`);
   }
 }
 
 /** Returns `[JSON Pointer, message]` for the first rule `value` breaks, or `undefined`. */
-function check(schema: BodySchema, value: unknown, pointer: string): [string, string] | undefined {
+function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub): [string, string] | undefined {
   const fail = (message: string): [string, string] => [pointer, message];
   if (schema.type !== undefined && !([] as string[]).concat(schema.type).some((type) => isType(type, value))) {
-    return fail(`must be ${([] as string[]).concat(schema.type).join(" or ")}, got ${show(value)}.`);
+    return fail(`must be ${([] as string[]).concat(schema.type).join(" or ")}, got ${show(value, scrub)}.`);
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    return fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${show(value)}.`);
+    return fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${show(value, scrub)}.`);
   }
   if (typeof value === "string") {
     if (schema.minLength !== undefined && value.length < schema.minLength) return fail("must not be empty.");
     if (schema.pattern !== undefined && !schema.pattern.test(value)) {
-      return fail(`${show(value)} does not match ${schema.pattern.source}.`);
+      return fail(`${show(value, scrub)} does not match ${schema.pattern.source}.`);
     }
   }
   if (typeof value === "number") {
@@ -48,7 +53,7 @@ function check(schema: BodySchema, value: unknown, pointer: string): [string, st
   }
   if (Array.isArray(value) && schema.items) {
     for (let i = 0; i < value.length; i++) {
-      const problem = check(schema.items, value[i], `${pointer}/${i}`);
+      const problem = check(schema.items, value[i], `${pointer}/${i}`, scrub);
       if (problem) return problem;
     }
   }
@@ -80,7 +85,7 @@ function check(schema: BodySchema, value: unknown, pointer: string): [string, st
     }
     for (const key of keys) {
       const sub = properties[key];
-      const problem = sub && check(sub, object[key], `${pointer}/${key}`);
+      const problem = sub && check(sub, object[key], `${pointer}/${key}`, scrub);
       if (problem) return problem;
     }
   }
@@ -104,8 +109,10 @@ function isType(type: string, value: unknown): boolean {
   }
 }
 
-/** A short, safe rendering of a value for messages. */
-export function show(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value ? (Array.isArray(value) ? "an array" : "an object") : String(value);
+/** A short rendering of a value for messages, scrubbed before it is shortened (so no secret prefix survives). */
+export function show(value: unknown, scrub: Scrub = (text) => text): string {
+  const text = scrub(
+    typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value ? (Array.isArray(value) ? "an array" : "an object") : String(value),
+  );
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }

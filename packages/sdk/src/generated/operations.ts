@@ -35,6 +35,63 @@ export const deleteDomain: OperationSpec = {
   retrySafe: true,
 };
 
+export const getDomain: OperationSpec = {
+  id: "getDomain",
+  method: "GET",
+  path: "/api/v2/domains/{id}",
+  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
+  successBody: true,
+  retrySafe: true,
+};
+
+export const getJob: OperationSpec = {
+  id: "getJob",
+  method: "GET",
+  path: "/api/jobs/{jobId}",
+  params: [{ name: "jobId", kind: "JobRef", pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/ }],
+  successBody: true,
+  retrySafe: true,
+};
+
+export const listDomainRedirects: OperationSpec = {
+  id: "listDomainRedirects",
+  method: "GET",
+  path: "/api/v2/domains/{id}/redirects",
+  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
+  query: { type: "object", additionalProperties: false, properties: { "include": { type: "string", enum: ["orphans"] } } },
+  successBody: true,
+  retrySafe: true,
+};
+
+export const listDomains: OperationSpec = {
+  id: "listDomains",
+  method: "GET",
+  path: "/api/v2/domains",
+  params: [],
+  query: { type: "object", additionalProperties: false, properties: { "limit": { type: "integer", minimum: 1, maximum: 1000 }, "cursor": { type: "string", minLength: 1 }, "include": { type: "string" }, "name": { type: "string", minLength: 1 } } },
+  successBody: true,
+  retrySafe: true,
+};
+
+export const listDynDnsConfigs: OperationSpec = {
+  id: "listDynDnsConfigs",
+  method: "GET",
+  path: "/api/v2/domains/{id}/dyndns",
+  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
+  successBody: true,
+  retrySafe: true,
+};
+
+export const respondToDomainRenewal: OperationSpec = {
+  id: "respondToDomainRenewal",
+  method: "POST",
+  path: "/api/v2/domains/{id}/actions/respond-to-renewal",
+  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
+  body: { type: "object", minProperties: 1, additionalProperties: false, properties: { "accept": { type: "boolean" }, "decision": { type: "string", enum: ["accept","decline"] } } },
+  successBody: true,
+  retrySafe: true,
+};
+
 export const syncDomainStatus: OperationSpec = {
   id: "syncDomainStatus",
   method: "POST",
@@ -55,12 +112,12 @@ export const updateDomainRedirect: OperationSpec = {
 };
 
 /** Every operation, for matching raw requests to their retry policy. */
-export const OPERATIONS: ReadonlyArray<OperationSpec> = [bulkSyncDomainStatus, createDynDnsConfig, deleteDomain, syncDomainStatus, updateDomainRedirect];
+export const OPERATIONS: ReadonlyArray<OperationSpec> = [bulkSyncDomainStatus, createDynDnsConfig, deleteDomain, getDomain, getJob, listDomainRedirects, listDomains, listDynDnsConfigs, respondToDomainRenewal, syncDomainStatus, updateDomainRedirect];
 
 /** Response fields the spec marks `x-hostup-secret`: never logged, redacted from errors. */
 export const SECRET_FIELDS: ReadonlyArray<string> = ["token"];
 
-/** One method per operation: path parameters in path order, then the body, then options. */
+/** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
   /**
    * Queue a bulk domain status sync.
@@ -104,6 +161,95 @@ export interface HostupMethods {
    * Retried on 429, 5xx, timeouts and connection errors.
    */
   deleteDomain: Method<[id: string], void>;
+
+  /**
+   * Get domain details.
+   *
+   * Returns one domain with contacts, lifecycle, nameservers, transfer state, billing, and action gates.
+   * `{id}` is the public `dom_...` ID from `GET /api/v2/domains` `data[].id`; do not pass a raw hostname
+   * such as `example.com` in this path. To find a domain by name, list domains first and match
+   * `data[].name`. `actions.canDelete` says whether `DELETE /api/v2/domains/{id}` is allowed now.
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  getDomain: Method<[id: string], operations["getDomain"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Get job status.
+   *
+   * Status of an ongoing or recently completed job; v2 bulk operations point `operation.pollUrl` here.
+   *
+   * **Documentation caveat.** The only page for this path is legacy-style: it shows the `X-API-Key`
+   * header and a `{ success, timestamp, requestId, data }` envelope, gives no scope, no enum for
+   * `state`/`status` and no error responses. It is modelled permissively: either that envelope or a
+   * v2 `operation`-shaped body is accepted, with Bearer authentication like every v2 route, and the v2
+   * Problem Details responses are assumed for errors.
+   *
+   * Required API scope: `undefined`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  getJob: Method<[jobId: string], operations["getJob"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List domain redirects.
+   *
+   * Returns the URL redirect rules for one domain plus the per-domain rule limit and create gate.
+   * Redirects are not DNS records: create, update and delete them through the redirect routes, not by
+   * writing A/AAAA/CNAME records. The API prepares the DNS anchor records a redirect needs; deleting or
+   * replacing those records can break existing redirects. Redirects can be saved before DNS is ready; a
+   * rule may show `status: "pending_dns"` until nameservers and DNS are correct. Use `include=orphans`
+   * only when repairing active redirect/proxy rules with no saved redirect row.
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDomainRedirects: Method<[id: string, query?: NonNullable<operations["listDomainRedirects"]["parameters"]["query"]>], operations["listDomainRedirects"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List domains.
+   *
+   * Returns domains on the account with canonical lifecycle, billing, dates, tags, and pin state. Use
+   * `name=example.com` to find the public `dom_...` ID when only the domain name is known; do not pass
+   * FQDNs as `{id}` to detail or action routes. Use `GET /api/v2/domains/{id}` for nameservers,
+   * transfer-secret state, pending orders, registry-lock gates and other per-domain actions.
+   *
+   * Cursor-paginated: pass `nextCursor` back as `cursor` until it is `null`.
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDomains: Method<[query?: NonNullable<operations["listDomains"]["parameters"]["query"]>], operations["listDomains"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List DynDNS configurations.
+   *
+   * Returns DynDNS configurations for a domain. Tokens are returned only when the caller has
+   * `write:domains`; read-only callers receive `token: null` and disabled mutation gates. DynDNS is
+   * available only when the domain uses HostUp-managed DNS nameservers.
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDynDnsConfigs: Method<[id: string], operations["listDynDnsConfigs"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Respond to pending domain renewal.
+   *
+   * Accept or decline a pending domain-renewal proposal for one domain. First read
+   * `GET /api/v2/domains/{id}` `pendingRenewalOrder` or `GET /api/v2/domains/{id}/renewal`; call this
+   * only when a pending renewal exists (otherwise: 409 `no_pending_renewal`).
+   *
+   * To cancel the renewal send `{ "accept": false }` or `{ "decision": "decline" }`: this cancels the
+   * pending renewal order and its invoice, and is the documented way to unblock a domain deletion that a
+   * pending renewal blocks. Declining requires billing write permission in addition to domain write
+   * permission. To keep the renewal payable send `{ "accept": true }` or `{ "decision": "accept" }`,
+   * then pay `renewalInvoice.paymentUrl` or use the invoice payment endpoint.
+   *
+   * Required API scope: `write:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  respondToDomainRenewal: Method<[id: string, body: NonNullable<operations["respondToDomainRenewal"]["requestBody"]>["content"]["application/json"]], operations["respondToDomainRenewal"]["responses"][200]["content"]["application/json"]>;
 
   /**
    * Sync domain status from registry.

@@ -1,0 +1,276 @@
+import { describe, expect } from "vitest";
+import {
+  HostupApiError,
+  HostupAuthenticationError,
+  HostupBadRequestError,
+  HostupConflictError,
+  HostupConnectionError,
+  HostupError,
+  HostupNotFoundError,
+  HostupPermissionDeniedError,
+  HostupServerError,
+  HostupTimeoutError,
+  HostupUnexpectedResponseError,
+  type HostupClient,
+} from "../../src/index.js";
+import {
+  clientFor,
+  DOMAIN_ID,
+  DOMAIN_PATH,
+  DYNDNS_BODY,
+  DYNDNS_CONFIG,
+  failOnUnhandledRejections,
+  htmlPage,
+  problem,
+  rejectionOf,
+  RULE_ID,
+  SYNC_RESULT,
+  test,
+} from "./helpers.js";
+
+failOnUnhandledRejections();
+const ok = { status: 200, json: SYNC_RESULT };
+
+describe.concurrent("5xx with an HTML page (a proxy's error page)", () => {
+  test.for([
+    [500, "500 Internal Server Error"],
+    [502, "502 Bad Gateway"],
+    [503, "503 Service Temporarily Unavailable"],
+  ] as const)("%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page", async ([status, title], { server }) => {
+    const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, body: htmlPage(title) };
+    server.script([page, page, ok]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupServerError);
+    const serverError = error as HostupServerError;
+    expect(serverError.status).toBe(status);
+    expect(serverError.code).toBeUndefined();
+    expect(serverError.problem).toBeUndefined();
+    expect(serverError.operationId).toBe("syncDomainStatus");
+    expect(serverError.message).toContain(`HTTP ${status}`);
+    expect(serverError.message).toContain(title);
+    expect(serverError.message).toContain("/api/v2/domains/{id}/actions/status-sync");
+    expect(serverError.message).not.toMatch(/<html|<body|upstream server did not answer|nginx/i);
+    expect(serverError.message.length).toBeLessThan(300);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe.concurrent("4xx Problem Details map to their subclasses", () => {
+  const fieldErrors = [{ pointer: "/domainIds/1", detail: "Domain dom_x is not yours.", code: "forbidden_item" }];
+  const call: Record<string, (hostup: HostupClient) => Promise<unknown>> = {
+    bulkSyncDomainStatus: (h) => h.bulkSyncDomainStatus({ domainIds: [DOMAIN_ID, "dom_x"] }),
+    syncDomainStatus: (h) => h.syncDomainStatus(DOMAIN_ID),
+    updateDomainRedirect: (h) => h.updateDomainRedirect(DOMAIN_ID, RULE_ID, { enabled: false }),
+    deleteDomain: (h) => h.deleteDomain(DOMAIN_ID),
+    createDynDnsConfig: (h) => h.createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY),
+  };
+
+  test.for([
+    { status: 400, ErrorClass: HostupBadRequestError, code: "invalid_request", operation: "bulkSyncDomainStatus" },
+    { status: 401, ErrorClass: HostupAuthenticationError, code: "unauthorized", operation: "syncDomainStatus" },
+    { status: 403, ErrorClass: HostupPermissionDeniedError, code: "forbidden", operation: "updateDomainRedirect" },
+    { status: 404, ErrorClass: HostupNotFoundError, code: "not_found", operation: "deleteDomain" },
+    { status: 409, ErrorClass: HostupConflictError, code: "dyndns_hostname_taken", operation: "createDynDnsConfig" },
+  ])("$status on $operation → $ErrorClass.name with code, requestId and errors[], one attempt", async ({ status, ErrorClass, code, operation }, { server }) => {
+    const body = problem(status, code, { errors: fieldErrors });
+    server.script([{ status, headers: { "x-request-id": `req_header_${status}` }, problem: body }, ok]);
+    const error = await rejectionOf(call[operation]!(clientFor(server)));
+
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(HostupApiError);
+    expect(error).toBeInstanceOf(HostupError);
+    const apiError = error as HostupApiError;
+    expect(apiError.name).toBe(ErrorClass.name);
+    expect(apiError.status).toBe(status);
+    expect(apiError.code).toBe(code);
+    expect(apiError.title).toBe(`Title of ${code}`);
+    expect(apiError.detail).toBe(`Detail of ${code}.`);
+    expect(apiError.requestId).toBe(`req_${code}_${status}`);
+    expect(apiError.errors).toEqual(fieldErrors);
+    expect(apiError.errors[0]).toMatchObject({ pointer: "/domainIds/1", detail: "Domain dom_x is not yours.", code: "forbidden_item" });
+    expect(apiError.problem).toEqual(body);
+    expect(apiError.operationId).toBe(operation);
+    expect(apiError.headers.get("x-request-id")).toBe(`req_header_${status}`);
+    expect(apiError.message).toContain(`HTTP ${status} [${code}]: Detail of ${code}.`);
+    expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, code, requestId: `req_${code}_${status}`, errors: fieldErrors });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("deleteDomain's 409 exposes canDelete from extensions.actions", async ({ server }) => {
+    const canDelete = { allowed: false, reason: "The domain has a pending renewal order.", code: "pending_order" };
+    server.script([{ status: 409, problem: problem(409, "domain_delete_blocked", { extensions: { actions: { canDelete } } }) }]);
+    const error = await rejectionOf(clientFor(server).deleteDomain(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupConflictError);
+    expect((error as HostupConflictError).canDelete).toEqual(canDelete);
+    expect((error as HostupConflictError).code).toBe("domain_delete_blocked");
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`]);
+  });
+
+  test("a 409 without extensions.actions.canDelete has canDelete undefined", async ({ server }) => {
+    server.script([{ status: 409, problem: problem(409, "conflict") }]);
+    const error = await rejectionOf(clientFor(server).deleteDomain(DOMAIN_ID));
+    expect(error).toBeInstanceOf(HostupConflictError);
+    expect((error as HostupConflictError).canDelete).toBeUndefined();
+  });
+});
+
+describe.concurrent("lost connections", () => {
+  test("connection reset mid-response on a retry-safe operation: retried, then HostupConnectionError (not a timeout)", async ({ server }) => {
+    const reset = { status: 200, json: SYNC_RESULT, resetMidBody: true };
+    server.script([reset, reset, ok]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupConnectionError);
+    expect(error).not.toBeInstanceOf(HostupTimeoutError);
+    expect(error.name).toBe("HostupConnectionError");
+    expect((error as HostupConnectionError).attempts).toBe(2);
+    expect(error.message).toMatch(/Could not reach the HostUp API/);
+    expect(error.cause).toBeDefined();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("a reset followed by a success resolves with the data", async ({ server }) => {
+    server.script([{ status: 200, json: SYNC_RESULT, resetMidBody: true }, ok]);
+    await expect(clientFor(server).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("connection destroyed before any response on a retry-safe operation: retried, then HostupConnectionError", async ({ server }) => {
+    server.script([{ destroy: true }, { destroy: true }, ok]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).deleteDomain(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupConnectionError);
+    expect(error).not.toBeInstanceOf(HostupTimeoutError);
+    expect((error as HostupConnectionError).attempts).toBe(2);
+    expect(server.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);
+  });
+
+  test("createDynDnsConfig is not retried after a reset mid-response", async ({ server }) => {
+    server.script([{ status: 201, json: DYNDNS_CONFIG, resetMidBody: true }, { status: 201, json: DYNDNS_CONFIG }]);
+    const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
+
+    expect(error).toBeInstanceOf(HostupConnectionError);
+    expect(error).not.toBeInstanceOf(HostupTimeoutError);
+    expect((error as HostupConnectionError).attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("createDynDnsConfig is not retried after the connection is destroyed", async ({ server }) => {
+    server.script([{ destroy: true }, { status: 201, json: DYNDNS_CONFIG }]);
+    const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
+
+    expect(error).toBeInstanceOf(HostupConnectionError);
+    expect((error as HostupConnectionError).attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe.concurrent("response bodies", () => {
+  test("200 with malformed JSON → HostupUnexpectedResponseError, not retried", async ({ server }) => {
+    server.script([{ status: 200, headers: { "content-type": "application/json" }, body: '{"id": "dom_01", "name": ' }, ok]);
+    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
+    expect(error).toBeInstanceOf(HostupApiError);
+    expect((error as HostupUnexpectedResponseError).status).toBe(200);
+    expect(error.message).toMatch(/not valid JSON/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("a truncated problem+json error body → HostupApiError with the status, saying it is not valid Problem Details", async ({ server }) => {
+    server.script([{ status: 400, headers: { "content-type": "application/problem+json" }, body: '{"type":"https://developer.hostup.se/errors/inv' }]);
+    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupBadRequestError);
+    const apiError = error as HostupBadRequestError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.code).toBeUndefined();
+    expect(apiError.problem).toBeUndefined();
+    expect(apiError.errors).toEqual([]);
+    expect(apiError.message).toMatch(/^HTTP 400: /);
+    expect(apiError.message).toMatch(/not valid Problem Details/);
+    expect(apiError.message).not.toContain("developer.hostup.se/errors/inv");
+  });
+
+  test("a truncated problem+json 500 (retries off) → HostupServerError saying it is not valid Problem Details", async ({ server }) => {
+    server.script([{ status: 500, headers: { "content-type": "application/problem+json" }, body: '{"status":500,"code":"internal_' }]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupServerError);
+    expect((error as HostupServerError).status).toBe(500);
+    expect(error.message).toMatch(/not valid Problem Details/);
+  });
+
+  test("an empty 500 body → HostupServerError saying the body was empty", async ({ server }) => {
+    server.script([{ status: 500 }]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupServerError);
+    expect((error as HostupServerError).status).toBe(500);
+    expect(error.message).toMatch(/^HTTP 500: Internal Server Error \(empty body\)/);
+  });
+
+  test.for([
+    ["text/html", htmlPage("Welcome")],
+    ["text/plain", JSON.stringify(SYNC_RESULT)],
+  ] as const)("200 with content type %s → HostupUnexpectedResponseError naming the type", async ([type, body], { server }) => {
+    server.script([{ status: 200, headers: { "content-type": type }, body }, ok]);
+    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
+    expect((error as HostupUnexpectedResponseError).status).toBe(200);
+    expect(error.message).toContain(`is ${type}, not JSON`);
+    expect(error.message).not.toContain("Welcome");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("200 with an empty body where JSON is promised → HostupUnexpectedResponseError", async ({ server }) => {
+    server.script([{ status: 200, headers: { "content-type": "application/json" } }]);
+    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+    expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
+    expect(error.message).toMatch(/empty body/);
+  });
+
+  test("204 → deleteDomain resolves undefined; withResponse shows the 204", async ({ server }) => {
+    server.script([{ status: 204 }, { status: 204 }]);
+    const hostup = clientFor(server);
+
+    await expect(hostup.deleteDomain(DOMAIN_ID)).resolves.toBeUndefined();
+    const result = await hostup.deleteDomain.withResponse(DOMAIN_ID);
+    expect(result.data).toBeUndefined();
+    expect(result.response.status).toBe(204);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`, `DELETE ${DOMAIN_PATH}`]);
+  });
+});
+
+describe.concurrent("withResponse()", () => {
+  test("exposes the response status, X-Request-Id and X-RateLimit-* headers", async ({ server }) => {
+    const reset = "2026-04-27T12:01:00.000Z";
+    server.script([
+      {
+        status: 200,
+        json: SYNC_RESULT,
+        headers: { "x-request-id": "req_01hxa3b4c5", "x-ratelimit-limit": "120", "x-ratelimit-remaining": "117", "x-ratelimit-reset": reset },
+      },
+    ]);
+    const { data, response, requestId, rateLimit } = await clientFor(server).syncDomainStatus.withResponse(DOMAIN_ID);
+
+    expect(data).toEqual(SYNC_RESULT);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(requestId).toBe("req_01hxa3b4c5");
+    expect(rateLimit).toEqual({ limit: 120, remaining: 117, reset: new Date(reset) });
+  });
+
+  test("without those headers, requestId and every rateLimit field are undefined", async ({ server }) => {
+    server.script([{ status: 201, json: DYNDNS_CONFIG }]);
+    const result = await clientFor(server).createDynDnsConfig.withResponse(DOMAIN_ID, DYNDNS_BODY);
+
+    expect(result.response.status).toBe(201);
+    expect(result.data).toEqual(DYNDNS_CONFIG);
+    expect(result.requestId).toBeUndefined();
+    expect(result.rateLimit).toEqual({ limit: undefined, remaining: undefined, reset: undefined });
+  });
+});

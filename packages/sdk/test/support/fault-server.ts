@@ -1,0 +1,165 @@
+// A scripted HTTP server on 127.0.0.1 for the SDK's runtime tests: each test lists the answers it
+// wants, in order, and reads back every request the server received (with its arrival time).
+//
+//   const server = await startFaultServer();
+//   server.script([{ status: 429, headers: { "retry-after": "1" } }, { status: 200, json: { ok: true } }]);
+//   … createHostupClient({ apiKey, baseUrl: server.url }) …
+//   expect(server.requests).toHaveLength(2);
+//   await server.close();
+//
+// Requests are answered strictly in the scripted order. When the script is exhausted the server
+// fails loudly: it answers `418` with a text/plain body "fault-server: no scripted answer for
+// request #N" (a 4xx, so the SDK never retries it) and counts it in `unscripted`.
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** One scripted answer. With none of the fault options set, a normal response is written. */
+export interface FaultAnswer {
+  /** HTTP status (default 200). */
+  status?: number;
+  /** Response headers. `{{authorization}}` in a value is replaced by the request's Authorization header. */
+  headers?: Record<string, string>;
+  /** A JSON body (`application/json` unless `headers` sets a content type). */
+  json?: unknown;
+  /** A Problem Details body (`application/problem+json` unless `headers` sets a content type). */
+  problem?: unknown;
+  /** A raw body, sent as is (content type from `headers`). `{{authorization}}` is replaced as above. */
+  body?: string;
+  /** Wait this long before sending anything (status line included). */
+  delayMs?: number;
+  /** Send the headers and the first half of the body, wait this long, then send the rest. */
+  stallMs?: number;
+  /** Send the headers and the first half of the body (Content-Length announces all of it), then destroy the socket. */
+  resetMidBody?: boolean;
+  /** Destroy the socket after reading the request, before any byte of a response. */
+  destroy?: boolean;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** `Date.now()` when the request's headers arrived. */
+  at: number;
+}
+
+export interface FaultServer {
+  /** `http://127.0.0.1:<port>`, for `baseUrl`. */
+  readonly url: string;
+  /** Every request received, in arrival order. */
+  readonly requests: ReadonlyArray<ReceivedRequest>;
+  /** Requests that arrived after the script ran out (each got a 418). */
+  readonly unscripted: number;
+  /** Replaces the script; the next request gets `answers[0]`. */
+  script(answers: ReadonlyArray<FaultAnswer>): void;
+  /** Milliseconds between consecutive requests' arrivals. */
+  gapsMs(): number[];
+  /** Stops listening, destroys open sockets and cancels pending delays. */
+  close(): Promise<void>;
+}
+
+export async function startFaultServer(): Promise<FaultServer> {
+  const requests: ReceivedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let answers: ReadonlyArray<FaultAnswer> = [];
+  let next = 0;
+  let unscripted = 0;
+
+  const later = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const server = createServer((req, res) => {
+    const at = Date.now();
+    // Taken at arrival, so answers follow arrival order even if bodies finish out of order.
+    const answer = answers[next++];
+    res.on("error", () => {}); // the client may hang up first; that is the point of some tests
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const authorization = req.headers.authorization ?? "";
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at });
+      if (!answer) {
+        unscripted++;
+        res.writeHead(418, { "content-type": "text/plain" });
+        res.end(`fault-server: no scripted answer for request #${requests.length}`);
+        return;
+      }
+      const fill = (text: string) => text.split("{{authorization}}").join(authorization);
+      const headers: Record<string, string> = {};
+      let body = "";
+      if (answer.json !== undefined) {
+        headers["content-type"] = "application/json";
+        body = JSON.stringify(answer.json);
+      } else if (answer.problem !== undefined) {
+        headers["content-type"] = "application/problem+json";
+        body = JSON.stringify(answer.problem);
+      } else if (answer.body !== undefined) {
+        body = fill(answer.body);
+      }
+      for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = fill(value);
+      const bytes = Buffer.from(body, "utf8");
+      headers["content-length"] = String(bytes.length);
+      const half = Math.max(1, Math.floor(bytes.length / 2));
+      const gone = () => req.socket.destroyed;
+
+      const respond = () => {
+        if (gone()) return;
+        if (answer.destroy) return void req.socket.destroy();
+        res.writeHead(answer.status ?? 200, headers);
+        if (answer.resetMidBody) {
+          res.write(bytes.subarray(0, half));
+          // Give the client time to see the headers and the first bytes, then cut the connection.
+          return later(30, () => req.socket.destroy());
+        }
+        if (answer.stallMs !== undefined) {
+          res.write(bytes.subarray(0, half));
+          return later(answer.stallMs, () => {
+            if (!gone()) res.end(bytes.subarray(half));
+          });
+        }
+        res.end(bytes);
+      };
+      if (answer.delayMs) later(answer.delayMs, respond);
+      else respond();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    get unscripted() {
+      return unscripted;
+    },
+    script(list) {
+      answers = list;
+      next = 0;
+    },
+    gapsMs() {
+      return requests.slice(1).map((request, i) => request.at - requests[i]!.at);
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
