@@ -1,10 +1,14 @@
 // House lint rules that Redocly's configurable rules cannot express: they relate several nodes
-// (every security requirement of an operation names the same scope) or derive a value from a name
+// (every security requirement of an operation names the same scopes) or derive a value from a name
 // (a schema `FooId` must fix its ID prefix with a pattern).
 
 const SCOPE = /^(read|write|delete):[a-z][a-z_]*$/;
 
-/** Every operation declares security requirements that all name the same single API scope. */
+/**
+ * Every operation declares security requirements that all name the same API scopes (one or more,
+ * such as `read:domains`). An operation whose documentation states no scope says so with
+ * `x-hostup-scopes-undocumented: true` and lists none.
+ */
 function OperationRequiredScope() {
   return {
     Operation: {
@@ -17,23 +21,27 @@ function OperationRequiredScope() {
           });
           return;
         }
-        const scopes = new Set();
+        const undocumented = operation["x-hostup-scopes-undocumented"] === true;
+        const sets = new Set();
         requirements.forEach((requirement, index) => {
           for (const [scheme, list] of Object.entries(requirement)) {
             const where = ctx.location.child(["security", index, scheme]);
-            if (!Array.isArray(list) || list.length !== 1 || !SCOPE.test(list[0])) {
+            const valid = Array.isArray(list) && (undocumented ? list.length === 0 : list.length > 0 && list.every((s) => SCOPE.test(s)));
+            if (!valid) {
               ctx.report({
-                message: `Security requirement \`${scheme}\` must list exactly one API scope such as \`read:domains\`.`,
+                message: undocumented
+                  ? `Security requirement \`${scheme}\` must list no scope: the operation says its scopes are undocumented.`
+                  : `Security requirement \`${scheme}\` must list the operation's API scopes, such as \`read:domains\`.`,
                 location: where,
               });
               continue;
             }
-            scopes.add(list[0]);
+            sets.add([...list].sort().join(" "));
           }
         });
-        if (scopes.size > 1) {
+        if (sets.size > 1) {
           ctx.report({
-            message: `All security requirements of an operation must name the same scope (found ${[...scopes].join(", ")}).`,
+            message: `All security requirements of an operation must name the same scopes (found ${[...sets].map((s) => s || "none").join(" / ")}).`,
             location: ctx.location.child("security"),
           });
         }

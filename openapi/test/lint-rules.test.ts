@@ -178,7 +178,7 @@ const REDIRECT_OP = "paths/api_v2_domains_{id}_redirects_{ruleId}.yaml";
 const MUTATIONS: Mutation[] = [
   {
     name: "an operation without its 429 response",
-    edits: [{ file: DELETE_OP, from: "    '429':\n      $ref: ../components/responses/TooManyRequests.yaml\n", to: "" }],
+    edits: [{ file: BULK_OP, from: "    '429':\n      $ref: ../components/responses/TooManyRequests.yaml\n", to: "" }],
     rules: ["rule/operation-documents-problem-responses"],
   },
   {
@@ -190,7 +190,7 @@ const MUTATIONS: Mutation[] = [
     name: "an error response inlined instead of $ref to components/responses",
     edits: [
       {
-        file: DYNDNS_OP,
+        file: REDIRECT_OP,
         from: "    '404':\n      $ref: ../components/responses/NotFound.yaml\n",
         to: [
           "    '404':",
@@ -262,6 +262,11 @@ const MUTATIONS: Mutation[] = [
     name: "an operation without operationId",
     edits: [{ file: REDIRECT_OP, from: "  operationId: updateDomainRedirect\n", to: "" }],
     rules: ["operation-operationId"],
+  },
+  {
+    name: "an operation listing no scope without saying its scopes are undocumented",
+    edits: [{ file: "paths/api_jobs_{jobId}.yaml", from: "  x-hostup-scopes-undocumented: true\n", to: "" }],
+    rules: ["hostup/operation-required-scope"],
   },
   {
     name: "an operation that does not say whether it is retry-safe",

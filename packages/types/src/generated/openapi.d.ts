@@ -4,6 +4,31 @@
  * `npm start` (or `pnpm turbo run generate`) to regenerate.
  */
 export interface paths {
+    "/api/v2/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List domains
+         * @description Returns domains on the account with canonical lifecycle, billing, dates, tags, and pin state. Use
+         *     `name=example.com` to find the public `dom_...` ID when only the domain name is known; do not pass
+         *     FQDNs as `{id}` to detail or action routes. Use `GET /api/v2/domains/{id}` for nameservers,
+         *     transfer-secret state, pending orders, registry-lock gates and other per-domain actions.
+         *
+         *     Cursor-paginated: pass `nextCursor` back as `cursor` until it is `null`.
+         */
+        get: operations["listDomains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/domains/{id}/actions/status-sync": {
         parameters: {
             query?: never;
@@ -59,7 +84,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get domain details
+         * @description Returns one domain with contacts, lifecycle, nameservers, transfer state, billing, and action gates.
+         *     `{id}` is the public `dom_...` ID from `GET /api/v2/domains` `data[].id`; do not pass a raw hostname
+         *     such as `example.com` in this path. To find a domain by name, list domains first and match
+         *     `data[].name`. `actions.canDelete` says whether `DELETE /api/v2/domains/{id}` is allowed now.
+         */
+        get: operations["getDomain"];
         put?: never;
         post?: never;
         /**
@@ -108,7 +140,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List DynDNS configurations
+         * @description Returns DynDNS configurations for a domain. Tokens are returned only when the caller has
+         *     `write:domains`; read-only callers receive `token: null` and disabled mutation gates. DynDNS is
+         *     available only when the domain uses HostUp-managed DNS nameservers.
+         */
+        get: operations["listDynDnsConfigs"];
         put?: never;
         /**
          * Create a DynDNS configuration
@@ -117,6 +155,85 @@ export interface paths {
          *     because it authorizes public DynDNS updates for this hostname.
          */
         post: operations["createDynDnsConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/redirects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List domain redirects
+         * @description Returns the URL redirect rules for one domain plus the per-domain rule limit and create gate.
+         *     Redirects are not DNS records: create, update and delete them through the redirect routes, not by
+         *     writing A/AAAA/CNAME records. The API prepares the DNS anchor records a redirect needs; deleting or
+         *     replacing those records can break existing redirects. Redirects can be saved before DNS is ready; a
+         *     rule may show `status: "pending_dns"` until nameservers and DNS are correct. Use `include=orphans`
+         *     only when repairing active redirect/proxy rules with no saved redirect row.
+         */
+        get: operations["listDomainRedirects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/actions/respond-to-renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond to pending domain renewal
+         * @description Accept or decline a pending domain-renewal proposal for one domain. First read
+         *     `GET /api/v2/domains/{id}` `pendingRenewalOrder` or `GET /api/v2/domains/{id}/renewal`; call this
+         *     only when a pending renewal exists (otherwise: 409 `no_pending_renewal`).
+         *
+         *     To cancel the renewal send `{ "accept": false }` or `{ "decision": "decline" }`: this cancels the
+         *     pending renewal order and its invoice, and is the documented way to unblock a domain deletion that a
+         *     pending renewal blocks. Declining requires billing write permission in addition to domain write
+         *     permission. To keep the renewal payable send `{ "accept": true }` or `{ "decision": "accept" }`,
+         *     then pay `renewalInvoice.paymentUrl` or use the invoice payment endpoint.
+         */
+        post: operations["respondToDomainRenewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get job status
+         * @description Status of an ongoing or recently completed job; v2 bulk operations point `operation.pollUrl` here.
+         *
+         *     **Documentation caveat.** The only page for this path is legacy-style: it shows the `X-API-Key`
+         *     header and a `{ success, timestamp, requestId, data }` envelope, gives no scope, no enum for
+         *     `state`/`status` and no error responses. It is modelled permissively: either that envelope or a
+         *     v2 `operation`-shaped body is accepted, with Bearer authentication like every v2 route, and the v2
+         *     Problem Details responses are assumed for errors.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -139,69 +256,78 @@ export interface components {
          */
         DomainId: string;
         /**
-         * DomainStatusSyncRequest
-         * @description The body must be absent or an empty object (`{}`): the sync takes no input besides the path's domain ID.
-         */
-        DomainStatusSyncRequest: Record<string, never>;
-        /**
          * DomainServiceStatus
          * @description Normalized service status of a domain.
          * @enum {string}
          */
         DomainServiceStatus: "active" | "suspended" | "terminated" | "pending" | "cancelled" | "expired" | "fraud" | "unknown";
         /**
-         * DomainStatusSyncResult
-         * @description Domain status sync result, with the previous and new normalized service statuses.
+         * OrderId
+         * @description Public order ID (`ord_…`). The pattern fixes the documented prefix only (see `DomainId`).
+         * @example ord_01hxa3b4c5d6e7f8g9h0j1k2m3
          */
-        DomainStatusSyncResult: {
+        OrderId: string;
+        /**
+         * DomainLifecycle
+         * @description Canonical lifecycle of a domain. `GET /api/v2/domains/{id}` documents all four fields as required;
+         *     the list page was cut off after `type`, so only `type` is required here and the object is left open.
+         */
+        DomainLifecycle: {
+            /**
+             * @description Normalized lifecycle type. Common values are `standard`, `registration`, `transfer` and `renewal`.
+             * @example standard
+             */
+            type: string;
+            /** @example true */
+            autoRenewEnabled?: boolean | null;
+            /** @example false */
+            registrarLockEnabled?: boolean | null;
+            /** @example false */
+            transferInProgress?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DomainSummary
+         * @description A domain as `GET /api/v2/domains` lists it, "with canonical lifecycle, billing, dates, tags, and pin
+         *     state". The documentation was cut off after `lifecycle.type`: billing, dates, tags, pin state and the
+         *     `hostingConnection` expansion are not modelled, so the object is left open.
+         */
+        DomainSummary: {
             id: components["schemas"]["DomainId"];
             /**
-             * @description Domain name.
+             * @description Domain name. Match it to find a domain's public ID.
              * @example example.com
              */
             name: string;
+            /** @example active */
+            serviceStatus: components["schemas"]["DomainServiceStatus"];
+            orderId?: components["schemas"]["OrderId"];
+            lifecycle: components["schemas"]["DomainLifecycle"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DomainList
+         * @description One page of domains. HostUp's v2 list endpoints paginate with `limit` and `cursor`, returning
+         *     `nextCursor` (`null` on the last page) and `hasMore`. The archived page of this endpoint was cut off
+         *     before its envelope's pagination fields, so they are modelled from the sibling v2 lists
+         *     (`GET /api/v2/dns-zones`) and are not required; the object is left open.
+         */
+        DomainList: {
+            data?: components["schemas"]["DomainSummary"][];
             /**
-             * @description Normalized service status before the sync.
-             * @example pending
+             * @description Whether another page follows.
+             * @example false
              */
-            previousStatus: components["schemas"]["DomainServiceStatus"];
+            hasMore?: boolean;
             /**
-             * @description Normalized service status after the sync.
-             * @example active
+             * @description Opaque cursor for the next page (pass it as `cursor`); `null` on the last page.
+             * @example null
              */
-            newStatus: components["schemas"]["DomainServiceStatus"];
-            /**
-             * @description Whether the sync changed the service status.
-             * @example true
-             */
-            statusChanged: boolean;
-            /**
-             * @description Whether the sync changed the service status to `active`.
-             * @example true
-             */
-            statusChangedToActive: boolean;
-            /**
-             * @description Whether the registry sync succeeded.
-             * @example true
-             */
-            syncSuccess: boolean;
-            /**
-             * @description Human-readable information about the sync.
-             * @example Domain status was updated.
-             */
-            info: string | null;
-            /** @description Error message when the sync failed, otherwise `null`. */
-            error: string | null;
-            /** @example false */
-            revertAttempted: boolean;
-            /** @example false */
-            revertSucceeded: boolean;
-            revertError: string | null;
-            /** @example false */
-            doubleSyncAttempted: boolean;
-            /** @example false */
-            doubleSyncSucceeded: boolean;
-            doubleSyncError: string | null;
+            nextCursor?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * RequestId
@@ -285,6 +411,65 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * DomainStatusSyncRequest
+         * @description The body must be absent or an empty object (`{}`): the sync takes no input besides the path's domain ID.
+         */
+        DomainStatusSyncRequest: Record<string, never>;
+        /**
+         * DomainStatusSyncResult
+         * @description Domain status sync result, with the previous and new normalized service statuses.
+         */
+        DomainStatusSyncResult: {
+            id: components["schemas"]["DomainId"];
+            /**
+             * @description Domain name.
+             * @example example.com
+             */
+            name: string;
+            /**
+             * @description Normalized service status before the sync.
+             * @example pending
+             */
+            previousStatus: components["schemas"]["DomainServiceStatus"];
+            /**
+             * @description Normalized service status after the sync.
+             * @example active
+             */
+            newStatus: components["schemas"]["DomainServiceStatus"];
+            /**
+             * @description Whether the sync changed the service status.
+             * @example true
+             */
+            statusChanged: boolean;
+            /**
+             * @description Whether the sync changed the service status to `active`.
+             * @example true
+             */
+            statusChangedToActive: boolean;
+            /**
+             * @description Whether the registry sync succeeded.
+             * @example true
+             */
+            syncSuccess: boolean;
+            /**
+             * @description Human-readable information about the sync.
+             * @example Domain status was updated.
+             */
+            info: string | null;
+            /** @description Error message when the sync failed, otherwise `null`. */
+            error: string | null;
+            /** @example false */
+            revertAttempted: boolean;
+            /** @example false */
+            revertSucceeded: boolean;
+            revertError: string | null;
+            /** @example false */
+            doubleSyncAttempted: boolean;
+            /** @example false */
+            doubleSyncSucceeded: boolean;
+            doubleSyncError: string | null;
         };
         /**
          * BulkDomainStatusSyncRequest
@@ -375,6 +560,57 @@ export interface components {
              * @example pending_order
              */
             code?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DomainActions
+         * @description Action gates of a domain. `canDelete.allowed` must be `true` before `DELETE /api/v2/domains/{id}`.
+         *     The documentation references `canDelete` but its section was not recovered; other gates exist and
+         *     the object is left open.
+         */
+        DomainActions: {
+            canDelete?: components["schemas"]["ActionGate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * PendingRenewalOrder
+         * @description The pending renewal order of a domain, when there is one. Only `id` is referenced by the
+         *     documentation (it can be cancelled with `POST /api/v2/orders/{id}/actions/cancel`); the rest of the
+         *     object was not recovered, so it is left open.
+         */
+        PendingRenewalOrder: {
+            id?: components["schemas"]["OrderId"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Domain
+         * @description One domain "with contacts, lifecycle, nameservers, transfer state, billing, and action gates". The
+         *     archived page was cut off after `billing.currencyCode`: contacts, nameservers, transfer state, dates,
+         *     `registryLock`, and the exact shape of `actions` and `pendingRenewalOrder` were not recovered, so
+         *     the object is left open. None of the recovered top-level fields is marked required.
+         */
+        Domain: {
+            id?: components["schemas"]["DomainId"];
+            /** @example example.com */
+            name?: string;
+            /** @example active */
+            serviceStatus?: components["schemas"]["DomainServiceStatus"];
+            orderId?: components["schemas"]["OrderId"];
+            lifecycle?: components["schemas"]["DomainLifecycle"] & unknown;
+            /** @description Billing of the domain. Cut off after `currencyCode` in the documentation; left open. */
+            billing?: {
+                /** @example 159 */
+                amount: number;
+                /** @description Currency of `amount` (the field's definition was cut off in the documentation). */
+                currencyCode?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            actions?: components["schemas"]["DomainActions"];
+            pendingRenewalOrder?: components["schemas"]["PendingRenewalOrder"] | null;
         } & {
             [key: string]: unknown;
         };
@@ -527,33 +763,17 @@ export interface components {
             updatedAt?: components["schemas"]["NullableTimestamp"];
         };
         /**
-         * DynDnsRecordType
-         * @description DNS record type the DynDNS updater maintains: `A` (IPv4) or `AAAA` (IPv6).
-         * @enum {string}
-         */
-        DynDnsRecordType: "A" | "AAAA";
-        /**
-         * DynDnsConfigCreate
-         * @description A hostname to keep updated, and the record type. DynDNS is available only when the domain uses
-         *     HostUp-managed DNS nameservers.
-         */
-        DynDnsConfigCreate: {
-            /**
-             * @description Hostname to update. It must be the domain itself or a subdomain of it (for `example.com`:
-             *     `example.com` or `home.example.com`). The schema cannot express that relation to the path's domain;
-             *     the server enforces it, and the SDK checks it before sending when it knows the domain's name.
-             * @example home.example.com
-             */
-            hostname: string;
-            /** @example A */
-            recordType: components["schemas"]["DynDnsRecordType"];
-        };
-        /**
          * DynDnsConfigId
          * @description Public DynDNS configuration ID (`ddns_…`). The pattern fixes the documented prefix only (see `DomainId`).
          * @example ddns_01hxa3b4c5d6e7f8g9h0j1k2m3
          */
         DynDnsConfigId: string;
+        /**
+         * DynDnsRecordType
+         * @description DNS record type the DynDNS updater maintains: `A` (IPv4) or `AAAA` (IPv6).
+         * @enum {string}
+         */
+        DynDnsRecordType: "A" | "AAAA";
         /**
          * DynDnsConfig
          * @description A DynDNS configuration.
@@ -592,6 +812,200 @@ export interface components {
             /** @example 2026-04-27T12:00:00.000Z */
             updatedAt: components["schemas"]["NullableTimestamp"];
         };
+        /**
+         * RequiredActionGate
+         * @description An action gate whose `reason` is always present (`null` when the action is allowed).
+         */
+        RequiredActionGate: components["schemas"]["ActionGate"] & Record<string, never>;
+        /**
+         * DynDnsActions
+         * @description Action gates of DynDNS on a domain. Read-only callers receive disabled mutation gates.
+         */
+        DynDnsActions: {
+            canManage: components["schemas"]["RequiredActionGate"];
+            canEnable: components["schemas"]["RequiredActionGate"];
+            canUpdateToken: components["schemas"]["RequiredActionGate"];
+        };
+        /**
+         * DynDnsConfigList
+         * @description DynDNS availability, configurations and action gates of a domain. DynDNS is available only when the
+         *     domain uses HostUp-managed DNS nameservers. Tokens are returned only to callers with `write:domains`;
+         *     read-only callers receive `token: null` and disabled mutation gates.
+         */
+        DynDnsConfigList: {
+            /** @example true */
+            available: boolean;
+            /** @description Why DynDNS is unavailable, when it is. */
+            reason: string | null;
+            configs: components["schemas"]["DynDnsConfig"][];
+            actions: components["schemas"]["DynDnsActions"];
+        };
+        /**
+         * DynDnsConfigCreate
+         * @description A hostname to keep updated, and the record type. DynDNS is available only when the domain uses
+         *     HostUp-managed DNS nameservers.
+         */
+        DynDnsConfigCreate: {
+            /**
+             * @description Hostname to update. It must be the domain itself or a subdomain of it (for `example.com`:
+             *     `example.com` or `home.example.com`). The schema cannot express that relation to the path's domain;
+             *     the server enforces it, and the SDK checks it before sending when it knows the domain's name.
+             * @example home.example.com
+             */
+            hostname: string;
+            /** @example A */
+            recordType: components["schemas"]["DynDnsRecordType"];
+        };
+        /**
+         * RedirectListInclude
+         * @description `orphans` adds upstream proxy rules that have no saved redirect row: a repair view, only for fixing
+         *     active redirect/proxy rules.
+         * @enum {string}
+         */
+        RedirectListInclude: "orphans";
+        /**
+         * ListedRedirectRule
+         * @description A redirect rule as the list endpoint returns it; that page marks these fields as required.
+         */
+        ListedRedirectRule: components["schemas"]["RedirectRule"] & Record<string, never>;
+        /**
+         * RedirectRuleList
+         * @description The redirect rules of one domain "plus the per-domain rule limit and create gate". The documentation
+         *     was cut off inside `rules[]`: the rule-limit and create-gate fields and `orphanedProxyRules[]` were
+         *     not recovered, so the object is left open.
+         */
+        RedirectRuleList: {
+            domainId?: components["schemas"]["DomainId"];
+            rules?: components["schemas"]["ListedRedirectRule"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * RenewalResponse
+         * @description Accept or decline the pending renewal. Send either `accept` or `decision` (at least one). If both are
+         *     sent, the boolean `accept` wins. Declining cancels the pending renewal order and its invoice and needs
+         *     `write:billing` besides `write:domains`. Unknown fields are rejected (`additionalProperties: false`).
+         */
+        RenewalResponse: {
+            /**
+             * @description `false` declines and cancels the pending renewal order; `true` leaves the renewal invoice payable.
+             * @example false
+             */
+            accept?: boolean;
+            /**
+             * @description The same choice as a word.
+             * @example decline
+             * @enum {string}
+             */
+            decision?: "accept" | "decline";
+        };
+        /**
+         * RenewalResponseResult
+         * @description Result of a renewal response. `declined` means the pending renewal order was cancelled; `accepted`
+         *     leaves the renewal invoice payable (pay `renewalInvoice.paymentUrl`). The documentation was cut off
+         *     after `newExpiresAt`; `renewalInvoice` is modelled only as far as its prose names it, and the object is
+         *     left open.
+         */
+        RenewalResponseResult: {
+            domainId?: components["schemas"]["DomainId"];
+            /**
+             * @example declined
+             * @enum {string}
+             */
+            decision?: "accepted" | "declined";
+            /**
+             * @description Reserved for a future renewal confirmation (its description was cut off in the documentation).
+             * @example null
+             */
+            newExpiresAt?: string | null;
+            /** @description The renewal invoice, when one remains payable. Only `paymentUrl` is named by the documentation. */
+            renewalInvoice?: ({
+                paymentUrl?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * JobRef
+         * @description The job to poll: the last segment of a bulk operation's `pollUrl` (`job_…` or `dbj_…`). The legacy
+         *     job page's example uses another form (`bulk_renew-1000-1700000000000`), so the pattern only keeps the
+         *     value to one safe path segment.
+         * @example dbj_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        JobRef: string;
+        /**
+         * LegacyJob
+         * @description A job as the legacy job page documents it. That page gives only an example object with placeholder
+         *     values: no field is marked required, no enum is given for `state` or `status`, and `result` depends
+         *     on the job type. Everything is optional and the object is open.
+         */
+        LegacyJob: {
+            jobId?: string;
+            queueType?: string;
+            type?: string;
+            /** @description Job state (values not documented). */
+            state?: string;
+            /** @description Job status (values not documented). */
+            status?: string;
+            progress?: number;
+            progressTextKey?: string;
+            progressDetails?: {
+                percentage?: number;
+                message?: string;
+                current?: number;
+                total?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            progressMessage?: string;
+            /** @description The job's result; its shape depends on the job type. */
+            result?: {
+                [key: string]: unknown;
+            } | null;
+            isCompleted?: boolean;
+            isFailed?: boolean;
+            isRunning?: boolean;
+            isWaiting?: boolean;
+            createdAt?: string;
+            finishedAt?: string | null;
+            jobName?: string;
+            isScheduled?: boolean;
+            statusKey?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * LegacyJobEnvelope
+         * @description The legacy `{ success, timestamp, requestId, data }` envelope the job page documents.
+         */
+        LegacyJobEnvelope: {
+            success?: boolean;
+            timestamp?: string;
+            requestId?: string;
+            data?: components["schemas"]["LegacyJob"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * OperationJobStatus
+         * @description A v2-style job body shaped like the bulk endpoints' `operation` object. Not documented for this
+         *     path: modelled because v2 bulk endpoints point `pollUrl` here and describe their jobs this way.
+         */
+        OperationJobStatus: {
+            operation: components["schemas"]["AsyncOperation"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * JobStatus
+         * @description State of a job. The only documentation of this path is a legacy-style page (X-API-Key, the
+         *     `{ success, timestamp, requestId, data }` envelope); whether v2 bulk jobs are answered with that
+         *     envelope or with a v2 `operation`-shaped body is not documented, so both are accepted. Clients should
+         *     read either: `data.isCompleted` / `data.isFailed` / `data.state`, or `operation.status`.
+         */
+        JobStatus: components["schemas"]["LegacyJobEnvelope"] | components["schemas"]["OperationJobStatus"];
     };
     responses: {
         /** @description Invalid request. The response body is an RFC 7807 Problem Details document. */
@@ -668,8 +1082,35 @@ export interface components {
                 "application/problem+json": components["schemas"]["DomainDeleteConflictProblem"];
             };
         };
+        /** @description Conflict. The request does not fit the resource's current state; retrying it unchanged will not help. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description Maximum domains to return in this page (the default is not documented).
+         * @example 100
+         */
+        DomainListLimit: number;
+        /** @description Opaque cursor from `nextCursor` for the next page. An invalid cursor is a 400 `invalid_cursor`. */
+        DomainListCursor: string;
+        /**
+         * @description Comma-separated optional expansions. Currently supports `hostingConnection`.
+         * @example hostingConnection
+         */
+        DomainListInclude: string;
+        /**
+         * @description Exact domain name to find, e.g. `example.com`. Use it to get the public `dom_…` ID before calling
+         *     detail and action endpoints (never pass a domain name as `{id}`).
+         * @example example.com
+         */
+        DomainListName: string;
         /**
          * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
          *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
@@ -682,6 +1123,16 @@ export interface components {
          * @example redir_01hxa3b4c5d6e7f8g9h0j1k2m3
          */
         RedirectRuleIdPath: components["schemas"]["RedirectRuleId"];
+        /**
+         * @description `orphans`: also list upstream proxy rules with no saved redirect row (a repair view).
+         * @example orphans
+         */
+        RedirectListIncludeQuery: components["schemas"]["RedirectListInclude"];
+        /**
+         * @description The job to poll, as the last segment of a bulk operation's `operation.pollUrl` (`operation.jobId`).
+         * @example dbj_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        JobRefPath: components["schemas"]["JobRef"];
     };
     requestBodies: never;
     headers: {
@@ -709,19 +1160,26 @@ export interface components {
     pathItems: never;
 }
 export type SchemaDomainId = components['schemas']['DomainId'];
-export type SchemaDomainStatusSyncRequest = components['schemas']['DomainStatusSyncRequest'];
 export type SchemaDomainServiceStatus = components['schemas']['DomainServiceStatus'];
-export type SchemaDomainStatusSyncResult = components['schemas']['DomainStatusSyncResult'];
+export type SchemaOrderId = components['schemas']['OrderId'];
+export type SchemaDomainLifecycle = components['schemas']['DomainLifecycle'];
+export type SchemaDomainSummary = components['schemas']['DomainSummary'];
+export type SchemaDomainList = components['schemas']['DomainList'];
 export type SchemaRequestId = components['schemas']['RequestId'];
 export type SchemaTimestamp = components['schemas']['Timestamp'];
 export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
 export type SchemaProblem = components['schemas']['Problem'];
+export type SchemaDomainStatusSyncRequest = components['schemas']['DomainStatusSyncRequest'];
+export type SchemaDomainStatusSyncResult = components['schemas']['DomainStatusSyncResult'];
 export type SchemaBulkDomainStatusSyncRequest = components['schemas']['BulkDomainStatusSyncRequest'];
 export type SchemaOperationStatus = components['schemas']['OperationStatus'];
 export type SchemaJobId = components['schemas']['JobId'];
 export type SchemaAsyncOperation = components['schemas']['AsyncOperation'];
 export type SchemaBulkDomainStatusSyncAccepted = components['schemas']['BulkDomainStatusSyncAccepted'];
 export type SchemaActionGate = components['schemas']['ActionGate'];
+export type SchemaDomainActions = components['schemas']['DomainActions'];
+export type SchemaPendingRenewalOrder = components['schemas']['PendingRenewalOrder'];
+export type SchemaDomain = components['schemas']['Domain'];
 export type SchemaDomainDeleteConflictProblem = components['schemas']['DomainDeleteConflictProblem'];
 export type SchemaRedirectRuleId = components['schemas']['RedirectRuleId'];
 export type SchemaRedirectHttpStatusCode = components['schemas']['RedirectHttpStatusCode'];
@@ -730,10 +1188,23 @@ export type SchemaRedirectRuleUpdate = components['schemas']['RedirectRuleUpdate
 export type SchemaRedirectRuleStatus = components['schemas']['RedirectRuleStatus'];
 export type SchemaNullableTimestamp = components['schemas']['NullableTimestamp'];
 export type SchemaRedirectRule = components['schemas']['RedirectRule'];
-export type SchemaDynDnsRecordType = components['schemas']['DynDnsRecordType'];
-export type SchemaDynDnsConfigCreate = components['schemas']['DynDnsConfigCreate'];
 export type SchemaDynDnsConfigId = components['schemas']['DynDnsConfigId'];
+export type SchemaDynDnsRecordType = components['schemas']['DynDnsRecordType'];
 export type SchemaDynDnsConfig = components['schemas']['DynDnsConfig'];
+export type SchemaRequiredActionGate = components['schemas']['RequiredActionGate'];
+export type SchemaDynDnsActions = components['schemas']['DynDnsActions'];
+export type SchemaDynDnsConfigList = components['schemas']['DynDnsConfigList'];
+export type SchemaDynDnsConfigCreate = components['schemas']['DynDnsConfigCreate'];
+export type SchemaRedirectListInclude = components['schemas']['RedirectListInclude'];
+export type SchemaListedRedirectRule = components['schemas']['ListedRedirectRule'];
+export type SchemaRedirectRuleList = components['schemas']['RedirectRuleList'];
+export type SchemaRenewalResponse = components['schemas']['RenewalResponse'];
+export type SchemaRenewalResponseResult = components['schemas']['RenewalResponseResult'];
+export type SchemaJobRef = components['schemas']['JobRef'];
+export type SchemaLegacyJob = components['schemas']['LegacyJob'];
+export type SchemaLegacyJobEnvelope = components['schemas']['LegacyJobEnvelope'];
+export type SchemaOperationJobStatus = components['schemas']['OperationJobStatus'];
+export type SchemaJobStatus = components['schemas']['JobStatus'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -741,14 +1212,66 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseDomainDeleteConflict = components['responses']['DomainDeleteConflict'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ParameterDomainListLimit = components['parameters']['DomainListLimit'];
+export type ParameterDomainListCursor = components['parameters']['DomainListCursor'];
+export type ParameterDomainListInclude = components['parameters']['DomainListInclude'];
+export type ParameterDomainListName = components['parameters']['DomainListName'];
 export type ParameterDomainIdPath = components['parameters']['DomainIdPath'];
 export type ParameterRedirectRuleIdPath = components['parameters']['RedirectRuleIdPath'];
+export type ParameterRedirectListIncludeQuery = components['parameters']['RedirectListIncludeQuery'];
+export type ParameterJobRefPath = components['parameters']['JobRefPath'];
 export type HeaderRetryAfter = components['headers']['Retry-After'];
 export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
 export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
 export type HeaderXRateLimitReset = components['headers']['X-RateLimit-Reset'];
 export type $defs = Record<string, never>;
 export interface operations {
+    listDomains: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum domains to return in this page (the default is not documented).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["DomainListLimit"];
+                /** @description Opaque cursor from `nextCursor` for the next page. An invalid cursor is a 400 `invalid_cursor`. */
+                cursor?: components["parameters"]["DomainListCursor"];
+                /**
+                 * @description Comma-separated optional expansions. Currently supports `hostingConnection`.
+                 * @example hostingConnection
+                 */
+                include?: components["parameters"]["DomainListInclude"];
+                /**
+                 * @description Exact domain name to find, e.g. `example.com`. Use it to get the public `dom_…` ID before calling
+                 *     detail and action endpoints (never pass a domain name as `{id}`).
+                 * @example example.com
+                 */
+                name?: components["parameters"]["DomainListName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of domains. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     syncDomainStatus: {
         parameters: {
             query?: never;
@@ -807,6 +1330,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkDomainStatusSyncAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Domain"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -895,6 +1451,39 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listDynDnsConfigs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DynDNS availability, configs, and action gates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DynDnsConfigList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     createDynDnsConfig: {
         parameters: {
             query?: never;
@@ -922,6 +1511,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DynDnsConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDomainRedirects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `orphans`: also list upstream proxy rules with no saved redirect row (a repair view).
+                 * @example orphans
+                 */
+                include?: components["parameters"]["RedirectListIncludeQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect rules and create gate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectRuleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    respondToDomainRenewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalResponse"];
+            };
+        };
+        responses: {
+            /** @description Renewal response result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalResponseResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job to poll, as the last segment of a bulk operation's `operation.pollUrl` (`operation.jobId`).
+                 * @example dbj_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                jobId: components["parameters"]["JobRefPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStatus"];
                 };
             };
             400: components["responses"]["BadRequest"];
