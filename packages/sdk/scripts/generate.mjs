@@ -30,7 +30,7 @@ function compactSchema(node) {
   const schema = resolve(node);
   const out = [];
   for (const key of KEYWORDS) {
-    if (schema[key] === undefined) continue;
+    if (schema[key] === undefined || (Array.isArray(schema[key]) && key === "required" && !schema[key].length)) continue;
     out.push(`${key}: ${key === "pattern" ? regexLiteral(schema[key]) : JSON.stringify(schema[key])}`);
   }
   if (schema.additionalProperties === false) out.push("additionalProperties: false");
@@ -40,6 +40,16 @@ function compactSchema(node) {
   }
   if (schema.items) out.push(`items: ${compactSchema(schema.items)}`);
   return `{ ${out.join(", ")} }`;
+}
+
+/** Query parameters as one object schema: the method's optional `query` argument. */
+function querySchema(queryParams) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: queryParams.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
+  };
 }
 
 const regexLiteral = (pattern) => `/${pattern.replace(/\//g, "\\/")}/`;
@@ -76,7 +86,9 @@ for (const [path, item] of Object.entries(spec.paths)) {
     const operation = item[method];
     if (!operation) continue;
     const id = operation.operationId;
-    const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve).filter((p) => p.in === "path");
+    const allParams = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
+    const params = allParams.filter((p) => p.in === "path");
+    const queryParams = allParams.filter((p) => p.in === "query");
     // Path parameters are positional, in the order they appear in the path.
     const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     params.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
@@ -87,7 +99,7 @@ for (const [path, item] of Object.entries(spec.paths)) {
     const [successStatus, success] = Object.entries(operation.responses).find(([status]) => /^2/.test(status));
     const successJson = resolve(success).content?.["application/json"];
     const scope = Object.values(operation.security?.[0] ?? {})[0]?.[0];
-    operations.push({ id, method, path, params, hasBodyArg, bodySchema, bodyContent, successStatus, successJson, operation, scope });
+    operations.push({ id, method, path, params, queryParams, hasBodyArg, bodySchema, bodyContent, successStatus, successJson, operation, scope });
   }
 }
 operations.sort((a, b) => a.id.localeCompare(b.id));
@@ -95,8 +107,9 @@ operations.sort((a, b) => a.id.localeCompare(b.id));
 const specEntries = operations.map((o) => {
   const params = o.params.map((p) => {
     const schema = resolve(p.schema);
-    const prefix = /^\^\(?([a-z|]+)\)?_/.exec(schema.pattern)[1];
-    return `{ name: ${JSON.stringify(p.name)}, kind: ${JSON.stringify(schema.title)}, prefix: ${JSON.stringify(prefix.split("|")[0] + "_")}, pattern: ${regexLiteral(schema.pattern)} }`;
+    const prefix = /^\^\(?([a-z|]+)\)?_/.exec(schema.pattern)?.[1];
+    const prefixField = prefix ? `, prefix: ${JSON.stringify(prefix.split("|")[0] + "_")}` : "";
+    return `{ name: ${JSON.stringify(p.name)}, kind: ${JSON.stringify(schema.title)}${prefixField}, pattern: ${regexLiteral(schema.pattern)} }`;
   });
   return [
     `export const ${o.id}: OperationSpec = {`,
@@ -104,6 +117,7 @@ const specEntries = operations.map((o) => {
     `  method: ${JSON.stringify(o.method.toUpperCase())},`,
     `  path: ${JSON.stringify(o.path)},`,
     `  params: [${params.join(", ")}],`,
+    ...(o.queryParams.length ? [`  query: ${compactSchema(querySchema(o.queryParams))},`] : []),
     ...(o.hasBodyArg ? [`  body: ${compactSchema(o.bodyContent.schema)},`] : []),
     `  successBody: ${Boolean(o.successJson)},`,
     `  retrySafe: ${o.operation["x-hostup-retry-safe"] === true},`,
@@ -113,6 +127,10 @@ const specEntries = operations.map((o) => {
 
 const methodTypes = operations.map((o) => {
   const args = o.params.map((p) => `${p.name}: string`);
+  if (o.queryParams.length) {
+    const optional = o.queryParams.every((p) => !p.required) ? "?" : "";
+    args.push(`query${optional}: NonNullable<operations[${JSON.stringify(o.id)}]["parameters"]["query"]>`);
+  }
   if (o.hasBodyArg) {
     args.push(`body: NonNullable<operations[${JSON.stringify(o.id)}]["requestBody"]>["content"]["application/json"]`);
   }
@@ -138,7 +156,7 @@ export const OPERATIONS: ReadonlyArray<OperationSpec> = [${operations.map((o) =>
 /** Response fields the spec marks \`x-hostup-secret\`: never logged, redacted from errors. */
 export const SECRET_FIELDS: ReadonlyArray<string> = ${JSON.stringify(secretFields())};
 
-/** One method per operation: path parameters in path order, then the body, then options. */
+/** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
 ${methodTypes.join("\n\n")}
 }
