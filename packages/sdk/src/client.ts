@@ -1,13 +1,16 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@hostup/types";
 import { HostupConfigError } from "./errors.js";
-import { invoke, type CallContext } from "./core/invoke.js";
+import { invoke, type CallContext, type RequestOptions } from "./core/invoke.js";
 import { debugFromEnvironment, formatLogRecord } from "./core/log.js";
 import type { Method } from "./core/method.js";
 import type { OperationSpec } from "./core/operation.js";
 import { createRedactor } from "./core/redact.js";
 import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
 import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
+import { bulkSyncDomainStatusAndWait, bulkSyncDomainStatusInBatches, type BulkSyncOptions, type BulkSyncReport, type AsyncOperation } from "./workflows/bulk.js";
+import { findDomainByName, iterateDomains, type DomainSummary, type IterateOptions, type ListDomainsQuery } from "./workflows/domains.js";
+import { waitForJob, type JobReference, type JobState, type WaitForJobOptions } from "./workflows/jobs.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.hostup.se";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -38,10 +41,25 @@ export interface HostupClientOptions {
   debug?: boolean;
 }
 
-export type HostupClient = HostupMethods & {
-  /** The typed openapi-fetch client, with the same auth, timeouts and retries underneath. */
-  readonly raw: HostupRawClient;
-};
+/** Workflows built on the methods: pagination, lookups, jobs, bulk at scale. */
+export interface HostupWorkflows {
+  /** Every domain (matching `query`), page by page as the loop asks: `for await (const d of hostup.iterateDomains())`. */
+  iterateDomains(query?: Omit<ListDomainsQuery, "cursor">, options?: IterateOptions): AsyncGenerator<DomainSummary, void, undefined>;
+  /** The domain called `name` (its `id` is the `dom_…` ID), or HostupDomainNotFoundError. */
+  findDomainByName(name: string, options?: Omit<RequestOptions, "domainName">): Promise<DomainSummary>;
+  /** Polls a job (id, pollUrl or a bulk call's `operation`) until completed; throws when it fails or takes too long. */
+  waitForJob(job: JobReference, options?: WaitForJobOptions): Promise<JobState>;
+  /** Queues one bulk status sync and waits for its job. */
+  bulkSyncDomainStatusAndWait(domainIds: ReadonlyArray<string>, options?: WaitForJobOptions): Promise<{ operation: AsyncOperation; job: JobState }>;
+  /** Syncs any number of domains in batches, with bounded concurrency, reporting refused IDs one by one. */
+  bulkSyncDomainStatusInBatches(domainIds: ReadonlyArray<string>, options?: BulkSyncOptions): Promise<BulkSyncReport>;
+}
+
+export type HostupClient = HostupMethods &
+  HostupWorkflows & {
+    /** The typed openapi-fetch client, with the same auth, timeouts and retries underneath. */
+    readonly raw: HostupRawClient;
+  };
 
 const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug"]);
 
@@ -77,8 +95,17 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     domainNames: new Map(),
   };
 
-  const client: Record<string, unknown> = {};
-  for (const op of OPERATIONS) client[op.id] = bindMethod(ctx, op);
+  const methods = {} as Record<string, unknown>;
+  for (const op of OPERATIONS) methods[op.id] = bindMethod(ctx, op);
+  const api = methods as unknown as HostupMethods;
+  const workflows: HostupWorkflows = {
+    iterateDomains: (query, iterateOptions) => iterateDomains(api, query, iterateOptions),
+    findDomainByName: (name, requestOptions) => findDomainByName(api, name, requestOptions),
+    waitForJob: (job, waitOptions) => waitForJob(api, baseUrl, job, waitOptions),
+    bulkSyncDomainStatusAndWait: (ids, waitOptions) => bulkSyncDomainStatusAndWait(api, baseUrl, ids, waitOptions),
+    bulkSyncDomainStatusInBatches: (ids, bulkOptions) => bulkSyncDomainStatusInBatches(api, baseUrl, ids, bulkOptions),
+  };
+  const client: Record<string, unknown> = { ...methods, ...workflows };
   let raw: HostupRawClient | undefined;
   Object.defineProperty(client, "raw", {
     enumerable: false,

@@ -96,6 +96,8 @@ export interface ApiErrorInit {
   operationId?: string;
   /** Method and path template, e.g. `DELETE /api/v2/domains/{id}`. */
   endpoint?: string;
+  /** The documented next step, appended to the message and kept as `hint`. */
+  hint?: string;
 }
 
 /**
@@ -118,13 +120,16 @@ export class HostupApiError extends HostupError {
   /** Response headers. */
   readonly headers: Headers;
   readonly operationId: string | undefined;
+  /** What to do next, when the documentation says (e.g. how to unblock a domain deletion). */
+  readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit) {
     const { status, problem } = init;
     const what = problem?.detail ?? problem?.title ?? init.fallbackMessage ?? "The API answered with an error.";
     const code = typeof problem?.code === "string" ? ` [${problem.code}]` : "";
     const where = init.endpoint ? ` (${init.endpoint})` : "";
-    super(`HTTP ${status}${code}: ${what}${where}`);
+    super(`HTTP ${status}${code}: ${what}${where}${init.hint ? ` ${init.hint}` : ""}`);
+    this.hint = init.hint;
     this.status = status;
     this.problem = problem;
     this.code = str(problem?.code);

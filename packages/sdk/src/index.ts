@@ -5,7 +5,12 @@ export {
   DEFAULT_MAX_RETRY_WAIT_MS,
   DEFAULT_TIMEOUT_MS,
 } from "./client.js";
-export type { HostupClient, HostupClientOptions, HostupRawClient } from "./client.js";
+export type { HostupClient, HostupClientOptions, HostupRawClient, HostupWorkflows } from "./client.js";
+export { HostupDomainNotFoundError } from "./workflows/domains.js";
+export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
+export { HostupJobFailedError, HostupJobTimeoutError } from "./workflows/jobs.js";
+export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
+export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./workflows/bulk.js";
 export type { HostupMethods } from "./generated/operations.js";
 export type { Method } from "./core/method.js";
 export type { RequestOptions, WithResponse } from "./core/invoke.js";

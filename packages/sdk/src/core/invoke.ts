@@ -10,6 +10,7 @@ import {
   type RateLimit,
 } from "../errors.js";
 import type { OperationSpec } from "./operation.js";
+import { checkProseRules, errorHint } from "./prose-rules.js";
 import type { Redactor } from "./redact.js";
 import { send, type TransportConfig } from "./transport.js";
 import { checkBody, checkPathParam, show } from "./validate.js";
@@ -71,7 +72,7 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   if (op.body) {
     const value = args[op.params.length];
     checkBody(op, op.body, value, ctx.redact.text);
-    checkOperationRules(ctx, op, args, options);
+    checkProseRules(ctx, op, args, options);
     body = JSON.stringify(value);
   }
 
@@ -134,34 +135,6 @@ function checkOptions(op: OperationSpec, options: unknown, scrub: (text: string)
   return options as RequestOptions;
 }
 
-/** Rules the prose of the docs states and a schema cannot: they need the domain's name. */
-function checkOperationRules(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, options: RequestOptions): void {
-  if (op.id !== "createDynDnsConfig") return;
-  const domainId = args[0] as string;
-  const domain = options.domainName ?? ctx.domainNames.get(domainId);
-  const { hostname } = args[1] as { hostname: string };
-  if (domain === undefined) return;
-  const host = asciiHost(hostname);
-  const apex = asciiHost(domain);
-  if (host !== apex && !host.endsWith(`.${apex}`)) {
-    throw new HostupValidationError(
-      `${op.id}: body field \`/hostname\` ${show(hostname, ctx.redact.text)} is not ${show(domain, ctx.redact.text)} or a subdomain of it.`,
-      op.id,
-      "/hostname",
-    );
-  }
-}
-
-/** Lower-case, punycode, no trailing dot: `Home.Exämple.com.` → `home.xn--exmple-cua.com`. */
-function asciiHost(name: string): string {
-  const trimmed = name.trim().replace(/\.$/, "");
-  try {
-    return new URL(`http://${trimmed}`).hostname;
-  } catch {
-    return trimmed.toLowerCase();
-  }
-}
-
 function parseSuccess(ctx: CallContext, op: OperationSpec, response: Response, text: string): unknown {
   if (response.status === 204 || (text === "" && !op.successBody)) return undefined;
   const type = response.headers.get("content-type") ?? "";
@@ -209,6 +182,7 @@ function toApiError(ctx: CallContext, op: OperationSpec, response: Response, tex
     fallbackMessage,
     operationId: op.id,
     endpoint: `${op.method} ${op.path}`,
+    hint: errorHint(op, response.status),
   });
 }
 
@@ -224,9 +198,12 @@ function safeHeaders(ctx: CallContext, headers: Headers): Headers {
 const MAX_REMEMBERED_DOMAINS = 1000;
 
 function learnDomainName(ctx: CallContext, data: unknown): void {
-  const record = data as { id?: unknown; name?: unknown } | undefined;
-  if (typeof record?.id === "string" && record.id.startsWith("dom_") && typeof record.name === "string") {
-    if (ctx.domainNames.size >= MAX_REMEMBERED_DOMAINS) ctx.domainNames.delete(ctx.domainNames.keys().next().value!);
-    ctx.domainNames.set(record.id, record.name);
+  const page = (data as { data?: unknown } | undefined)?.data;
+  for (const item of Array.isArray(page) ? page : [data]) {
+    const record = item as { id?: unknown; name?: unknown } | undefined;
+    if (typeof record?.id === "string" && record.id.startsWith("dom_") && typeof record.name === "string") {
+      if (ctx.domainNames.size >= MAX_REMEMBERED_DOMAINS) ctx.domainNames.delete(ctx.domainNames.keys().next().value!);
+      ctx.domainNames.set(record.id, record.name);
+    }
   }
 }

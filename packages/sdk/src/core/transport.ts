@@ -1,7 +1,8 @@
 // One HTTP exchange with retries: per-attempt timeout (covering the body too), the caller's
 // AbortSignal (which also cuts a backoff sleep short), exponential backoff with jitter, and
 // Retry-After / X-RateLimit-Reset on 429. Both the generated methods and `hostup.raw` go through it.
-import { HostupAbortError, HostupConnectionError, HostupTimeoutError, retryAfterMs } from "../errors.js";
+import { HostupConnectionError, HostupTimeoutError, retryAfterMs } from "../errors.js";
+import { sleep, throwIfAborted } from "./abort.js";
 
 export interface LogRecord {
   operationId: string | undefined;
@@ -108,7 +109,7 @@ async function attemptOnce(
   attempt: number,
 ): Promise<Exchange> {
   const { signal } = policy;
-  if (signal?.aborted) throw aborted(signal);
+  throwIfAborted(signal);
   const controller = new AbortController();
   const forwardAbort = () => controller.abort(signal!.reason);
   signal?.addEventListener("abort", forwardAbort, { once: true });
@@ -122,7 +123,7 @@ async function attemptOnce(
     });
     return { response, body: await response.text() };
   } catch (error) {
-    if (signal?.aborted) throw aborted(signal);
+    throwIfAborted(signal);
     if (controller.signal.reason === TIMED_OUT) throw new HostupTimeoutError(policy.timeoutMs, attempt);
     throw new HostupConnectionError(`Could not reach the HostUp API: ${describeCause(error)} (attempt ${attempt}).`, attempt, {
       cause: error,
@@ -136,25 +137,6 @@ async function attemptOnce(
 /** Exponential backoff from 0.5 s, capped at 8 s, with up to 25% jitter so clients spread out. */
 export function backoffMs(attempt: number): number {
   return Math.min(8000, 500 * 2 ** (attempt - 1)) * (1 - Math.random() * 0.25);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-function aborted(signal: AbortSignal): HostupAbortError {
-  return new HostupAbortError("The request was aborted by its AbortSignal.", { cause: signal.reason });
 }
 
 /** `fetch failed (ECONNRESET)`: the error's own words and its cause's code, never headers. */
