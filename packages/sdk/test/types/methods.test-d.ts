@@ -89,3 +89,28 @@ export async function errorsNarrow(error: unknown) {
   expectTypeOf<HostupApiError>().toMatchTypeOf<HostupError>();
   expectTypeOf<HostupValidationError>().toMatchTypeOf<HostupError>();
 }
+
+export async function companionsAndWorkflows() {
+  expectTypeOf(hostup.listDomains).parameters.toEqualTypeOf<
+    [query?: { limit?: number; cursor?: string; include?: string; name?: string }, options?: RequestOptions]
+  >();
+  for await (const domain of hostup.iterateDomains({ name: "example.com" }, { maxItems: 10 })) {
+    expectTypeOf(domain).toEqualTypeOf<Schemas["DomainSummary"]>();
+    expectTypeOf(domain.id).toEqualTypeOf<string>();
+  }
+  expectTypeOf(hostup.findDomainByName("example.com")).resolves.toEqualTypeOf<Schemas["DomainSummary"]>();
+  expectTypeOf(hostup.getJob("dbj_1")).resolves.toEqualTypeOf<Schemas["JobStatus"]>();
+  const state = await hostup.waitForJob({ jobId: "dbj_1", pollUrl: "/api/jobs/dbj_1" }, { maxWaitMs: 1000 });
+  expectTypeOf(state.status).toEqualTypeOf<"pending" | "queued" | "in_progress" | "completed" | "failed" | "unknown">();
+  const report = await hostup.bulkSyncDomainStatusInBatches(["dom_1"], { batchSize: 50, concurrency: 2 });
+  expectTypeOf(report.refused[0]!.by).toEqualTypeOf<"client" | number>();
+
+  // @ts-expect-error: limit is a number
+  await hostup.listDomains({ limit: "10" });
+  // @ts-expect-error: iterateDomains follows the cursor itself
+  hostup.iterateDomains({ cursor: "abc" });
+  // @ts-expect-error: decision is "accept" | "decline"
+  await hostup.respondToDomainRenewal(id, { decision: "maybe" });
+  // @ts-expect-error: include is "orphans"
+  await hostup.listDomainRedirects(id, { include: "all" });
+}
