@@ -61,6 +61,19 @@ describe("examples run against the mock", () => {
     expect(out).not.toContain("0123456789abcdef0123456789abcdef");
   });
 
+  test("find-and-sync.ts finds the domain's id by name and syncs it", async () => {
+    const out = await example("find-and-sync.ts");
+    expect(out).toContain("example.com (dom_01hxa3b4c5d6e7f8g9h0j1k2m3): pending -> active");
+    expect(out).toContain("1 domain(s) listed");
+  });
+
+  test("bulk-sync.ts queues, waits and reports the refused id", async () => {
+    const out = await example("bulk-sync.ts");
+    expect(out).toContain("batch 0: 2 id(s), job dbj_01hxa3b4c5d6e7f8g9h0j1k2m3 completed");
+    expect(out).toContain("queued 2, failed 0");
+    expect(out).toContain("refused #2 example.org: Not a public domain ID");
+  });
+
   test("demo.ts calls all five operations", async () => {
     const out = await example("demo.ts");
     for (const line of ["syncDomainStatus: HTTP 200", "bulkSyncDomainStatus: HTTP 202", "updateDomainRedirect: HTTP 200", "createDynDnsConfig: HTTP 201", "deleteDomain: HTTP 204"]) {
