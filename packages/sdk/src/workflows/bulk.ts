@@ -48,7 +48,7 @@ export interface RefusedDomain {
 
 export interface BulkSyncReport {
   batches: BatchResult[];
-  /** IDs in accepted batches. */
+  /** IDs in accepted batches (whose jobs completed, when waiting was asked for). */
   queued: string[];
   /** IDs refused, with the API's (or the SDK's) reason. */
   refused: RefusedDomain[];
@@ -116,10 +116,17 @@ export async function bulkSyncDomainStatusInBatches(
       try {
         const accepted = await methods.bulkSyncDomainStatus({ domainIds: pending }, requestOptions);
         const batch: BatchResult = { index, domainIds: pending, operation: accepted.operation };
-        if (wait && accepted.operation) {
+        if (wait && !accepted.operation) {
+          batch.error = new HostupError("bulkSyncDomainStatus accepted the batch but answered without an `operation` to wait for.");
+        } else if (wait && accepted.operation) {
           const waitOptions = wait === true ? {} : wait;
           try {
-            batch.job = await waitForJob(methods, baseUrl, accepted.operation, { ...waitOptions, signal: requestOptions.signal });
+            batch.job = await waitForJob(methods, baseUrl, accepted.operation, {
+              timeoutMs: requestOptions.timeoutMs,
+              maxRetries: requestOptions.maxRetries,
+              ...waitOptions,
+              signal: requestOptions.signal,
+            });
           } catch (error) {
             if (!(error instanceof HostupError) || error instanceof HostupAbortError) throw error;
             batch.error = error;
@@ -143,7 +150,7 @@ export async function bulkSyncDomainStatusInBatches(
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
   return {
     batches,
-    queued: batches.filter((b) => b.operation && !b.error).flatMap((b) => b.domainIds),
+    queued: batches.filter((b) => !b.error).flatMap((b) => b.domainIds),
     refused,
     failed: batches.filter((b) => b.error).flatMap((b) => b.domainIds),
   };

@@ -76,7 +76,7 @@ export function jobIdOf(reference: JobReference, baseUrl: string): string {
   if (!ref.includes("/")) return ref; // the id itself: getJob validates it
   const match = POLL_PATH.exec(ref);
   // The API key goes wherever the poll goes: never follow a pollUrl to another host.
-  if (!match || (/^https?:/.test(ref) && new URL(ref).origin !== new URL(baseUrl).origin)) {
+  if (!match || (/^https?:/.test(ref) && originOf(ref) !== originOf(baseUrl))) {
     throw new HostupValidationError(
       `waitForJob: ${JSON.stringify(ref.slice(0, 100))} is not a job poll URL of this API (expected /api/jobs/{jobId}).`,
       "getJob",
@@ -84,6 +84,14 @@ export function jobIdOf(reference: JobReference, baseUrl: string): string {
     );
   }
   return decodeURIComponent(match[1]!);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a job body of either documented shape. */
@@ -138,9 +146,10 @@ export async function waitForJob(
   options: WaitForJobOptions = {},
 ): Promise<JobState> {
   const { intervalMs = 1000, maxIntervalMs = 10_000, maxWaitMs = 300_000, onProgress, ...requestOptions } = options;
+  // A pause of 0 would poll in a tight loop: every pause is at least 1 ms.
   for (const [name, value] of Object.entries({ intervalMs, maxIntervalMs, maxWaitMs })) {
-    if (!(Number.isFinite(value) && value >= 0)) {
-      throw new HostupValidationError(`waitForJob: \`${name}\` must be a number of milliseconds ≥ 0.`, "getJob", `options.${name}`);
+    if (!(Number.isFinite(value) && value >= (name === "maxWaitMs" ? 0 : 1))) {
+      throw new HostupValidationError(`waitForJob: \`${name}\` must be a number of milliseconds (at least 1 for pauses).`, "getJob", `options.${name}`);
     }
   }
   const jobId = jobIdOf(reference, baseUrl);

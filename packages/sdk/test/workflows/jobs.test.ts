@@ -1,0 +1,331 @@
+// waitForJob (and bulkSyncDomainStatusAndWait): polling GET /api/jobs/{jobId} in either body
+// shape, terminal states, the deadline, cancellation, the accepted job references, and back-off.
+import { describe, expect } from "vitest";
+import {
+  HostupAbortError,
+  HostupError,
+  HostupJobFailedError,
+  HostupJobTimeoutError,
+  HostupValidationError,
+  type JobReference,
+  type JobState,
+} from "../../src/index.js";
+import { clientFor, failOnUnhandledRejections, rejectionOf, sleep, test, timed } from "../runtime/helpers.js";
+import type { RouteServer } from "../support/route-server.js";
+import { accepted, BULK_PATH, clientAt, legacyBody, operationBody, routeTest } from "./support.js";
+
+failOnUnhandledRejections();
+
+const JOB = "dbj_01hxa3b4c5d6e7f8g9h0j1k2m3";
+const JOB_PATH = `/api/jobs/${JOB}`;
+const RESULT = { synced: 2, failed: 0 };
+
+/** Answers GET /api/jobs/{JOB} with `bodies[n]` for the n-th poll (the last one from then on). */
+function serveJob(route: RouteServer, bodies: ReadonlyArray<unknown>, jobPath = JOB_PATH): void {
+  let polls = 0;
+  route.handle(({ method, path }) => {
+    if (method !== "GET" || path !== jobPath) throw new Error(`unexpected ${method} ${path}`);
+    const body = bodies[Math.min(polls++, bodies.length - 1)];
+    return { json: body };
+  });
+}
+
+describe.concurrent("waitForJob: states", () => {
+  test("operation shape: queued → in_progress → completed; onProgress gets every state; 3 polls", async ({ server }) => {
+    const bodies = [operationBody(JOB, "queued"), operationBody(JOB, "in_progress"), operationBody(JOB, "completed", RESULT)];
+    server.script(bodies.map((json) => ({ json })));
+    const states: JobState[] = [];
+
+    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+
+    expect(job).toEqual({ jobId: JOB, status: "completed", progress: undefined, result: RESULT, raw: bodies[2] });
+    expect(states.map((s) => s.status)).toEqual(["queued", "in_progress", "completed"]);
+    expect(states.map((s) => s.raw)).toEqual(bodies);
+    expect(states[2]).toEqual(job);
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET ${JOB_PATH}`));
+  });
+
+  test("legacy shape: waiting → active → isCompleted; onProgress gets every state; 3 polls", async ({ server }) => {
+    const bodies = [
+      legacyBody(JOB, "waiting", {}, 0),
+      legacyBody(JOB, "active", {}, 40),
+      legacyBody(JOB, "completed", { isCompleted: true }, 100, RESULT),
+    ];
+    server.script(bodies.map((json) => ({ json })));
+    const states: JobState[] = [];
+
+    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+
+    expect(job).toEqual({ jobId: JOB, status: "completed", progress: 100, result: RESULT, raw: bodies[2] });
+    expect(states.map((s) => [s.status, s.progress])).toEqual([
+      ["queued", 0],
+      ["in_progress", 40],
+      ["completed", 100],
+    ]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test("legacy shape: the isCompleted flag alone ends the wait (state unknown to the SDK)", async ({ server }) => {
+    const bodies = [
+      legacyBody(JOB, "mystery", { isRunning: true }),
+      legacyBody(JOB, "mystery", { isCompleted: true }),
+    ];
+    server.script(bodies.map((json) => ({ json })));
+    const states: JobState[] = [];
+
+    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+
+    expect(job.status).toBe("completed");
+    expect(states.map((s) => s.status)).toEqual(["in_progress", "completed"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("progress is read from progressDetails.percentage (over data.progress), else from data.progress", async ({ server }) => {
+    const withDetails = legacyBody(JOB, "active", {}, 42);
+    withDetails.data.progress = 7; // a different, coarser number: percentage wins
+    const progressOnly = legacyBody(JOB, "active");
+    progressOnly.data.progress = 55;
+    server.script([{ json: withDetails }, { json: progressOnly }, { json: legacyBody(JOB, "completed", { isCompleted: true }, 100) }]);
+    const states: JobState[] = [];
+
+    await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+
+    expect(states.map((s) => s.progress)).toEqual([42, 55, 100]);
+  });
+
+  test("operation shape: in_progress → failed → HostupJobFailedError with the job; 2 polls", async ({ server }) => {
+    const failed = operationBody(JOB, "failed", { error: "registry unavailable" });
+    server.script([{ json: operationBody(JOB, "in_progress") }, { json: failed }, { json: operationBody(JOB, "completed") }]);
+    const states: JobState[] = [];
+
+    const error = await rejectionOf(
+      clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) }),
+    );
+
+    expect(error).toBeInstanceOf(HostupJobFailedError);
+    expect(error).toBeInstanceOf(HostupError);
+    const job = (error as HostupJobFailedError).job;
+    expect(job).toMatchObject({ jobId: JOB, status: "failed", result: { error: "registry unavailable" }, raw: failed });
+    expect(error.message).toContain(JOB);
+    expect((error as HostupJobFailedError).toJSON()).toMatchObject({ jobId: JOB, status: "failed" });
+    expect(states.map((s) => s.status)).toEqual(["in_progress", "failed"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("legacy shape: isFailed: true → HostupJobFailedError with the job", async ({ server }) => {
+    const failed = legacyBody(JOB, "mystery", { isFailed: true }, 60);
+    server.script([{ json: legacyBody(JOB, "active", {}, 30) }, { json: failed }, { json: legacyBody(JOB, "completed", { isCompleted: true }) }]);
+
+    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
+
+    expect(error).toBeInstanceOf(HostupJobFailedError);
+    expect((error as HostupJobFailedError).job).toMatchObject({ jobId: JOB, status: "failed", progress: 60, raw: failed });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("legacy shape: state \"failed\" → HostupJobFailedError", async ({ server }) => {
+    server.script([{ json: legacyBody(JOB, "failed") }]);
+    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
+    expect(error).toBeInstanceOf(HostupJobFailedError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("waitForJob: deadline and cancellation (timing, run one at a time)", () => {
+  routeTest("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({ route }) => {
+    serveJob(route, [operationBody(JOB, "in_progress")]);
+    const states: JobState[] = [];
+    const { ms, error } = await timed(() =>
+      clientAt(route.url).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 100, maxWaitMs: 300, onProgress: (s) => states.push(s) }),
+    );
+
+    expect(error).toBeInstanceOf(HostupJobTimeoutError);
+    const timeout = error as HostupJobTimeoutError;
+    expect(timeout.jobId).toBe(JOB);
+    expect(timeout.waitedMs).toBeGreaterThanOrEqual(300);
+    expect(timeout.message).toContain(`${timeout.waitedMs} ms`);
+    expect(timeout.message).toContain("in_progress");
+    expect(timeout.lastState).toMatchObject({ jobId: JOB, status: "in_progress" });
+    expect(timeout.toJSON()).toMatchObject({ jobId: JOB, waitedMs: timeout.waitedMs, lastStatus: "in_progress" });
+    expect(ms).toBeGreaterThanOrEqual(300);
+    expect(ms).toBeLessThan(2_000);
+    // Polls at about 0, 50, 125, 225, 300: the last one at the deadline, not a pause short of it.
+    const first = route.requests[0]!.at;
+    const last = route.requests[route.requests.length - 1]!.at;
+    expect(last - first).toBeGreaterThanOrEqual(290);
+    expect(route.requests.length).toBeGreaterThanOrEqual(4);
+    expect(route.requests.length).toBeLessThanOrEqual(7);
+    expect(states).toHaveLength(route.requests.length);
+    expect(route.handlerErrors).toEqual([]);
+  });
+
+  routeTest("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({ route }) => {
+    // Polls at about 0 and 200 ms see in_progress; the pause after the second is cut to end at 300 ms.
+    route.handle(({ at }) => ({ json: operationBody(JOB, at - route.requests[0]!.at >= 280 ? "completed" : "in_progress") }));
+    const { ms, value } = await timed(() => clientAt(route.url).waitForJob(JOB, { intervalMs: 200, maxIntervalMs: 1_000, maxWaitMs: 300 }));
+
+    expect(value?.status).toBe("completed");
+    expect(route.requests).toHaveLength(3);
+    const lastAt = route.requests[2]!.at - route.requests[0]!.at;
+    expect(lastAt).toBeGreaterThanOrEqual(290);
+    expect(lastAt).toBeLessThan(480); // one more full pause would put it at about 500 ms
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  routeTest("abort during the pause → HostupAbortError promptly, no further poll", async ({ route }) => {
+    serveJob(route, [operationBody(JOB, "in_progress")]);
+    const controller = new AbortController();
+    const { ms, error } = await timed(() =>
+      clientAt(route.url).waitForJob(JOB, {
+        intervalMs: 5_000,
+        signal: controller.signal,
+        onProgress: () => setTimeout(() => controller.abort(new Error("user left")), 50),
+      }),
+    );
+    await sleep(100);
+
+    expect(error).toBeInstanceOf(HostupAbortError);
+    expect((error as HostupAbortError).cause).toEqual(new Error("user left"));
+    expect(ms).toBeLessThan(1_000);
+    expect(route.requests).toHaveLength(1);
+  });
+
+  routeTest("abort during a poll request → HostupAbortError promptly", async ({ route }) => {
+    route.handle(() => ({ json: operationBody(JOB, "in_progress"), delayMs: 3_000 }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const { ms, error } = await timed(() => clientAt(route.url, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }));
+
+    expect(error).toBeInstanceOf(HostupAbortError);
+    expect(ms).toBeLessThan(1_000);
+    expect(route.requests).toHaveLength(1);
+  });
+
+  routeTest("an already aborted signal → HostupAbortError, nothing sent", async ({ route }) => {
+    serveJob(route, [operationBody(JOB, "completed")]);
+    const error = await rejectionOf(clientAt(route.url).waitForJob(JOB, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(HostupAbortError);
+    expect(route.requests).toHaveLength(0);
+  });
+
+  routeTest("the pause starts at intervalMs and grows ×1.5 up to maxIntervalMs (50 → 75 → 112 → 169 → 200 → 200)", async ({ route }) => {
+    serveJob(route, [...Array(7).fill(operationBody(JOB, "in_progress")), operationBody(JOB, "completed")]);
+    // The SDK's own pauses, measured at the fetch boundary: from one answer read to the next request.
+    const calls: Array<{ start: number; end: number }> = [];
+    const timedFetch: typeof fetch = async (input, init) => {
+      const call = { start: performance.now(), end: Number.NaN };
+      calls.push(call);
+      const response = await fetch(input, init);
+      const body = await response.text();
+      call.end = performance.now();
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    await clientAt(route.url, { fetch: timedFetch }).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 200 });
+
+    expect(route.requests).toHaveLength(8);
+    const expected = [50, 75, 112.5, 168.75, 200, 200, 200];
+    const pauses = calls.slice(1).map((call, i) => call.start - calls[i]!.end);
+    const arrivals = route.requests.slice(1).map((r, i) => r.at - route.requests[i]!.at);
+    const show = JSON.stringify({ pauses: pauses.map(Math.round), arrivals });
+    expected.forEach((want, i) => {
+      // Timers never fire early (1 ms of clock granularity aside); a loaded machine may make them late.
+      expect(pauses[i]!, `pause ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
+      expect(pauses[i]!, `pause ${i}: ${show}`).toBeLessThan(want + 100);
+      expect(arrivals[i]!, `arrival gap ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
+    });
+    for (let i = 1; i < pauses.length; i++) expect(pauses[i]!, `non-decreasing: ${show}`).toBeGreaterThanOrEqual(pauses[i - 1]! - 30);
+    expect(Math.max(...pauses), `capped: ${show}`).toBeLessThan(200 + 100);
+  });
+});
+
+describe.concurrent("waitForJob: job references", () => {
+  const forms: Array<{ what: string; ref: (url: string) => JobReference }> = [
+    { what: "the job id", ref: () => JOB },
+    { what: "a relative pollUrl", ref: () => JOB_PATH },
+    { what: "a same-origin absolute pollUrl", ref: (url) => `${url}${JOB_PATH}` },
+    { what: "an operation object", ref: () => ({ jobId: JOB, pollUrl: JOB_PATH }) },
+    { what: "an object with only jobId", ref: () => ({ jobId: JOB }) },
+    { what: "an object with only a same-origin absolute pollUrl", ref: (url) => ({ pollUrl: `${url}${JOB_PATH}` }) },
+  ];
+  for (const { what, ref } of forms) {
+    routeTest(`${what} → polls GET ${JOB_PATH}`, async ({ route }) => {
+      serveJob(route, [operationBody(JOB, "completed", RESULT)]);
+      const job = await clientAt(route.url).waitForJob(ref(route.url), { intervalMs: 10 });
+
+      expect(job).toMatchObject({ jobId: JOB, status: "completed", result: RESULT });
+      expect(route.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${JOB_PATH}`]);
+      expect(route.requests[0]!.query).toEqual({});
+      expect(route.handlerErrors).toEqual([]);
+    });
+  }
+
+  const refused: Array<{ what: string; ref: (url: string) => JobReference }> = [
+    { what: "another origin", ref: () => `http://evil.example${JOB_PATH}` },
+    { what: "another port on the same host", ref: (url) => `${url.replace(/:\d+$/, ":1")}${JOB_PATH}` },
+    { what: "another scheme", ref: (url) => `${url.replace(/^http:/, "https:")}${JOB_PATH}` },
+    { what: "credentials that move the host", ref: (url) => `${url}@evil.example${JOB_PATH}` },
+    { what: "a protocol-relative URL", ref: () => `//evil.example${JOB_PATH}` },
+    { what: "an operation whose pollUrl is on another origin", ref: () => ({ jobId: JOB, pollUrl: `https://evil.example${JOB_PATH}` }) },
+    { what: "another path", ref: () => `/api/v2/domains/${JOB}` },
+    { what: "a sub-path of a job", ref: () => `${JOB_PATH}/cancel` },
+    { what: "a pollUrl with a query", ref: () => `${JOB_PATH}?redirect=x` },
+    { what: "a traversal", ref: () => `/api/jobs/../v2/domains` },
+    { what: "an encoded traversal", ref: () => `/api/jobs/${JOB}%2F..%2F..%2Fv2%2Fdomains` },
+    { what: "a same-origin absolute URL on another path", ref: (url) => `${url}/api/v2/domains/${JOB}` },
+    { what: "an empty reference", ref: () => "" },
+    { what: "an empty object", ref: () => ({}) },
+    { what: "a malformed absolute pollUrl", ref: () => `http://[bad${JOB_PATH}` },
+  ];
+  for (const { what, ref } of refused) {
+    routeTest(`refused: ${what} → HostupValidationError, zero requests`, async ({ route }) => {
+      serveJob(route, [operationBody(JOB, "completed")]);
+      const error = await rejectionOf(clientAt(route.url).waitForJob(ref(route.url), { intervalMs: 10 }));
+
+      expect(error).toBeInstanceOf(HostupValidationError);
+      expect((error as HostupValidationError).operationId).toBe("getJob");
+      expect(route.requests).toHaveLength(0);
+    });
+  }
+});
+
+describe.concurrent("bulkSyncDomainStatusAndWait", () => {
+  routeTest("queues the sync, then polls the returned job until completed → { operation, job }", async ({ route }) => {
+    const ids = ["dom_aaa1", "dom_bbb2"];
+    let polls = 0;
+    route.handle(({ method, path }) => {
+      if (method === "POST" && path === BULK_PATH) return { status: 202, json: accepted(JOB, 2) };
+      if (method === "GET" && path === JOB_PATH) {
+        polls++;
+        return { json: operationBody(JOB, polls < 3 ? "in_progress" : "completed", RESULT) };
+      }
+      throw new Error(`unexpected ${method} ${path}`);
+    });
+    const states: JobState[] = [];
+
+    const { operation, job } = await clientAt(route.url).bulkSyncDomainStatusAndWait(ids, { intervalMs: 10, onProgress: (s) => states.push(s) });
+
+    expect(operation).toEqual(accepted(JOB, 2).operation);
+    expect(job).toMatchObject({ jobId: JOB, status: "completed", result: RESULT });
+    expect(route.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BULK_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`]);
+    expect(route.requests[0]!.body).toEqual({ domainIds: ids });
+    expect(states.map((s) => s.status)).toEqual(["in_progress", "in_progress", "completed"]);
+    expect(route.handlerErrors).toEqual([]);
+  });
+
+  routeTest("the job fails → HostupJobFailedError", async ({ route }) => {
+    route.handle(({ method }) =>
+      method === "POST" ? { status: 202, json: accepted(JOB, 1) } : { json: operationBody(JOB, "failed") },
+    );
+    const error = await rejectionOf(clientAt(route.url).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
+    expect(error).toBeInstanceOf(HostupJobFailedError);
+    expect(route.requests).toHaveLength(2);
+  });
+
+  routeTest("a 202 without an operation → HostupError, no poll", async ({ route }) => {
+    route.handle(() => ({ status: 202, json: { domainsQueued: 1 } }));
+    const error = await rejectionOf(clientAt(route.url).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
+    expect(error).toBeInstanceOf(HostupError);
+    expect(route.requests).toHaveLength(1);
+  });
+});
