@@ -3,6 +3,7 @@
 // `x-hostup-secret` (DynDNS tokens), which a server or proxy might echo in an error body.
 
 const MASK = "[REDACTED]";
+const MIN_SECRET_LENGTH = 8;
 
 export interface Redactor {
   text(value: string): string;
@@ -15,7 +16,8 @@ export function createRedactor(literals: ReadonlyArray<string>, secretFields: Re
     : undefined;
   const text = (value: string): string => {
     let out = value;
-    for (const literal of literals) if (literal) out = out.split(literal).join(MASK);
+    // Too short to be a real key, and masking it would mangle ordinary words.
+    for (const literal of literals) if (literal.length >= MIN_SECRET_LENGTH) out = out.split(literal).join(MASK);
     return fieldPattern ? out.replace(fieldPattern, `$1"${MASK}"`) : out;
   };
   const value = <T>(input: T): T => {

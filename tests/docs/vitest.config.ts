@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // installs Debian's chromium when /usr/bin/chromium is missing (scripts/ensure-chromium)
+    globalSetup: ["test/support/ensure-chromium.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
