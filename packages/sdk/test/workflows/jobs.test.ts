@@ -161,16 +161,18 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
   });
 
   routeTest("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({ route }) => {
-    // Polls at about 0 and 200 ms see in_progress; the pause after the second is cut to end at 300 ms.
-    route.handle(({ at }) => ({ json: operationBody(JOB, at - route.requests[0]!.at >= 280 ? "completed" : "in_progress") }));
-    const { ms, value } = await timed(() => clientAt(route.url).waitForJob(JOB, { intervalMs: 200, maxIntervalMs: 1_000, maxWaitMs: 300 }));
+    // Polls at about 0 and 800 ms see in_progress; the next pause (1 200 ms) is cut to end at the
+    // 1 600 ms deadline, where one more read sees completed. A full pause would read at about 2 000 ms.
+    // (Long intervals keep this robust on a busy machine.)
+    route.handle(({ at }) => ({ json: operationBody(JOB, at - route.requests[0]!.at >= 1_300 ? "completed" : "in_progress") }));
+    const { ms, value } = await timed(() => clientAt(route.url).waitForJob(JOB, { intervalMs: 800, maxIntervalMs: 5_000, maxWaitMs: 1_600 }));
 
     expect(value?.status).toBe("completed");
     expect(route.requests).toHaveLength(3);
     const lastAt = route.requests[2]!.at - route.requests[0]!.at;
-    expect(lastAt).toBeGreaterThanOrEqual(290);
-    expect(lastAt).toBeLessThan(480); // one more full pause would put it at about 500 ms
-    expect(ms).toBeLessThan(1_000);
+    expect(lastAt).toBeGreaterThanOrEqual(1_300);
+    expect(lastAt).toBeLessThan(1_900);
+    expect(ms).toBeLessThan(3_000);
   });
 
   routeTest("abort during the pause → HostupAbortError promptly, no further poll", async ({ route }) => {
