@@ -74,14 +74,15 @@ describe.each(PACKAGES)("$name tarball", (pkg) => {
     }
   });
 
-  it("contains what its manifest points at, a README, and no sources or tests", async () => {
+  it("contains what its manifest points at, a README, the licence, and no sources or tests", async () => {
     const files = await tarballFiles(tgz());
     const m = await tarballManifest(tgz());
     expect(files).toContain("package.json");
     expect(files).toContain("README.md");
+    expect(files).toContain("LICENSE");
     for (const ref of referencedFiles(m)) expect(files, `${ref} (referenced by package.json)`).toContain(ref);
     const unexpected = files.filter(
-      (f) => !["package.json", "README.md"].includes(f) && !(m.files ?? []).some((allowed) => f.startsWith(allowed)),
+      (f) => !["package.json", "README.md", "LICENSE"].includes(f) && !(m.files ?? []).some((allowed) => f.startsWith(allowed)),
     );
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f))).toEqual([]);
