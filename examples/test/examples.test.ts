@@ -74,6 +74,18 @@ describe("examples run against the mock", () => {
     expect(out).toContain("refused #2 example.org: Not a public domain ID");
   });
 
+  test("pause-redirect.ts pauses the www redirect", async () => {
+    const out = await example("pause-redirect.ts");
+    // The mock answers the PATCH with its documented example, whatever was sent.
+    expect(out).toContain("paused redir_01hxa3b4c5d6e7f8g9h0j1k2m3: https://www.example.com -> https://example.com/new-home");
+  });
+
+  test("dyndns-token.ts stores the token owner-only and never prints it", async () => {
+    const out = await example("dyndns-token.ts");
+    expect(out).toMatch(/created ddns_01hxa3b4c5d6e7f8g9h0j1k2m3 for home\.example\.com \(A\); token stored in .*\.token \(mode 600\)/);
+    expect(out).not.toContain("0123456789abcdef0123456789abcdef");
+  });
+
   test("demo.ts calls all five operations", async () => {
     const out = await example("demo.ts");
     for (const line of ["syncDomainStatus: HTTP 200", "bulkSyncDomainStatus: HTTP 202", "updateDomainRedirect: HTTP 200", "createDynDnsConfig: HTTP 201", "deleteDomain: HTTP 204"]) {

@@ -87,6 +87,31 @@ function OperationRetrySafety() {
   };
 }
 
+/**
+ * An `allOf` member that makes fields required must also declare them: openapi-typescript ignores a
+ * `required` list whose properties live in a sibling member, so the generated types would not mark
+ * the fields as required.
+ */
+function AllOfRequiredDeclared() {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        if (!Array.isArray(schema.allOf)) return;
+        schema.allOf.forEach((member, index) => {
+          if (!member || member.$ref || !Array.isArray(member.required)) return;
+          const missing = member.required.filter((name) => !(member.properties && name in member.properties));
+          if (missing.length) {
+            ctx.report({
+              message: `allOf member requires ${missing.map((n) => `\`${n}\``).join(", ")} without declaring them in its \`properties\` (generated types would not mark them required).`,
+              location: ctx.location.child(["allOf", index]),
+            });
+          }
+        });
+      },
+    },
+  };
+}
+
 export default function hostupRules() {
   return {
     id: "hostup",
@@ -95,6 +120,7 @@ export default function hostupRules() {
         "operation-required-scope": OperationRequiredScope,
         "id-schema-pattern": IdSchemaPattern,
         "operation-retry-safety": OperationRetrySafety,
+        "allof-required-declared": AllOfRequiredDeclared,
       },
     },
   };

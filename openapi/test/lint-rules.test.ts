@@ -269,6 +269,11 @@ const MUTATIONS: Mutation[] = [
     rules: ["hostup/operation-required-scope"],
   },
   {
+    name: "an allOf member that requires a field without declaring it",
+    edits: [{ file: "components/schemas/RequiredActionGate.yaml", from: "    properties:\n      reason:\n        type:\n          - string\n          - 'null'\n", to: "" }],
+    rules: ["hostup/allof-required-declared"],
+  },
+  {
     name: "an operation that does not say whether it is retry-safe",
     edits: [{ file: REDIRECT_OP, from: "  x-hostup-retry-safe: true\n", to: "" }],
     rules: ["hostup/operation-retry-safety"],

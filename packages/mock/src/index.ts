@@ -6,3 +6,4 @@ export {
   type MockServer,
   type MockServerOptions,
 } from "./server.js";
+export { scenarioFetch, type Scenario, type Scenarios } from "./scenarios.js";

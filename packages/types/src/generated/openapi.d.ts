@@ -599,7 +599,12 @@ export interface components {
             /** @example active */
             serviceStatus?: components["schemas"]["DomainServiceStatus"];
             orderId?: components["schemas"]["OrderId"];
-            lifecycle?: components["schemas"]["DomainLifecycle"] & unknown;
+            /** @description The detail page documents all four lifecycle fields as required. */
+            lifecycle?: components["schemas"]["DomainLifecycle"] & {
+                autoRenewEnabled: boolean | null;
+                registrarLockEnabled: boolean | null;
+                transferInProgress: boolean;
+            };
             /** @description Billing of the domain. Cut off after `currencyCode` in the documentation; left open. */
             billing?: {
                 /** @example 159 */
@@ -816,7 +821,9 @@ export interface components {
          * RequiredActionGate
          * @description An action gate whose `reason` is always present (`null` when the action is allowed).
          */
-        RequiredActionGate: components["schemas"]["ActionGate"] & Record<string, never>;
+        RequiredActionGate: components["schemas"]["ActionGate"] & {
+            reason: string | null;
+        };
         /**
          * DynDnsActions
          * @description Action gates of DynDNS on a domain. Read-only callers receive disabled mutation gates.
@@ -865,9 +872,18 @@ export interface components {
         RedirectListInclude: "orphans";
         /**
          * ListedRedirectRule
-         * @description A redirect rule as the list endpoint returns it; that page marks these fields as required.
+         * @description A redirect rule as the list endpoint returns it; that page marks these fields as required. (They are
+         *     repeated here, with the same types as in `RedirectRule`, so that generated types mark them required.)
          */
-        ListedRedirectRule: components["schemas"]["RedirectRule"] & Record<string, never>;
+        ListedRedirectRule: components["schemas"]["RedirectRule"] & {
+            id: components["schemas"]["RedirectRuleId"];
+            domainId: components["schemas"]["DomainId"];
+            sourceHost: string;
+            sourcePath: string | null;
+            sourceUrl: string;
+            targetUrl: string;
+            httpStatusCode: components["schemas"]["RedirectHttpStatusCode"];
+        };
         /**
          * RedirectRuleList
          * @description The redirect rules of one domain "plus the per-domain rule limit and create gate". The documentation
