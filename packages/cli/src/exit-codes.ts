@@ -1,0 +1,12 @@
+/** Exit codes: scripts and CI steps branch on these. */
+export const EXIT = {
+  ok: 0,
+  /** Unexpected failure (a bug). */
+  internal: 1,
+  /** Bad command line or input (nothing was sent, or the SDK refused it before sending). */
+  usage: 2,
+  /** The API answered with an error (Problem Details). */
+  api: 3,
+  /** The API could not be reached, or did not answer in time. */
+  network: 4,
+} as const;
