@@ -64,9 +64,9 @@ const privates = packages.filter((p) => p.manifest.private);
 const changesetDir = join(repoRoot, ".changeset");
 
 describe("changeset configuration", () => {
-  test("the published packages are the four @hostup libraries; everything else is private", () => {
-    expect(published.map((p) => p.manifest.name).sort()).toEqual(["@hostup/mock", "@hostup/openapi", "@hostup/sdk", "@hostup/types"]);
-    for (const p of privates) expect(p.manifest.name).toMatch(/^@hostup\/(examples|[a-z-]+-tests)$/);
+  test("the published packages are the @hostup libraries and the CLI; everything else is private", () => {
+    expect(published.map((p) => p.manifest.name).sort()).toEqual(["@hostup/cli", "@hostup/mock", "@hostup/openapi", "@hostup/sdk", "@hostup/types"]);
+    for (const p of privates) expect(p.manifest.name).toMatch(/^@hostup\/(examples|bench|[a-z-]+-tests)$/);
   });
 
   test("private packages are never versioned or tagged, and `ignore` stays empty", () => {
