@@ -9,6 +9,9 @@ export default defineConfig({
   // The SDK runs wherever fetch exists (Node ≥ 20, browsers): no Node built-ins, no platform shims.
   platform: "neutral",
   target: "es2022",
-  splitting: false,
+  // No `splitting` option: tsup splits the ESM build (its default) and not the CJS one. The ESM
+  // build thus keeps the lazily loaded parts (input validation, workflows, the raw client with
+  // openapi-fetch) in chunks of their own, which apps' bundlers split off in turn; the CJS build
+  // stays one file.
   treeshake: true,
 });

@@ -1,16 +1,17 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "@hostup/types";
 import { HostupConfigError } from "./errors.js";
 import { invoke, type CallContext, type RequestOptions } from "./core/invoke.js";
 import { debugFromEnvironment, formatLogRecord } from "./core/log.js";
 import type { Method } from "./core/method.js";
 import type { OperationSpec } from "./core/operation.js";
+import { createRateState } from "./core/pacing.js";
 import { createRedactor } from "./core/redact.js";
 import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
 import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
-import { bulkSyncDomainStatusAndWait, bulkSyncDomainStatusInBatches, type BulkSyncOptions, type BulkSyncReport, type AsyncOperation } from "./workflows/bulk.js";
-import { findDomainByName, iterateDomains, type DomainSummary, type IterateOptions, type ListDomainsQuery } from "./workflows/domains.js";
-import { waitForJob, type JobReference, type JobState, type WaitForJobOptions } from "./workflows/jobs.js";
+import type { BulkSyncOptions, BulkSyncReport, AsyncOperation } from "./workflows/bulk.js";
+import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
+import type { JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.hostup.se";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -87,6 +88,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     maxRetries: checkCount("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0),
     maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, 0),
     log,
+    rate: createRateState(),
   };
   const ctx: CallContext = {
     baseUrl,
@@ -98,59 +100,85 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const methods = {} as Record<string, unknown>;
   for (const op of OPERATIONS) methods[op.id] = bindMethod(ctx, op);
   const api = methods as unknown as HostupMethods;
+  // The workflows are loaded on first use (all of them return promises or async iterators), so an
+  // app that never calls one does not load them, and bundlers that split dynamic imports keep them
+  // out of its first bundle.
   const workflows: HostupWorkflows = {
-    iterateDomains: (query, iterateOptions) => iterateDomains(api, query, iterateOptions),
-    findDomainByName: (name, requestOptions) => findDomainByName(api, name, requestOptions),
-    waitForJob: (job, waitOptions) => waitForJob(api, baseUrl, job, waitOptions),
-    bulkSyncDomainStatusAndWait: (ids, waitOptions) => bulkSyncDomainStatusAndWait(api, baseUrl, ids, waitOptions),
-    bulkSyncDomainStatusInBatches: (ids, bulkOptions) => bulkSyncDomainStatusInBatches(api, baseUrl, ids, bulkOptions),
+    async *iterateDomains(query, iterateOptions) {
+      yield* (await loadWorkflows()).iterateDomains(api, query, iterateOptions);
+    },
+    findDomainByName: async (name, requestOptions) => (await loadWorkflows()).findDomainByName(api, name, requestOptions),
+    waitForJob: async (job, waitOptions) => (await loadWorkflows()).waitForJob(api, baseUrl, job, waitOptions),
+    bulkSyncDomainStatusAndWait: async (ids, waitOptions) => (await loadWorkflows()).bulkSyncDomainStatusAndWait(api, baseUrl, ids, waitOptions),
+    bulkSyncDomainStatusInBatches: async (ids, bulkOptions) => (await loadWorkflows()).bulkSyncDomainStatusInBatches(api, baseUrl, ids, bulkOptions),
   };
   const client: Record<string, unknown> = { ...methods, ...workflows };
   let raw: HostupRawClient | undefined;
   Object.defineProperty(client, "raw", {
     enumerable: false,
     // Built on first use, so code that only calls methods never pays for it.
-    get: () => (raw ??= createRawClient(ctx)),
+    get: () => (raw ??= lazyRawClient(ctx)),
   });
   return Object.freeze(client) as unknown as HostupClient;
 }
 
+let workflowsModule: Promise<typeof import("./workflows/index.js")> | undefined;
+const loadWorkflows = () => (workflowsModule ??= import("./workflows/index.js"));
+
 function bindMethod(ctx: CallContext, op: OperationSpec): Method<unknown[], unknown> {
-  const withResponse = (...args: unknown[]) => invoke(ctx, op, args);
-  const method = (...args: unknown[]) => withResponse(...args).then((result) => result.data);
-  method.withResponse = withResponse;
-  return method;
+  const method = (...args: unknown[]) => invoke(ctx, op, args, false);
+  method.withResponse = (...args: unknown[]) => invoke(ctx, op, args, true);
+  return method as Method<unknown[], unknown>;
 }
 
-/** openapi-fetch on top of the same transport: auth, timeouts and retries as for the methods. */
-function createRawClient(ctx: CallContext): HostupRawClient {
-  const matchers = OPERATIONS.map((op) => ({
-    op,
-    test: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-  }));
-  return createClient<paths>({
-    baseUrl: ctx.baseUrl,
-    fetch: async (request: Request) => {
-      const path = new URL(request.url).pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, "").length);
-      const op = matchers.find((m) => m.op.method === request.method && m.test.test(path))?.op;
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => (headers[key] = value));
-      const { response, body } = await send(
-        ctx.transport,
-        { method: request.method, url: request.url, headers, body: request.body ? await request.text() : undefined },
-        {
-          operationId: op?.id,
-          // Unknown routes get the HTTP method's own semantics.
-          retrySafe: op ? op.retrySafe : ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method),
-          signal: request.signal,
-          timeoutMs: ctx.transport.timeoutMs,
-          maxRetries: ctx.transport.maxRetries,
-        },
-      );
-      const empty = [101, 204, 205, 304].includes(response.status);
-      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+/**
+ * `hostup.raw`: the openapi-fetch client over the SDK's transport (core/raw.ts), imported with
+ * openapi-fetch on the first request. Until then this stand-in keeps the middleware registered with
+ * `use`/`eject` and hands it over in order, so the client behaves as if it had existed all along.
+ */
+function lazyRawClient(ctx: CallContext): HostupRawClient {
+  let client: HostupRawClient | undefined;
+  let loading: Promise<HostupRawClient> | undefined;
+  const pending: Middleware[] = [];
+  const load = () =>
+    (loading ??= import("./core/raw.js").then(({ createRawClient }) => {
+      client = createRawClient(ctx, { send, operations: OPERATIONS });
+      if (pending.length) client.use(...pending.splice(0));
+      return client;
+    }));
+  const call =
+    (name: "request" | "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE") =>
+    (...args: unknown[]) =>
+      client ? (client[name] as (...a: unknown[]) => unknown)(...args) : load().then((c) => (c[name] as (...a: unknown[]) => unknown)(...args));
+  return {
+    request: call("request") as HostupRawClient["request"],
+    GET: call("GET") as HostupRawClient["GET"],
+    PUT: call("PUT") as HostupRawClient["PUT"],
+    POST: call("POST") as HostupRawClient["POST"],
+    DELETE: call("DELETE") as HostupRawClient["DELETE"],
+    OPTIONS: call("OPTIONS") as HostupRawClient["OPTIONS"],
+    HEAD: call("HEAD") as HostupRawClient["HEAD"],
+    PATCH: call("PATCH") as HostupRawClient["PATCH"],
+    TRACE: call("TRACE") as HostupRawClient["TRACE"],
+    use(...middleware) {
+      if (client) return client.use(...middleware);
+      for (const m of middleware) {
+        if (!m) continue;
+        // The check openapi-fetch's `use` makes, at the same moment.
+        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+        }
+        pending.push(m);
+      }
     },
-  });
+    eject(...middleware) {
+      if (client) return client.eject(...middleware);
+      for (const m of middleware) {
+        const i = pending.indexOf(m);
+        if (i !== -1) pending.splice(i, 1);
+      }
+    },
+  };
 }
 
 function checkApiKey(apiKey: unknown): string {

@@ -6,9 +6,8 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from "./client.js";
 export type { HostupClient, HostupClientOptions, HostupRawClient, HostupWorkflows } from "./client.js";
-export { HostupDomainNotFoundError } from "./workflows/domains.js";
+export { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflows/errors.js";
 export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
-export { HostupJobFailedError, HostupJobTimeoutError } from "./workflows/jobs.js";
 export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
 export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./workflows/bulk.js";
 export type { HostupMethods } from "./generated/operations.js";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { inspect } from "node:util";
+import type { Middleware } from "openapi-fetch";
 import { createHostupClient, DEFAULT_BASE_URL, HostupConfigError, HostupError } from "../src/index.js";
 
 const KEY = "hk_live_secret_0123456789";
@@ -76,5 +77,44 @@ describe("createHostupClient", () => {
     const hostup = createHostupClient({ apiKey: KEY });
     expect(inspect(hostup, { depth: 5, showHidden: true })).not.toContain(KEY);
     expect(JSON.stringify(hostup)).not.toContain(KEY);
+  });
+});
+
+describe("hostup.raw before its first request", () => {
+  // The raw client (and openapi-fetch) is loaded on the first request; until then `raw` stands in.
+  test("middleware registered with use() runs in order once the client loads; eject() removes it", async () => {
+    const { fetch, requests } = recordingFetch();
+    const hostup = createHostupClient({ apiKey: KEY, baseUrl: "http://127.0.0.1:9", fetch });
+    const seen: string[] = [];
+    const a: Middleware = {
+      onRequest: ({ request }) => {
+        seen.push("a");
+        request.headers.set("x-middleware", "a");
+        return request;
+      },
+    };
+    const b: Middleware = { onRequest: () => void seen.push("b") };
+    const c: Middleware = { onRequest: () => void seen.push("c") };
+    hostup.raw.use(a, b, c);
+    hostup.raw.eject(b);
+
+    await hostup.raw.DELETE("/api/v2/domains/{id}", { params: { path: { id: "dom_1" } } });
+    expect(seen).toEqual(["a", "c"]);
+    expect(requests[0]!.headers.get("x-middleware")).toBe("a");
+
+    hostup.raw.eject(c);
+    await hostup.raw.DELETE("/api/v2/domains/{id}", { params: { path: { id: "dom_1" } } });
+    expect(seen).toEqual(["a", "c", "a"]);
+  });
+
+  test("use() refuses a middleware without hooks at once, as openapi-fetch does", () => {
+    const hostup = createHostupClient({ apiKey: KEY });
+    expect(() => hostup.raw.use({} as Middleware)).toThrow("Middleware must be an object");
+  });
+
+  test("`raw` is one object, and not enumerable", () => {
+    const hostup = createHostupClient({ apiKey: KEY });
+    expect(hostup.raw).toBe(hostup.raw);
+    expect(Object.keys(hostup)).not.toContain("raw");
   });
 });

@@ -9,18 +9,43 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
+const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `callback` when `signal` fires; returns the function that cancels that. However many calls
+ * share one signal (a bulk run with high concurrency, every request and pause of it), the signal gets
+ * a single listener, so Node never warns about a possible listener leak (it does past 10).
+ */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = subscribers.get(signal);
+  if (!callbacks) {
+    const fresh = new Set<() => void>();
+    const fire = () => {
+      const due = [...fresh];
+      fresh.clear();
+      for (const call of due) call();
+    };
+    signal.addEventListener("abort", fire, { once: true });
+    subscribers.set(signal, (callbacks = fresh));
+  }
+  const registered = callbacks;
+  registered.add(callback);
+  return () => void registered.delete(callback);
+}
+
 /** Waits `ms`, or rejects with HostupAbortError as soon as `signal` fires. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
+    const cancel = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(abortError(signal));
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      cancel?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

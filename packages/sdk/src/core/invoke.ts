@@ -9,11 +9,10 @@ import {
   type Problem,
   type RateLimit,
 } from "../errors.js";
+import { errorHint } from "./hints.js";
 import type { OperationSpec } from "./operation.js";
-import { checkProseRules, errorHint } from "./prose-rules.js";
 import type { Redactor } from "./redact.js";
 import { send, type TransportConfig } from "./transport.js";
-import { checkBody, checkPathParam, show } from "./validate.js";
 
 /** Options every method takes as its last argument. */
 export interface RequestOptions {
@@ -53,27 +52,53 @@ export interface CallContext {
 
 const OPTION_KEYS = new Set(["signal", "timeoutMs", "maxRetries", "headers", "domainName"]);
 
-export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>): Promise<WithResponse<unknown>> {
+/** The input checks (validate.ts), loaded on first need: a body or query to check, or an argument to explain. */
+type Validation = typeof import("./validate.js");
+let validation: Validation | undefined;
+let loadingValidation: Promise<Validation> | undefined;
+const loadValidation = async () => (validation ??= await (loadingValidation ??= import("./validate.js")));
+
+/**
+ * Validates the arguments, sends the request and returns the data (`full`: with the response and
+ * its metadata, for `.withResponse`), or throws the matching HostupError.
+ */
+export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: true): Promise<WithResponse<unknown>>;
+export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: false): Promise<unknown>;
+export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: boolean): Promise<unknown> {
   const expected = op.params.length + (op.query || op.body ? 1 : 0);
   if (args.length > expected + 1) {
     throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
   }
-  const options = checkOptions(op, args[expected], ctx.redact.text);
+  const scrub = ctx.redact.text;
+  const options = args[expected] === undefined ? {} : await checkOptions(op, args[expected], scrub);
   let path = op.path;
-  op.params.forEach((param, i) => {
-    path = path.replace(`{${param.name}}`, encodeURIComponent(checkPathParam(op, param, args[i], ctx.redact.text)));
-  });
-  if (op.query) {
-    const query = args[op.params.length] ?? {};
-    checkBody(op, op.query, query, ctx.redact.text, "query");
-    path += queryString(query as Record<string, unknown>);
+  for (let i = 0; i < op.params.length; i++) {
+    const param = op.params[i]!;
+    const value = args[i];
+    // The common case is checked here; a bad value gets its explanation from validate.ts.
+    if (typeof value !== "string" || !param.pattern.test(value)) {
+      const { message, field } = (validation ?? (await loadValidation())).pathParamFinding(op, param, value, scrub);
+      throw new HostupValidationError(message, op.id, field);
+    }
+    path = path.replace(`{${param.name}}`, encodeURIComponent(value));
   }
   let body: string | undefined;
-  if (op.body) {
-    const value = args[op.params.length];
-    checkBody(op, op.body, value, ctx.redact.text);
-    checkProseRules(ctx, op, args, options);
-    body = JSON.stringify(value);
+  if (op.query || op.body) {
+    const { bodyFinding, proseFinding } = validation ?? (await loadValidation());
+    const fail = (finding: { message: string; field: string } | undefined) => {
+      if (finding) throw new HostupValidationError(finding.message, op.id, finding.field);
+    };
+    if (op.query) {
+      const query = args[op.params.length] ?? {};
+      fail(bodyFinding(op, op.query, query, scrub, "query"));
+      path += queryString(query as Record<string, unknown>);
+    }
+    if (op.body) {
+      const value = args[op.params.length];
+      fail(bodyFinding(op, op.body, value, scrub));
+      fail(proseFinding(op, args, options.domainName ?? ctx.domainNames.get(args[0] as string), scrub));
+      body = JSON.stringify(value);
+    }
   }
 
   const transport = ctx.transport;
@@ -96,6 +121,7 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   if (!response.ok) throw toApiError(ctx, op, response, text);
   const data = parseSuccess(ctx, op, response, text);
   learnDomainName(ctx, data);
+  if (!full) return data;
   return {
     data,
     response,
@@ -111,9 +137,9 @@ function queryString(query: Record<string, unknown>): string {
   return text ? `?${text}` : "";
 }
 
-function checkOptions(op: OperationSpec, options: unknown, scrub: (text: string) => string): RequestOptions {
-  if (options === undefined) return {};
+async function checkOptions(op: OperationSpec, options: unknown, scrub: (text: string) => string): Promise<RequestOptions> {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    const { show } = validation ?? (await loadValidation());
     throw new HostupValidationError(`${op.id}: the last argument must be an options object, got ${show(options, scrub)}.`, op.id, "options");
   }
   for (const key of Object.keys(options)) {

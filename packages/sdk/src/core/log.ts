@@ -4,8 +4,9 @@ import type { LogRecord } from "./transport.js";
 export function formatLogRecord(record: LogRecord): string {
   const outcome = record.status !== undefined ? `${record.status}` : (record.error ?? "error");
   const retry = record.retryInMs !== undefined ? `, retrying in ${Math.round(record.retryInMs)} ms` : "";
+  const held = record.pausedMs !== undefined ? `, sent after a ${Math.round(record.pausedMs)} ms rate-limit pause` : "";
   const op = record.operationId ? `${record.operationId} ` : "";
-  return `[hostup] ${op}${record.method} ${record.path} → ${outcome} in ${record.durationMs} ms (attempt ${record.attempt}/${record.maxAttempts}${retry})`;
+  return `[hostup] ${op}${record.method} ${record.path} → ${outcome} in ${record.durationMs} ms (attempt ${record.attempt}/${record.maxAttempts}${held}${retry})`;
 }
 
 /** Debug logging switched on by the environment (`HOSTUP_DEBUG=1`), where there is one. */

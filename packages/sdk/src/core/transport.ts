@@ -1,8 +1,10 @@
 // One HTTP exchange with retries: per-attempt timeout (covering the body too), the caller's
 // AbortSignal (which also cuts a backoff sleep short), exponential backoff with jitter, and
 // Retry-After / X-RateLimit-Reset on 429. Both the generated methods and `hostup.raw` go through it.
+// Every attempt is paced by the client's view of the API's rate limit (pacing.ts).
 import { HostupConnectionError, HostupTimeoutError, retryAfterMs } from "../errors.js";
-import { sleep, throwIfAborted } from "./abort.js";
+import { onAbort, sleep, throwIfAborted } from "./abort.js";
+import { admit, mayWait, settle, start, type RateState } from "./pacing.js";
 
 export interface LogRecord {
   operationId: string | undefined;
@@ -17,6 +19,8 @@ export interface LogRecord {
   error?: string;
   /** Set when another attempt follows after this many ms. */
   retryInMs?: number;
+  /** Set when the attempt was held this many ms before it was sent, because the API's rate limit was used up. */
+  pausedMs?: number;
 }
 
 export interface TransportConfig {
@@ -27,6 +31,8 @@ export interface TransportConfig {
   maxRetries: number;
   maxRetryWaitMs: number;
   log: ((record: LogRecord) => void) | undefined;
+  /** What the client knows of the API's rate limit, shared by all its calls (pacing.ts). */
+  rate: RateState;
 }
 
 export interface OutgoingRequest {
@@ -59,10 +65,12 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
   // Header names are case-insensitive: normalise them so a caller's `Authorization` can neither
   // replace nor join the client's key.
   const headers: Record<string, string> = { accept: ACCEPT };
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
   headers.authorization = config.authorization;
-  const path = pathOf(request.url);
   for (let attempt = 1; ; attempt++) {
+    // Only an attempt that could still retry a 429 is held; the last one goes at once.
+    const pausedMs =
+      attempt < maxAttempts && mayWait(config.rate) ? await admit(config.rate, config.maxRetryWaitMs, policy.signal) : start(config.rate);
     const started = Date.now();
     let exchange: Exchange | undefined;
     let failure: HostupConnectionError | undefined;
@@ -71,6 +79,8 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
     } catch (error) {
       if (!(error instanceof HostupConnectionError)) throw error; // aborted by the caller
       failure = error;
+    } finally {
+      settle(config.rate, exchange?.response, config.maxRetryWaitMs);
     }
     const status = exchange?.response.status;
     let retryInMs: number | undefined;
@@ -85,13 +95,14 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
     config.log?.({
       operationId: policy.operationId,
       method: request.method,
-      path,
+      path: pathOf(request.url),
       attempt,
       maxAttempts,
       durationMs: Date.now() - started,
       status,
       error: failure?.name,
       retryInMs,
+      ...(pausedMs === undefined ? {} : { pausedMs }),
     });
     if (retryInMs === undefined) {
       if (failure) throw failure;
@@ -111,8 +122,7 @@ async function attemptOnce(
   const { signal } = policy;
   throwIfAborted(signal);
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(signal!.reason);
-  signal?.addEventListener("abort", forwardAbort, { once: true });
+  const stopForwarding = signal ? onAbort(signal, () => controller.abort(signal.reason)) : undefined;
   const timer = setTimeout(() => controller.abort(TIMED_OUT), policy.timeoutMs);
   try {
     const response = await config.fetch(request.url, {
@@ -130,7 +140,7 @@ async function attemptOnce(
     });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", forwardAbort);
+    stopForwarding?.();
   }
 }
 

@@ -1,14 +1,26 @@
 // Checks a call's input against the rules the generator took from the spec (ID patterns, enums,
-// required fields, minProperties, …) so that bad input fails here, clearly, with nothing sent.
-// Deliberately a small interpreter of the JSON Schema subset the spec uses, not a full validator.
-import { HostupValidationError } from "../errors.js";
+// required fields, minProperties, …) and the rules only the documentation's prose states, so that
+// bad input fails clearly, with nothing sent. Deliberately a small interpreter of the JSON Schema
+// subset the spec uses, not a full validator.
+//
+// invoke.ts imports this module on first need (a call with a body or query to check, or an argument
+// to explain), so an app whose calls need neither never loads it. It imports nothing of the SDK at
+// run time: it reports what is wrong (a `Finding`) and invoke.ts throws the HostupValidationError.
+// That keeps it out of the core's bundle chunks entirely when an app's bundler splits code.
+import { canonicalHostname } from "./hostname.js";
 import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
 
 /** Keeps secrets (the API key passed by mistake as input) out of messages. */
-type Scrub = (text: string) => string;
+export type Scrub = (text: string) => string;
 
-export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: unknown, scrub: Scrub): string {
-  if (typeof value === "string" && param.pattern.test(value)) return value;
+/** A rule the input breaks: the message (scrubbed) and where (a path parameter's name or a JSON Pointer). */
+export interface Finding {
+  message: string;
+  field: string;
+}
+
+/** Why `value` is not a valid `param` (call it for a value that failed the parameter's pattern). */
+export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value: unknown, scrub: Scrub): Finding {
   const shown = show(value, scrub);
   const shape = param.prefix ? ` (\`${param.prefix}…\`)` : "";
   let hint = `It must be a ${param.kind}${shape} exactly as an API response returned it.`;
@@ -19,17 +31,29 @@ export function checkPathParam(op: OperationSpec, param: PathParamSpec, value: u
   } else if (typeof value === "string" && /[/?#%\s]|\.\./.test(value)) {
     hint += " IDs never contain `/`, `?`, `#`, `%`, `..` or whitespace.";
   }
-  throw new HostupValidationError(scrub(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`), op.id, param.name);
+  return { message: scrub(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`), field: param.name };
 }
 
-/** Checks a body (or the query object) against its schema; `field` is a JSON Pointer into it. */
-export function checkBody(op: OperationSpec, schema: BodySchema, value: unknown, scrub: Scrub, part: "body" | "query" = "body"): void {
+/** The first rule a body (or the query object) breaks; `field` is a JSON Pointer into it. */
+export function bodyFinding(op: OperationSpec, schema: BodySchema, value: unknown, scrub: Scrub, part: "body" | "query" = "body"): Finding | undefined {
   const problem = check(schema, value, "", scrub);
-  if (problem) {
-    const [pointer, message] = problem;
-    const where = pointer ? `${part} field \`${pointer}\`` : part;
-    throw new HostupValidationError(scrub(`${op.id}: ${where} ${message}`), op.id, part === "body" ? pointer || "/" : `query${pointer}`);
-  }
+  if (!problem) return undefined;
+  const [pointer, message] = problem;
+  const where = pointer ? `${part} field \`${pointer}\`` : part;
+  return { message: scrub(`${op.id}: ${where} ${message}`), field: part === "body" ? pointer || "/" : `query${pointer}` };
+}
+
+/**
+ * Rules the prose of the docs states and a schema cannot, because they need the domain's name
+ * (`domain`, when known): createDynDnsConfig's hostname must be the domain or a subdomain of it.
+ */
+export function proseFinding(op: OperationSpec, args: ReadonlyArray<unknown>, domain: string | undefined, scrub: Scrub): Finding | undefined {
+  if (op.id !== "createDynDnsConfig" || domain === undefined) return undefined;
+  const { hostname } = args[1] as { hostname: string };
+  const host = canonicalHostname(hostname);
+  const apex = canonicalHostname(domain);
+  if (host === apex || host.endsWith(`.${apex}`)) return undefined;
+  return { message: `${op.id}: body field \`/hostname\` ${show(hostname, scrub)} is not ${show(domain, scrub)} or a subdomain of it.`, field: "/hostname" };
 }
 
 /** Returns `[JSON Pointer, message]` for the first rule `value` breaks, or `undefined`. */

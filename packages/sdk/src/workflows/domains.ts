@@ -6,6 +6,7 @@ import { throwIfAborted } from "../core/abort.js";
 import { canonicalHostname } from "../core/hostname.js";
 import type { RequestOptions } from "../core/invoke.js";
 import type { HostupMethods } from "../generated/operations.js";
+import { HostupDomainNotFoundError } from "./errors.js";
 
 export type DomainSummary = components["schemas"]["DomainSummary"];
 export type ListDomainsQuery = NonNullable<operations["listDomains"]["parameters"]["query"]>;
@@ -13,21 +14,6 @@ export type ListDomainsQuery = NonNullable<operations["listDomains"]["parameters
 export interface IterateOptions extends Omit<RequestOptions, "domainName"> {
   /** Stop after this many items (default: all of them). */
   maxItems?: number;
-}
-
-/** No domain with that name on the account behind the API key. */
-export class HostupDomainNotFoundError extends HostupError {
-  override name = "HostupDomainNotFoundError";
-  constructor(readonly domainName: string) {
-    super(
-      `No domain named ${JSON.stringify(domainName)} on this account (GET /api/v2/domains?name=… found no exact match). ` +
-        "Check the spelling, and that the API key belongs to the account that holds the domain.",
-    );
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), domainName: this.domainName };
-  }
 }
 
 /**

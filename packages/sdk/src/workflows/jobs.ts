@@ -2,10 +2,11 @@
 // endpoint is documented only in a legacy shape, so a job body is read in either form: the legacy
 // `{ data: { state, status, isCompleted, isFailed, progress… } }` envelope or a v2 `{ operation }`.
 import type { components } from "@hostup/types";
-import { HostupError, HostupValidationError } from "../errors.js";
+import { HostupValidationError } from "../errors.js";
 import { sleep, throwIfAborted } from "../core/abort.js";
 import type { RequestOptions } from "../core/invoke.js";
 import type { HostupMethods } from "../generated/operations.js";
+import { HostupJobFailedError, HostupJobTimeoutError } from "./errors.js";
 
 export type JobPhase = "pending" | "queued" | "in_progress" | "completed" | "failed" | "unknown";
 
@@ -34,36 +35,6 @@ export interface WaitForJobOptions extends Pick<RequestOptions, "signal" | "time
 
 /** A job to wait for: its id, its `pollUrl`, or the `operation` object a bulk call returned. */
 export type JobReference = string | { jobId?: string; pollUrl?: string };
-
-/** The job ended in `failed`. `job` holds its last state (and `raw` body). */
-export class HostupJobFailedError extends HostupError {
-  override name = "HostupJobFailedError";
-  constructor(readonly job: JobState) {
-    super(`Job ${job.jobId} failed.`);
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), jobId: this.job.jobId, status: this.job.status };
-  }
-}
-
-/** The job did not finish within `maxWaitMs`. It may still finish: poll it again later. */
-export class HostupJobTimeoutError extends HostupError {
-  override name = "HostupJobTimeoutError";
-  constructor(
-    readonly jobId: string,
-    readonly waitedMs: number,
-    /** The last state read, if any poll answered. */
-    readonly lastState: JobState | undefined,
-  ) {
-    const last = lastState ? `; last state: ${lastState.status}${lastState.progress === undefined ? "" : ` (${lastState.progress}%)`}` : "";
-    super(`Job ${jobId} did not finish within ${waitedMs} ms${last}.`);
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), jobId: this.jobId, waitedMs: this.waitedMs, lastStatus: this.lastState?.status };
-  }
-}
 
 const POLL_PATH = /^(?:https?:\/\/[^/]+)?\/api\/jobs\/([^/?#]+)\/?$/;
 

@@ -1,0 +1,169 @@
+// The loopback API server of the bulk-throughput benchmark: `POST /api/v2/domains/bulk/status-sync`
+// queues a job, `GET /api/jobs/{jobId}` reports it (completed `jobMs` after it was queued), and both
+// share one token bucket (`rate` requests/s, `burst` at most). A request finding the bucket empty is
+// answered 429 with `Retry-After` in whole seconds (as HostUp documents it) and `X-RateLimit-*`;
+// every answer carries `X-RateLimit-Limit/-Remaining/-Reset` (Reset: when the bucket is full again).
+import { createServer } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export interface RateLimitedServerOptions {
+  /** Tokens added per second (the allowed request rate). */
+  rate: number;
+  /** Bucket size: requests allowed back to back after a quiet period. */
+  burst: number;
+  /** A job reports `completed` this long after it was queued. */
+  jobMs: number;
+}
+
+export interface RateLimitedServer {
+  url: string;
+  stats: {
+    /** Every request received. */
+    requests: number;
+    /** Requests answered 2xx (within the limit). */
+    accepted: number;
+    /** Requests answered 429. */
+    limited: number;
+    bulkAccepted: number;
+    pollsAccepted: number;
+    /** Domain IDs queued by accepted bulk requests. */
+    domainsQueued: number;
+    /** Answers other than 2xx and 429 (a malformed request: should stay 0). */
+    otherErrors: number;
+    /** `performance.now()` of the first and last accepted request. */
+    firstAcceptedAt: number | undefined;
+    lastAcceptedAt: number | undefined;
+  };
+  close(): Promise<void>;
+}
+
+const BULK = "/api/v2/domains/bulk/status-sync";
+const JOB = /^\/api\/jobs\/([0-9A-Za-z_]+)$/;
+const DOMAIN_ID = /^dom_[0-9A-Za-z]+$/;
+
+export function startRateLimitedServer(options: RateLimitedServerOptions): Promise<RateLimitedServer> {
+  const { rate, burst, jobMs } = options;
+  const stats: RateLimitedServer["stats"] = {
+    requests: 0,
+    accepted: 0,
+    limited: 0,
+    bulkAccepted: 0,
+    pollsAccepted: 0,
+    domainsQueued: 0,
+    otherErrors: 0,
+    firstAcceptedAt: undefined,
+    lastAcceptedAt: undefined,
+  };
+  const jobs = new Map<string, { queuedAt: number; count: number }>();
+  let tokens = burst;
+  let refilledAt = performance.now();
+  let nextJob = 1;
+  const sockets = new Set<Socket>();
+
+  /** Takes a token if there is one; returns the rate-limit headers either way. */
+  const admit = (): { ok: boolean; headers: Record<string, string> } => {
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * rate);
+    refilledAt = now;
+    const ok = tokens >= 1;
+    if (ok) tokens -= 1;
+    const fullInMs = ((burst - tokens) / rate) * 1000;
+    const headers: Record<string, string> = {
+      "x-ratelimit-limit": String(rate),
+      "x-ratelimit-remaining": String(Math.floor(tokens)),
+      "x-ratelimit-reset": new Date(Date.now() + fullInMs).toISOString(),
+    };
+    // Whole seconds, at least 1, as HostUp sends it (the next token may come much sooner).
+    if (!ok) headers["retry-after"] = String(Math.max(1, Math.ceil(((1 - tokens) / rate))));
+    return { ok, headers };
+  };
+
+  const server = createServer((req, res) => {
+    stats.requests++;
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const send = (status: number, headers: Record<string, string>, body: unknown, type = "application/json") => {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { ...headers, "content-type": type, "content-length": Buffer.byteLength(text) });
+        res.end(text);
+      };
+      const problem = (status: number, headers: Record<string, string>, code: string, detail: string) => {
+        if (status !== 429) stats.otherErrors++;
+        send(status, headers, { type: `https://developer.hostup.se/errors/${code}`, title: detail, status, detail, code }, "application/problem+json");
+      };
+      const { ok, headers } = admit();
+      if (!ok) {
+        stats.limited++;
+        return problem(429, headers, "rate_limit_exceeded", "Too many requests.");
+      }
+      const now = performance.now();
+      stats.accepted++;
+      stats.firstAcceptedAt ??= now;
+      stats.lastAcceptedAt = now;
+      const url = req.url ?? "";
+      if (req.method === "POST" && url === BULK) {
+        let ids: unknown;
+        try {
+          ids = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { domainIds?: unknown }).domainIds;
+        } catch {
+          return problem(400, headers, "invalid_request", "The body is not JSON.");
+        }
+        if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === "string" && DOMAIN_ID.test(id))) {
+          return problem(400, headers, "invalid_request", "domainIds must be a non-empty list of dom_ IDs.");
+        }
+        const jobId = `dbj_${String(nextJob++).padStart(6, "0")}`;
+        jobs.set(jobId, { queuedAt: now, count: ids.length });
+        stats.bulkAccepted++;
+        stats.domainsQueued += ids.length;
+        return send(202, headers, {
+          operation: { status: "queued", jobId, pollUrl: `/api/jobs/${jobId}`, result: null },
+          domainsQueued: ids.length,
+        });
+      }
+      const job = req.method === "GET" ? JOB.exec(url) : null;
+      const state = job ? jobs.get(job[1]!) : undefined;
+      if (job && state) {
+        stats.pollsAccepted++;
+        const done = now - state.queuedAt >= jobMs;
+        // The legacy envelope HostUp documents for the job endpoint.
+        return send(200, headers, {
+          success: true,
+          data: {
+            jobId: job[1],
+            queueType: "domains",
+            type: "bulk_status_sync",
+            state: done ? "completed" : "active",
+            status: done ? "completed" : "active",
+            progress: done ? 100 : 50,
+            result: done ? { synced: state.count } : null,
+            isCompleted: done,
+            isFailed: false,
+            isRunning: !done,
+            isWaiting: false,
+          },
+        });
+      }
+      problem(404, headers, "not_found", `No route for ${req.method} ${url}.`);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        stats,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

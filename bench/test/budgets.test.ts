@@ -1,0 +1,39 @@
+// The budgets CI enforces: only deterministic figures (bundle bytes, compiler work), never
+// wall-clock timings. The benchmarks that print timings are `pnpm bench` (src/all.ts).
+import { beforeAll, describe, expect, test } from "vitest";
+import { BUNDLE_BUDGET_GZIP_BYTES, BUNDLE_GOAL_GZIP_BYTES, measureBundles, type BundleSize } from "../src/bundle-size.js";
+import { INSTANTIATION_BUDGET, measureTypecheckCost } from "../src/typecheck-cost.js";
+
+describe("bundle size (esbuild --bundle --minify --splitting, gzip -9)", () => {
+  let app: BundleSize;
+  beforeAll(async () => {
+    app = (await measureBundles()).find((s) => s.fixture === "browser-app.ts")!;
+    console.log(
+      `browser-app.ts: ${app.gzipped} bytes gzipped up front (${app.minified} minified), lazy chunks ` +
+        `${app.lazy.map((c) => `${chunkName(c.chunk)} ${c.gzipped}`).join(", ")}; budget ${BUNDLE_BUDGET_GZIP_BYTES} (goal ${BUNDLE_GOAL_GZIP_BYTES})`,
+    );
+  });
+
+  test(`a browser app calling one method loads ≤ ${BUNDLE_BUDGET_GZIP_BYTES} bytes gzipped up front`, () => {
+    expect(app.gzipped).toBeLessThanOrEqual(BUNDLE_BUDGET_GZIP_BYTES);
+  });
+
+  test("the raw client (with openapi-fetch), the workflows and the input validation stay out of that first load", () => {
+    expect(app.lazy.map((c) => chunkName(c.chunk))).toEqual(expect.arrayContaining(["raw", "workflows", "validate"]));
+  });
+});
+
+describe("type-check cost", () => {
+  test(`a consumer of every operation adds ≤ ${INSTANTIATION_BUDGET} type instantiations`, async () => {
+    const cost = await measureTypecheckCost();
+    console.log(
+      `consumer.ts: ${cost.added.instantiations} instantiations, ${cost.added.types} types over an empty file (TypeScript ${cost.typescript}); budget ${INSTANTIATION_BUDGET}`,
+    );
+    expect(cost.added.instantiations).toBeLessThanOrEqual(INSTANTIATION_BUDGET);
+  });
+});
+
+/** `validate-VAMLMH7A-BYT2Z7QG.js` → `validate` */
+function chunkName(file: string): string {
+  return file.replace(/(-[A-Z0-9]{8})+\.js$/, "");
+}

@@ -1,0 +1,6 @@
+// The workflows, as one module the client imports on first use (`import("./workflows/index.js")`):
+// an app that never calls a workflow never loads them, and bundlers that split dynamic imports
+// (Vite, Rollup, webpack, esbuild --splitting) keep them out of its first bundle.
+export { bulkSyncDomainStatusAndWait, bulkSyncDomainStatusInBatches } from "./bulk.js";
+export { findDomainByName, iterateDomains } from "./domains.js";
+export { waitForJob } from "./jobs.js";
