@@ -4,7 +4,7 @@
 // in the machine's speed hits every client alike. Reports the median of each client's blocks and
 // its ratio to raw `fetch` measured in the same run. Wall-clock figures: printed, never enforced.
 //
-//   tsx src/request-overhead.ts [--rounds 7] [--sequential 1500] [--concurrent 3000] [--warmup 3000] [--max-block-ms 3000]
+//   tsx src/request-overhead.ts [--rounds 15] [--sequential 600] [--concurrent 1500] [--warmup 3000] [--max-block-ms 3000]
 //                               [--baseline <git ref>]
 //
 // --baseline adds the SDK as it was at a git ref (its src bundled with esbuild) as two more clients,
@@ -65,7 +65,8 @@ function clients(baseUrl: string, baseline?: { ref: string; sdk: Sdk }): Client[
     headers: { authorization: `Bearer ${API_KEY}`, accept: ACCEPT },
   });
   const url = `${baseUrl}/api/v2/domains/${DOMAIN_ID}/actions/status-sync`;
-  const init: RequestInit = { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, accept: ACCEPT } };
+  // A fresh init per call, as code calling fetch directly writes it.
+  const init = (): RequestInit => ({ method: "POST", headers: { authorization: `Bearer ${API_KEY}`, accept: ACCEPT } });
   const check = (data: unknown) => {
     if ((data as { newStatus?: unknown } | undefined)?.newStatus !== "active") throw new Error(`unexpected answer: ${JSON.stringify(data)}`);
   };
@@ -81,7 +82,7 @@ function clients(baseUrl: string, baseline?: { ref: string; sdk: Sdk }): Client[
     { name: "sdk raw", call: async () => check((await hostup.raw.POST(PATH, { params: { path: { id: DOMAIN_ID } } })).data) },
     { name: "openapi-fetch", call: async () => check((await bare.POST(PATH, { params: { path: { id: DOMAIN_ID } } })).data) },
     { name: "axios", call: async () => check((await ax.post(`/api/v2/domains/${DOMAIN_ID}/actions/status-sync`)).data) },
-    { name: "fetch", call: async () => check(await (await fetch(url, init)).json()) },
+    { name: "fetch", call: async () => check(await (await fetch(url, init())).json()) },
     // Reference: raw fetch plus what any per-attempt timeout costs (an AbortController and a timer
     // per request), as the SDK's transport does. Not a client anyone would ship; it shows the floor.
     {
@@ -90,7 +91,7 @@ function clients(baseUrl: string, baseline?: { ref: string; sdk: Sdk }): Client[
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), 60_000);
         try {
-          check(await (await fetch(url, { ...init, signal: controller.signal })).json());
+          check(await (await fetch(url, { ...init(), signal: controller.signal })).json());
         } finally {
           clearTimeout(timer);
         }
@@ -196,9 +197,9 @@ export function renderOverhead(results: ReadonlyArray<ModeResult>): string {
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: {
-      rounds: { type: "string", default: "7" },
-      sequential: { type: "string", default: "1500" },
-      concurrent: { type: "string", default: "3000" },
+      rounds: { type: "string", default: "15" },
+      sequential: { type: "string", default: "600" },
+      concurrent: { type: "string", default: "1500" },
       warmup: { type: "string", default: "3000" },
       "max-block-ms": { type: "string", default: "3000" },
       baseline: { type: "string" },
