@@ -16,8 +16,8 @@ import { fmt, isMain, summary, table } from "./support/measure.js";
 /** Issue 6's goal for a browser app calling one method (fixtures/browser-app.ts): what it loads, gzipped. */
 export const BUNDLE_GOAL_GZIP_BYTES = 6_000;
 /**
- * What CI enforces (test/budgets.test.ts) for that app: its size when the budget was set (7,668 bytes,
- * still above the goal; BENCHMARKS.md says what is left) plus about 4%, so that growth fails.
+ * What CI enforces (test/budgets.test.ts) for that app: its size when the budget was set (7,669 bytes,
+ * still above the goal; BENCHMARKS.md says what is left) plus about 4%, so that more growth than that fails.
  * Lower it as the SDK gets closer to the goal.
  */
 export const BUNDLE_BUDGET_GZIP_BYTES = 8_000;

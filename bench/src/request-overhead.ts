@@ -10,7 +10,7 @@
 // --baseline adds the SDK as it was at a git ref (its src bundled with esbuild) as two more clients,
 // so a change to the SDK is measured before/after in the same run, block by block.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +39,8 @@ type Sdk = typeof import("@hostup/sdk");
 export async function baselineSdk(ref: string): Promise<Sdk> {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), "hostup-baseline-"));
+  // The bundle is imported below and stays in use until the benchmark ends.
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   execFileSync("git", ["-C", root, "archive", "--format=tar", "-o", join(dir, "src.tar"), ref, "packages/sdk/src"]);
   execFileSync("tar", ["-xf", join(dir, "src.tar"), "-C", dir]);
   const outfile = join(dir, "sdk.mjs");
