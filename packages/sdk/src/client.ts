@@ -1,16 +1,25 @@
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "@hostup/types";
-import { HostupConfigError } from "./errors.js";
+import {
+  HostupAbortError,
+  HostupApiError,
+  HostupConfigError,
+  HostupError,
+  HostupValidationError,
+} from "./errors.js";
+import { sleep, throwIfAborted } from "./core/abort.js";
 import { invoke, type CallContext, type RequestOptions } from "./core/invoke.js";
 import { debugFromEnvironment, formatLogRecord } from "./core/log.js";
 import type { Method } from "./core/method.js";
 import type { OperationSpec } from "./core/operation.js";
+import { lazy } from "./core/lazy.js";
 import { createRateState } from "./core/pacing.js";
-import { createRedactor } from "./core/redact.js";
 import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
-import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
+import { OPERATIONS, type HostupMethods } from "./generated/operations.js";
 import type { BulkSyncOptions, BulkSyncReport, AsyncOperation } from "./workflows/bulk.js";
 import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
+import type { WorkflowCore } from "./workflows/core.js";
+import { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflows/errors.js";
 import type { JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.hostup.se";
@@ -93,7 +102,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const ctx: CallContext = {
     baseUrl,
     transport,
-    redact: createRedactor([apiKey], SECRET_FIELDS),
+    secrets: [apiKey],
     domainNames: new Map(),
   };
 
@@ -102,15 +111,28 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const api = methods as unknown as HostupMethods;
   // The workflows are loaded on first use (all of them return promises or async iterators), so an
   // app that never calls one does not load them, and bundlers that split dynamic imports keep them
-  // out of its first bundle.
+  // out of its first bundle. They get the parts of the core they use from here (workflows/core.ts).
+  const core: WorkflowCore = {
+    api,
+    baseUrl,
+    sleep,
+    throwIfAborted,
+    HostupError,
+    HostupAbortError,
+    HostupApiError,
+    HostupValidationError,
+    HostupDomainNotFoundError,
+    HostupJobFailedError,
+    HostupJobTimeoutError,
+  };
   const workflows: HostupWorkflows = {
     async *iterateDomains(query, iterateOptions) {
-      yield* (await loadWorkflows()).iterateDomains(api, query, iterateOptions);
+      yield* (await loadWorkflows()).iterateDomains(core, query, iterateOptions);
     },
-    findDomainByName: async (name, requestOptions) => (await loadWorkflows()).findDomainByName(api, name, requestOptions),
-    waitForJob: async (job, waitOptions) => (await loadWorkflows()).waitForJob(api, baseUrl, job, waitOptions),
-    bulkSyncDomainStatusAndWait: async (ids, waitOptions) => (await loadWorkflows()).bulkSyncDomainStatusAndWait(api, baseUrl, ids, waitOptions),
-    bulkSyncDomainStatusInBatches: async (ids, bulkOptions) => (await loadWorkflows()).bulkSyncDomainStatusInBatches(api, baseUrl, ids, bulkOptions),
+    findDomainByName: async (name, requestOptions) => (await loadWorkflows()).findDomainByName(core, name, requestOptions),
+    waitForJob: async (job, waitOptions) => (await loadWorkflows()).waitForJob(core, job, waitOptions),
+    bulkSyncDomainStatusAndWait: async (ids, waitOptions) => (await loadWorkflows()).bulkSyncDomainStatusAndWait(core, ids, waitOptions),
+    bulkSyncDomainStatusInBatches: async (ids, bulkOptions) => (await loadWorkflows()).bulkSyncDomainStatusInBatches(core, ids, bulkOptions),
   };
   const client: Record<string, unknown> = { ...methods, ...workflows };
   let raw: HostupRawClient | undefined;
@@ -122,8 +144,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   return Object.freeze(client) as unknown as HostupClient;
 }
 
-let workflowsModule: Promise<typeof import("./workflows/index.js")> | undefined;
-const loadWorkflows = () => (workflowsModule ??= import("./workflows/index.js"));
+const loadWorkflows = lazy(() => import("./workflows/index.js"));
 
 function bindMethod(ctx: CallContext, op: OperationSpec): Method<unknown[], unknown> {
   const method = (...args: unknown[]) => invoke(ctx, op, args, false);
@@ -137,31 +158,17 @@ function bindMethod(ctx: CallContext, op: OperationSpec): Method<unknown[], unkn
  * `use`/`eject` and hands it over in order, so the client behaves as if it had existed all along.
  */
 function lazyRawClient(ctx: CallContext): HostupRawClient {
-  let client: HostupRawClient | undefined;
-  let loading: Promise<HostupRawClient> | undefined;
   const pending: Middleware[] = [];
-  const load = () =>
-    (loading ??= import("./core/raw.js").then(({ createRawClient }) => {
-      client = createRawClient(ctx, { send, operations: OPERATIONS });
+  const load = lazy(() =>
+    import("./core/raw.js").then(({ createRawClient }) => {
+      const client = createRawClient(ctx, { send, operations: OPERATIONS });
       if (pending.length) client.use(...pending.splice(0));
       return client;
-    }));
-  const call =
-    (name: "request" | "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE") =>
-    (...args: unknown[]) =>
-      client ? (client[name] as (...a: unknown[]) => unknown)(...args) : load().then((c) => (c[name] as (...a: unknown[]) => unknown)(...args));
-  return {
-    request: call("request") as HostupRawClient["request"],
-    GET: call("GET") as HostupRawClient["GET"],
-    PUT: call("PUT") as HostupRawClient["PUT"],
-    POST: call("POST") as HostupRawClient["POST"],
-    DELETE: call("DELETE") as HostupRawClient["DELETE"],
-    OPTIONS: call("OPTIONS") as HostupRawClient["OPTIONS"],
-    HEAD: call("HEAD") as HostupRawClient["HEAD"],
-    PATCH: call("PATCH") as HostupRawClient["PATCH"],
-    TRACE: call("TRACE") as HostupRawClient["TRACE"],
+    }),
+  );
+  const standIn: Pick<HostupRawClient, "use" | "eject"> = {
     use(...middleware) {
-      if (client) return client.use(...middleware);
+      if (load.loaded) return load.loaded.use(...middleware);
       for (const m of middleware) {
         if (!m) continue;
         // The check openapi-fetch's `use` makes, at the same moment.
@@ -172,13 +179,19 @@ function lazyRawClient(ctx: CallContext): HostupRawClient {
       }
     },
     eject(...middleware) {
-      if (client) return client.eject(...middleware);
+      if (load.loaded) return load.loaded.eject(...middleware);
       for (const m of middleware) {
         const i = pending.indexOf(m);
         if (i !== -1) pending.splice(i, 1);
       }
     },
   };
+  for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const) {
+    type Call = (...args: unknown[]) => unknown;
+    (standIn as Record<string, Call>)[name] = (...args) =>
+      load.loaded ? (load.loaded[name] as Call)(...args) : load().then((client) => (client[name] as Call)(...args));
+  }
+  return standIn as HostupRawClient;
 }
 
 function checkApiKey(apiKey: unknown): string {

@@ -106,22 +106,22 @@ export interface ApiErrorInit {
  */
 export class HostupApiError extends HostupError {
   override name = "HostupApiError";
-  readonly status: number;
+  declare readonly status: number;
   /** HostUp's stable machine-readable error code, e.g. `invalid_request`. Branch on this. */
-  readonly code: string | undefined;
-  readonly title: string | undefined;
-  readonly detail: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly title: string | undefined;
+  declare readonly detail: string | undefined;
   /** Quote this to HostUp support (`req_…`). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Field-level errors (`pointer` is a JSON Pointer into the request body). */
-  readonly errors: ReadonlyArray<ProblemFieldError>;
+  declare readonly errors: ReadonlyArray<ProblemFieldError>;
   /** The whole Problem Details document, when the body was one. */
-  readonly problem: Problem | undefined;
+  declare readonly problem: Problem | undefined;
   /** Response headers. */
-  readonly headers: Headers;
-  readonly operationId: string | undefined;
+  declare readonly headers: Headers;
+  declare readonly operationId: string | undefined;
   /** What to do next, when the documentation says (e.g. how to unblock a domain deletion). */
-  readonly hint: string | undefined;
+  declare readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit) {
     const { status, problem } = init;

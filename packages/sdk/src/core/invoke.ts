@@ -1,17 +1,17 @@
 // Turns a generated operation plus call arguments into a validated request, sends it, and
 // returns the typed data or throws the matching HostupError.
+// Explaining bad input (validate.ts) and reading error answers (failure.ts) are loaded on first need.
 import {
   apiErrorFor,
   HostupApiError,
   HostupUnexpectedResponseError,
   HostupValidationError,
   rateLimitOf,
-  type Problem,
+  type ApiErrorInit,
   type RateLimit,
 } from "../errors.js";
-import { errorHint } from "./hints.js";
+import { lazy } from "./lazy.js";
 import type { OperationSpec } from "./operation.js";
-import type { Redactor } from "./redact.js";
 import { send, type TransportConfig } from "./transport.js";
 
 /** Options every method takes as its last argument. */
@@ -45,18 +45,16 @@ export interface WithResponse<T> {
 export interface CallContext {
   baseUrl: string;
   transport: TransportConfig;
-  redact: Redactor;
+  /** Strings no message may show (the API key): the lazily loaded modules redact them (redact.ts). */
+  secrets: ReadonlyArray<string>;
   /** Domain names learnt from responses, by `dom_` ID. */
   domainNames: Map<string, string>;
 }
 
-const OPTION_KEYS = new Set(["signal", "timeoutMs", "maxRetries", "headers", "domainName"]);
+const OPTION_KEYS = ["signal", "timeoutMs", "maxRetries", "headers", "domainName"];
 
-/** The input checks (validate.ts), loaded on first need: a body or query to check, or an argument to explain. */
-type Validation = typeof import("./validate.js");
-let validation: Validation | undefined;
-let loadingValidation: Promise<Validation> | undefined;
-const loadValidation = async () => (validation ??= await (loadingValidation ??= import("./validate.js")));
+const validation = lazy(() => import("./validate.js"));
+const failure = lazy(() => import("./failure.js"));
 
 /**
  * Validates the arguments, sends the request and returns the data (`full`: with the response and
@@ -65,40 +63,31 @@ const loadValidation = async () => (validation ??= await (loadingValidation ??= 
 export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: true): Promise<WithResponse<unknown>>;
 export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: false): Promise<unknown>;
 export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: boolean): Promise<unknown> {
-  const expected = op.params.length + (op.query || op.body ? 1 : 0);
+  const expected = op.params.length + (op.input ? 1 : 0);
   if (args.length > expected + 1) {
     throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
   }
-  const scrub = ctx.redact.text;
-  const options = args[expected] === undefined ? {} : await checkOptions(op, args[expected], scrub);
+  const options = args[expected] === undefined ? {} : await checkOptions(ctx, op, args[expected]);
+  const invalid = (finding: { message: string; field: string } | undefined) => {
+    if (finding) throw new HostupValidationError(finding.message, op.id, finding.field);
+  };
   let path = op.path;
   for (let i = 0; i < op.params.length; i++) {
     const param = op.params[i]!;
     const value = args[i];
     // The common case is checked here; a bad value gets its explanation from validate.ts.
     if (typeof value !== "string" || !param.pattern.test(value)) {
-      const { message, field } = (validation ?? (await loadValidation())).pathParamFinding(op, param, value, scrub);
-      throw new HostupValidationError(message, op.id, field);
+      invalid((validation.loaded ?? (await validation())).pathParamFinding(op, param, value, ctx.secrets));
     }
-    path = path.replace(`{${param.name}}`, encodeURIComponent(value));
+    path = path.replace(`{${param.name}}`, encodeURIComponent(value as string));
   }
   let body: string | undefined;
-  if (op.query || op.body) {
-    const { bodyFinding, proseFinding } = validation ?? (await loadValidation());
-    const fail = (finding: { message: string; field: string } | undefined) => {
-      if (finding) throw new HostupValidationError(finding.message, op.id, finding.field);
-    };
-    if (op.query) {
-      const query = args[op.params.length] ?? {};
-      fail(bodyFinding(op, op.query, query, scrub, "query"));
-      path += queryString(query as Record<string, unknown>);
-    }
-    if (op.body) {
-      const value = args[op.params.length];
-      fail(bodyFinding(op, op.body, value, scrub));
-      fail(proseFinding(op, args, options.domainName ?? ctx.domainNames.get(args[0] as string), scrub));
-      body = JSON.stringify(value);
-    }
+  if (op.input) {
+    const domainName = options.domainName ?? ctx.domainNames.get(args[0] as string);
+    invalid((validation.loaded ?? (await validation())).inputFinding(op, args, domainName, ctx.secrets));
+    const value = args[op.params.length];
+    if (op.input === "query") path += queryString((value ?? {}) as Record<string, unknown>);
+    else body = JSON.stringify(value);
   }
 
   const transport = ctx.transport;
@@ -118,8 +107,9 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
       maxRetries: options.maxRetries ?? transport.maxRetries,
     },
   );
-  if (!response.ok) throw toApiError(ctx, op, response, text);
-  const data = parseSuccess(ctx, op, response, text);
+  if (!response.ok) throw await answerError(ctx, op, response, text);
+  const { data, unusable } = readSuccess(op, response, text);
+  if (unusable !== undefined) throw await answerError(ctx, op, response, text, unusable);
   learnDomainName(ctx, data);
   if (!full) return data;
   return {
@@ -137,88 +127,56 @@ function queryString(query: Record<string, unknown>): string {
   return text ? `?${text}` : "";
 }
 
-async function checkOptions(op: OperationSpec, options: unknown, scrub: (text: string) => string): Promise<RequestOptions> {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    const { show } = validation ?? (await loadValidation());
-    throw new HostupValidationError(`${op.id}: the last argument must be an options object, got ${show(options, scrub)}.`, op.id, "options");
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) {
-      throw new HostupValidationError(
-        `${op.id}: unknown option \`${key}\` (expected ${[...OPTION_KEYS].join(", ")}).`,
-        op.id,
-        `options.${key}`,
-      );
-    }
-  }
-  const { timeoutMs, maxRetries } = options as RequestOptions;
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new HostupValidationError(`${op.id}: \`timeoutMs\` must be a positive number of milliseconds.`, op.id, "options.timeoutMs");
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    throw new HostupValidationError(`${op.id}: \`maxRetries\` must be a whole number ≥ 0.`, op.id, "options.maxRetries");
+/** The options argument, if it is valid; an invalid one gets its explanation from validate.ts. */
+async function checkOptions(ctx: CallContext, op: OperationSpec, options: unknown): Promise<RequestOptions> {
+  const { timeoutMs, maxRetries } = (options ?? {}) as RequestOptions;
+  const valid =
+    typeof options === "object" &&
+    options !== null &&
+    !Array.isArray(options) &&
+    Object.keys(options).every((key) => OPTION_KEYS.includes(key)) &&
+    (timeoutMs === undefined || (Number.isFinite(timeoutMs) && timeoutMs > 0)) &&
+    (maxRetries === undefined || (Number.isInteger(maxRetries) && maxRetries >= 0));
+  if (!valid) {
+    const { message, field } = (await validation()).optionsFinding(op, options, OPTION_KEYS, ctx.secrets);
+    throw new HostupValidationError(message, op.id, field);
   }
   return options as RequestOptions;
 }
 
-function parseSuccess(ctx: CallContext, op: OperationSpec, response: Response, text: string): unknown {
-  if (response.status === 204 || (text === "" && !op.successBody)) return undefined;
+/** The success body as JSON, or what makes it unusable (not the JSON the spec promises). */
+function readSuccess(op: OperationSpec, response: Response, text: string): { data?: unknown; unusable?: string } {
+  if (response.status === 204 || (text === "" && !op.successBody)) return {};
+  if (text === "") return { unusable: "has an empty body where JSON was expected" };
   const type = response.headers.get("content-type") ?? "";
-  const unexpected = (what: string) =>
-    new HostupUnexpectedResponseError({
-      status: response.status,
-      headers: safeHeaders(ctx, response.headers),
-      operationId: op.id,
-      endpoint: `${op.method} ${op.path}`,
-      // 2xx bodies may hold secrets (a DynDNS token): describe them, never quote them.
-      fallbackMessage: `the ${response.status} response ${what}, so the SDK cannot return it.`,
-    });
-  if (text === "") throw unexpected("has an empty body where JSON was expected");
-  if (!/\bjson\b/i.test(type)) throw unexpected(`is ${type || "of no content type"}, not JSON`);
+  if (!/\bjson\b/i.test(type)) return { unusable: `is ${type || "of no content type"}, not JSON` };
   try {
-    return JSON.parse(text);
+    return { data: JSON.parse(text) };
   } catch {
-    throw unexpected("body is not valid JSON (truncated?)");
+    return { unusable: "body is not valid JSON (truncated?)" };
   }
 }
 
-function toApiError(ctx: CallContext, op: OperationSpec, response: Response, text: string): HostupApiError {
-  const type = response.headers.get("content-type") ?? "";
-  let problem: Problem | undefined;
-  let fallbackMessage: string;
-  if (text === "") {
-    fallbackMessage = `${response.statusText || "error"} (empty body)`;
-  } else if (/\bjson\b/i.test(type)) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) problem = ctx.redact.value(parsed as Problem);
-    } catch {
-      /* fall through */
-    }
-    fallbackMessage = problem ? "" : `${response.statusText || "error"} (the ${type} body is not valid Problem Details JSON)`;
-  } else {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-    const snippet = title || text.trim().split("\n", 1)[0]!.slice(0, 200);
-    fallbackMessage = `${response.statusText || "error"} (a ${type || "non-JSON"} body, not Problem Details: ${ctx.redact.text(snippet)})`;
-  }
-  return apiErrorFor({
-    status: response.status,
-    headers: safeHeaders(ctx, response.headers),
-    problem,
-    fallbackMessage,
-    operationId: op.id,
-    endpoint: `${op.method} ${op.path}`,
-    hint: errorHint(op, response.status),
-  });
-}
-
-/** Response headers for an error: no cookies (a dashboard session), secrets scrubbed from values. */
-function safeHeaders(ctx: CallContext, headers: Headers): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    if (name !== "set-cookie") copy.append(name, ctx.redact.text(value));
-  });
-  return copy;
+/**
+ * The HostupApiError for an error answer, or, with `unusable` (what is wrong with it), the
+ * HostupUnexpectedResponseError for a 2xx answer the SDK cannot return.
+ */
+async function answerError(ctx: CallContext, op: OperationSpec, response: Response, text: string, unusable?: string): Promise<HostupApiError> {
+  const read = await failure().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const init: ApiErrorInit =
+    read instanceof Error
+      ? // failure.ts did not load (a page whose chunks a redeploy replaced): the status still says what happened.
+        {
+          status: response.status,
+          headers: new Headers(),
+          operationId: op.id,
+          endpoint: `${op.method} ${op.path}`,
+          fallbackMessage: `${response.statusText || "error"} (the SDK could not load the code that reads error answers: ${read.message})`,
+        }
+      : unusable === undefined
+        ? read.describeErrorAnswer(ctx.secrets, op, response, text)
+        : read.describeUnusableSuccess(ctx.secrets, op, response, unusable);
+  return unusable === undefined ? apiErrorFor(init) : new HostupUnexpectedResponseError(init);
 }
 
 const MAX_REMEMBERED_DOMAINS = 1000;

@@ -19,25 +19,28 @@ export interface BodySchema {
 export interface PathParamSpec {
   /** Name in the path template, e.g. `id` in `/api/v2/domains/{id}`. */
   name: string;
-  /** Schema title of the ID, e.g. `DomainId`. */
-  kind: string;
-  /** The ID's documented prefix, e.g. `dom_` (none for job references). */
-  prefix?: string;
   /** The spec's pattern for the ID. */
   pattern: RegExp;
 }
 
+/** What every call needs to be sent (generated/operations.ts). */
 export interface OperationSpec {
   id: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   params: ReadonlyArray<PathParamSpec>;
-  /** Query parameters as one object schema; the method then takes an optional `query` argument. */
-  query?: BodySchema;
-  /** Request body schema; `undefined` when the method takes no body argument. */
-  body?: BodySchema;
+  /** The method's argument after the path parameters: query parameters as one object, or the JSON body. */
+  input?: "query" | "body";
   /** Does the success response have a JSON body (200/201/202), or none (204)? */
   successBody: boolean;
   /** May the client repeat the request after a 5xx, timeout or lost connection (`x-hostup-retry-safe`)? */
   retrySafe: boolean;
+}
+
+/** What the input checks need beyond that (generated/schemas.ts, loaded with core/validate.ts). */
+export interface RequestSchema {
+  /** Each path parameter's ID: its schema title (`DomainId`) and documented prefix (`dom_`; none for job references). */
+  params: Readonly<Record<string, { kind: string; prefix?: string }>>;
+  query?: BodySchema;
+  body?: BodySchema;
 }

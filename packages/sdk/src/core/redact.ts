@@ -1,6 +1,11 @@
 // Keeps secrets out of anything the SDK surfaces: error messages, error properties and logs.
 // Secrets are the API key (known to the client) and response fields the spec marks
 // `x-hostup-secret` (DynDNS tokens), which a server or proxy might echo in an error body.
+//
+// Only the modules that write messages from outside input load it (core/validate.ts for bad input,
+// core/failure.ts for error answers); the core itself never puts a secret or a response body in
+// a message, so it does not need this module up front.
+import { SECRET_FIELDS } from "../generated/schemas.js";
 
 const MASK = "[REDACTED]";
 const MIN_SECRET_LENGTH = 8;
@@ -8,6 +13,15 @@ const MIN_SECRET_LENGTH = 8;
 export interface Redactor {
   text(value: string): string;
   value<T>(value: T): T;
+}
+
+const redactors = new WeakMap<ReadonlyArray<string>, Redactor>();
+
+/** The redactor for one client's secrets (its API key), built on first use and kept. */
+export function redactorFor(secrets: ReadonlyArray<string>): Redactor {
+  let redactor = redactors.get(secrets);
+  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets, SECRET_FIELDS)));
+  return redactor;
 }
 
 export function createRedactor(literals: ReadonlyArray<string>, secretFields: ReadonlyArray<string>): Redactor {

@@ -4,14 +4,17 @@
 // subset the spec uses, not a full validator.
 //
 // invoke.ts imports this module on first need (a call with a body or query to check, or an argument
-// to explain), so an app whose calls need neither never loads it. It imports nothing of the SDK at
-// run time: it reports what is wrong (a `Finding`) and invoke.ts throws the HostupValidationError.
-// That keeps it out of the core's bundle chunks entirely when an app's bundler splits code.
+// to explain), so an app whose calls need neither never loads it. It imports nothing of the core at
+// run time, only modules that are themselves loaded on demand: it reports what is wrong (a
+// `Finding`) and invoke.ts throws the HostupValidationError. That keeps it, and the request schemas,
+// out of an app's first bundle chunk when the app's bundler splits code.
+import { REQUEST_SCHEMAS } from "../generated/schemas.js";
 import { canonicalHostname } from "./hostname.js";
 import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
+import { redactorFor } from "./redact.js";
 
 /** Keeps secrets (the API key passed by mistake as input) out of messages. */
-export type Scrub = (text: string) => string;
+type Scrub = (text: string) => string;
 
 /** A rule the input breaks: the message (scrubbed) and where (a path parameter's name or a JSON Pointer). */
 export interface Finding {
@@ -20,22 +23,58 @@ export interface Finding {
 }
 
 /** Why `value` is not a valid `param` (call it for a value that failed the parameter's pattern). */
-export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value: unknown, scrub: Scrub): Finding {
+export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value: unknown, secrets: ReadonlyArray<string>): Finding {
+  const scrub = redactorFor(secrets).text;
+  const { kind, prefix } = REQUEST_SCHEMAS[op.id]!.params[param.name]!;
   const shown = show(value, scrub);
-  const shape = param.prefix ? ` (\`${param.prefix}…\`)` : "";
-  let hint = `It must be a ${param.kind}${shape} exactly as an API response returned it.`;
-  if (typeof value === "string" && param.prefix === "dom_" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
+  const shape = prefix ? ` (\`${prefix}…\`)` : "";
+  let hint = `It must be a ${kind}${shape} exactly as an API response returned it.`;
+  if (typeof value === "string" && prefix === "dom_" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
     hint =
       `${shown} looks like a domain name, but ${op.id} needs the domain's public ID (\`dom_…\`). ` +
       "Find it with GET /api/v2/domains (`data[].id` of the entry whose `name` matches).";
   } else if (typeof value === "string" && /[/?#%\s]|\.\./.test(value)) {
     hint += " IDs never contain `/`, `?`, `#`, `%`, `..` or whitespace.";
   }
-  return { message: scrub(`${op.id}: \`${param.name}\` ${shown} is not a valid ${param.kind}. ${hint}`), field: param.name };
+  return { message: scrub(`${op.id}: \`${param.name}\` ${shown} is not a valid ${kind}. ${hint}`), field: param.name };
+}
+
+/**
+ * The first rule the call's query or body breaks (`args` are the method's arguments; `domain` the
+ * domain's name, when known, for rules that need it), or `undefined` when it may be sent.
+ */
+export function inputFinding(
+  op: OperationSpec,
+  args: ReadonlyArray<unknown>,
+  domain: string | undefined,
+  secrets: ReadonlyArray<string>,
+): Finding | undefined {
+  const scrub = redactorFor(secrets).text;
+  const rules = REQUEST_SCHEMAS[op.id]!;
+  const value = args[op.params.length];
+  if (op.input === "query") return rules.query && schemaFinding(op, rules.query, value ?? {}, scrub, "query");
+  return (rules.body && schemaFinding(op, rules.body, value, scrub, "body")) ?? proseFinding(op, args, domain, scrub);
+}
+
+/** What is wrong with a method's options argument (`known`: the option names). */
+export function optionsFinding(op: OperationSpec, options: unknown, known: ReadonlyArray<string>, secrets: ReadonlyArray<string>): Finding {
+  const scrub = redactorFor(secrets).text;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    return { message: `${op.id}: the last argument must be an options object, got ${show(options, scrub)}.`, field: "options" };
+  }
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    return { message: scrub(`${op.id}: unknown option \`${unknown}\` (expected ${known.join(", ")}).`), field: scrub(`options.${unknown}`) };
+  }
+  const { timeoutMs } = options as { timeoutMs?: unknown };
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    return { message: `${op.id}: \`timeoutMs\` must be a positive number of milliseconds.`, field: "options.timeoutMs" };
+  }
+  return { message: `${op.id}: \`maxRetries\` must be a whole number ≥ 0.`, field: "options.maxRetries" };
 }
 
 /** The first rule a body (or the query object) breaks; `field` is a JSON Pointer into it. */
-export function bodyFinding(op: OperationSpec, schema: BodySchema, value: unknown, scrub: Scrub, part: "body" | "query" = "body"): Finding | undefined {
+function schemaFinding(op: OperationSpec, schema: BodySchema, value: unknown, scrub: Scrub, part: "body" | "query"): Finding | undefined {
   const problem = check(schema, value, "", scrub);
   if (!problem) return undefined;
   const [pointer, message] = problem;
@@ -47,7 +86,7 @@ export function bodyFinding(op: OperationSpec, schema: BodySchema, value: unknow
  * Rules the prose of the docs states and a schema cannot, because they need the domain's name
  * (`domain`, when known): createDynDnsConfig's hostname must be the domain or a subdomain of it.
  */
-export function proseFinding(op: OperationSpec, args: ReadonlyArray<unknown>, domain: string | undefined, scrub: Scrub): Finding | undefined {
+function proseFinding(op: OperationSpec, args: ReadonlyArray<unknown>, domain: string | undefined, scrub: Scrub): Finding | undefined {
   if (op.id !== "createDynDnsConfig" || domain === undefined) return undefined;
   const { hostname } = args[1] as { hostname: string };
   const host = canonicalHostname(hostname);
@@ -134,7 +173,7 @@ function isType(type: string, value: unknown): boolean {
 }
 
 /** A short rendering of a value for messages, scrubbed before it is shortened (so no secret prefix survives). */
-export function show(value: unknown, scrub: Scrub = (text) => text): string {
+function show(value: unknown, scrub: Scrub): string {
   const text = scrub(
     typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value ? (Array.isArray(value) ? "an array" : "an object") : String(value),
   );

@@ -6,116 +6,24 @@ import type { operations } from "@hostup/types";
 import type { Method } from "../core/method.js";
 import type { OperationSpec } from "../core/operation.js";
 
-export const bulkSyncDomainStatus: OperationSpec = {
-  id: "bulkSyncDomainStatus",
-  method: "POST",
-  path: "/api/v2/domains/bulk/status-sync",
-  params: [],
-  body: { type: "object", required: ["domainIds"], additionalProperties: false, properties: { "domainIds": { type: "array", items: { type: "string", pattern: /^dom_[0-9A-Za-z]+$/ } } } },
-  successBody: true,
-  retrySafe: true,
-};
+const DomainId = /^dom_[0-9A-Za-z]+$/;
+const JobRef = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
+const RedirectRuleId = /^redir_[0-9A-Za-z]+$/;
 
-export const createDynDnsConfig: OperationSpec = {
-  id: "createDynDnsConfig",
-  method: "POST",
-  path: "/api/v2/domains/{id}/dyndns",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  body: { type: "object", required: ["hostname","recordType"], additionalProperties: false, properties: { "hostname": { type: "string", minLength: 1 }, "recordType": { type: "string", enum: ["A","AAAA"] } } },
-  successBody: true,
-  retrySafe: false,
-};
-
-export const deleteDomain: OperationSpec = {
-  id: "deleteDomain",
-  method: "DELETE",
-  path: "/api/v2/domains/{id}",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  successBody: false,
-  retrySafe: true,
-};
-
-export const getDomain: OperationSpec = {
-  id: "getDomain",
-  method: "GET",
-  path: "/api/v2/domains/{id}",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  successBody: true,
-  retrySafe: true,
-};
-
-export const getJob: OperationSpec = {
-  id: "getJob",
-  method: "GET",
-  path: "/api/jobs/{jobId}",
-  params: [{ name: "jobId", kind: "JobRef", pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/ }],
-  successBody: true,
-  retrySafe: true,
-};
-
-export const listDomainRedirects: OperationSpec = {
-  id: "listDomainRedirects",
-  method: "GET",
-  path: "/api/v2/domains/{id}/redirects",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  query: { type: "object", additionalProperties: false, properties: { "include": { type: "string", enum: ["orphans"] } } },
-  successBody: true,
-  retrySafe: true,
-};
-
-export const listDomains: OperationSpec = {
-  id: "listDomains",
-  method: "GET",
-  path: "/api/v2/domains",
-  params: [],
-  query: { type: "object", additionalProperties: false, properties: { "limit": { type: "integer", minimum: 1, maximum: 1000 }, "cursor": { type: "string", minLength: 1 }, "include": { type: "string" }, "name": { type: "string", minLength: 1 } } },
-  successBody: true,
-  retrySafe: true,
-};
-
-export const listDynDnsConfigs: OperationSpec = {
-  id: "listDynDnsConfigs",
-  method: "GET",
-  path: "/api/v2/domains/{id}/dyndns",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  successBody: true,
-  retrySafe: true,
-};
-
-export const respondToDomainRenewal: OperationSpec = {
-  id: "respondToDomainRenewal",
-  method: "POST",
-  path: "/api/v2/domains/{id}/actions/respond-to-renewal",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  body: { type: "object", minProperties: 1, additionalProperties: false, properties: { "accept": { type: "boolean" }, "decision": { type: "string", enum: ["accept","decline"] } } },
-  successBody: true,
-  retrySafe: true,
-};
-
-export const syncDomainStatus: OperationSpec = {
-  id: "syncDomainStatus",
-  method: "POST",
-  path: "/api/v2/domains/{id}/actions/status-sync",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }],
-  successBody: true,
-  retrySafe: true,
-};
-
-export const updateDomainRedirect: OperationSpec = {
-  id: "updateDomainRedirect",
-  method: "PATCH",
-  path: "/api/v2/domains/{id}/redirects/{ruleId}",
-  params: [{ name: "id", kind: "DomainId", prefix: "dom_", pattern: /^dom_[0-9A-Za-z]+$/ }, { name: "ruleId", kind: "RedirectRuleId", prefix: "redir_", pattern: /^redir_[0-9A-Za-z]+$/ }],
-  body: { type: "object", minProperties: 1, additionalProperties: false, properties: { "sourceUrl": { type: "string" }, "targetUrl": { type: "string" }, "httpStatusCode": { type: "integer", enum: [301,302,307,308] }, "scope": { type: "string", enum: ["exact","root_www","subdomains","all"] }, "preserveQuery": { type: "boolean" }, "includeSubdomains": { type: "boolean" }, "preservePath": { type: "boolean" }, "description": { type: ["string","null"] }, "enabled": { type: "boolean" } } },
-  successBody: true,
-  retrySafe: true,
-};
-
-/** Every operation, for matching raw requests to their retry policy. */
-export const OPERATIONS: ReadonlyArray<OperationSpec> = [bulkSyncDomainStatus, createDynDnsConfig, deleteDomain, getDomain, getJob, listDomainRedirects, listDomains, listDynDnsConfigs, respondToDomainRenewal, syncDomainStatus, updateDomainRedirect];
-
-/** Response fields the spec marks `x-hostup-secret`: never logged, redacted from errors. */
-export const SECRET_FIELDS: ReadonlyArray<string> = ["token"];
+/** Every operation: what a call needs to be sent, and what `hostup.raw` matches requests against. */
+export const OPERATIONS: ReadonlyArray<OperationSpec> = [
+  { id: "bulkSyncDomainStatus", method: "POST", path: "/api/v2/domains/bulk/status-sync", params: [], input: "body", successBody: true, retrySafe: true },
+  { id: "createDynDnsConfig", method: "POST", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: false },
+  { id: "deleteDomain", method: "DELETE", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: false, retrySafe: true },
+  { id: "getDomain", method: "GET", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
+  { id: "getJob", method: "GET", path: "/api/jobs/{jobId}", params: [{ name: "jobId", pattern: JobRef }], successBody: true, retrySafe: true },
+  { id: "listDomainRedirects", method: "GET", path: "/api/v2/domains/{id}/redirects", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
+  { id: "listDomains", method: "GET", path: "/api/v2/domains", params: [], input: "query", successBody: true, retrySafe: true },
+  { id: "listDynDnsConfigs", method: "GET", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
+  { id: "respondToDomainRenewal", method: "POST", path: "/api/v2/domains/{id}/actions/respond-to-renewal", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: true },
+  { id: "syncDomainStatus", method: "POST", path: "/api/v2/domains/{id}/actions/status-sync", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
+  { id: "updateDomainRedirect", method: "PATCH", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleId }], input: "body", successBody: true, retrySafe: true },
+];
 
 /** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {

@@ -3,9 +3,10 @@
 // batch names the offending items with JSON Pointers (`/domainIds/3`); those IDs are reported as
 // refused and the rest of the batch is submitted again, so one bad ID does not sink the others.
 import type { components } from "@hostup/types";
-import { HostupAbortError, HostupApiError, HostupError, HostupValidationError } from "../errors.js";
 import type { RequestOptions } from "../core/invoke.js";
-import { bulkSyncDomainStatus as bulkSpec, type HostupMethods } from "../generated/operations.js";
+import type { HostupApiError, HostupError } from "../errors.js";
+import { REQUEST_SCHEMAS } from "../generated/schemas.js";
+import type { WorkflowCore } from "./core.js";
 import { waitForJob, type JobState, type WaitForJobOptions } from "./jobs.js";
 
 export type AsyncOperation = components["schemas"]["AsyncOperation"];
@@ -61,23 +62,22 @@ const ITEM_POINTER = /^\/domainIds\/(\d+)$/;
 const MAX_ROUNDS = 5;
 
 export async function bulkSyncDomainStatusInBatches(
-  methods: HostupMethods,
-  baseUrl: string,
+  core: WorkflowCore,
   domainIds: ReadonlyArray<string>,
   options: BulkSyncOptions = {},
 ): Promise<BulkSyncReport> {
   const { batchSize = 100, concurrency = 2, wait, onBatch, ...requestOptions } = options;
   if (!Array.isArray(domainIds)) {
-    throw new HostupValidationError("bulkSyncDomainStatusInBatches: pass an array of domain IDs.", "bulkSyncDomainStatus", "/domainIds");
+    throw new core.HostupValidationError("bulkSyncDomainStatusInBatches: pass an array of domain IDs.", "bulkSyncDomainStatus", "/domainIds");
   }
   for (const [name, value] of Object.entries({ batchSize, concurrency })) {
     if (!(Number.isInteger(value) && value >= 1)) {
-      throw new HostupValidationError(`bulkSyncDomainStatusInBatches: \`${name}\` must be a whole number ≥ 1.`, "bulkSyncDomainStatus", `options.${name}`);
+      throw new core.HostupValidationError(`bulkSyncDomainStatusInBatches: \`${name}\` must be a whole number ≥ 1.`, "bulkSyncDomainStatus", `options.${name}`);
     }
   }
 
   // IDs that are not `dom_…` IDs would reject their whole batch: refuse them here, send the rest once each.
-  const pattern = bulkSpec.body?.properties?.domainIds?.items?.pattern;
+  const pattern = REQUEST_SCHEMAS.bulkSyncDomainStatus?.body?.properties?.domainIds?.items?.pattern;
   const refused: RefusedDomain[] = [];
   const unique: string[] = [];
   const firstIndex = new Map<string, number>();
@@ -114,29 +114,29 @@ export async function bulkSyncDomainStatusInBatches(
     let pending = ids;
     for (let round = 0; pending.length > 0; round++) {
       try {
-        const accepted = await methods.bulkSyncDomainStatus({ domainIds: pending }, requestOptions);
+        const accepted = await core.api.bulkSyncDomainStatus({ domainIds: pending }, requestOptions);
         const batch: BatchResult = { index, domainIds: pending, operation: accepted.operation };
         if (wait && !accepted.operation) {
-          batch.error = new HostupError("bulkSyncDomainStatus accepted the batch but answered without an `operation` to wait for.");
+          batch.error = new core.HostupError("bulkSyncDomainStatus accepted the batch but answered without an `operation` to wait for.");
         } else if (wait && accepted.operation) {
           const waitOptions = wait === true ? {} : wait;
           try {
-            batch.job = await waitForJob(methods, baseUrl, accepted.operation, {
+            batch.job = await waitForJob(core, accepted.operation, {
               timeoutMs: requestOptions.timeoutMs,
               maxRetries: requestOptions.maxRetries,
               ...waitOptions,
               signal: requestOptions.signal,
             });
           } catch (error) {
-            if (!(error instanceof HostupError) || error instanceof HostupAbortError) throw error;
+            if (!(error instanceof core.HostupError) || error instanceof core.HostupAbortError) throw error;
             batch.error = error;
           }
         }
         return batch;
       } catch (error) {
-        const items = round < MAX_ROUNDS && error instanceof HostupApiError ? refusedItems(error, pending, firstIndex) : [];
+        const items = round < MAX_ROUNDS && error instanceof core.HostupApiError ? refusedItems(error, pending, firstIndex) : [];
         if (items.length === 0) {
-          if (!(error instanceof HostupError) || error instanceof HostupAbortError || error instanceof HostupValidationError) throw error;
+          if (!(error instanceof core.HostupError) || error instanceof core.HostupAbortError || error instanceof core.HostupValidationError) throw error;
           return { index, domainIds: pending, error };
         }
         refused.push(...items);
@@ -178,15 +178,14 @@ function refusedItems(error: HostupApiError, submitted: string[], firstIndex: Ma
 
 /** Queue one bulk status sync and wait for its job. */
 export async function bulkSyncDomainStatusAndWait(
-  methods: HostupMethods,
-  baseUrl: string,
+  core: WorkflowCore,
   domainIds: ReadonlyArray<string>,
   options: WaitForJobOptions = {},
 ): Promise<{ operation: AsyncOperation; job: JobState }> {
   const { signal, timeoutMs, maxRetries } = options;
-  const accepted = await methods.bulkSyncDomainStatus({ domainIds: [...domainIds] }, { signal, timeoutMs, maxRetries });
+  const accepted = await core.api.bulkSyncDomainStatus({ domainIds: [...domainIds] }, { signal, timeoutMs, maxRetries });
   if (!accepted.operation) {
-    throw new HostupError("bulkSyncDomainStatus answered without an `operation` to wait for.");
+    throw new core.HostupError("bulkSyncDomainStatus answered without an `operation` to wait for.");
   }
-  return { operation: accepted.operation, job: await waitForJob(methods, baseUrl, accepted.operation, options) };
+  return { operation: accepted.operation, job: await waitForJob(core, accepted.operation, options) };
 }

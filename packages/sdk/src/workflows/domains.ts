@@ -1,12 +1,9 @@
 // Domain workflows on top of the generated methods: iterate every domain (cursor pagination),
 // and find a domain's public ID from its name.
 import type { components, operations } from "@hostup/types";
-import { HostupError, HostupValidationError } from "../errors.js";
-import { throwIfAborted } from "../core/abort.js";
 import { canonicalHostname } from "../core/hostname.js";
 import type { RequestOptions } from "../core/invoke.js";
-import type { HostupMethods } from "../generated/operations.js";
-import { HostupDomainNotFoundError } from "./errors.js";
+import type { WorkflowCore } from "./core.js";
 
 export type DomainSummary = components["schemas"]["DomainSummary"];
 export type ListDomainsQuery = NonNullable<operations["listDomains"]["parameters"]["query"]>;
@@ -21,32 +18,32 @@ export interface IterateOptions extends Omit<RequestOptions, "domainName"> {
  * Stops at the last page (`nextCursor` null or `hasMore` false) or after `maxItems`.
  */
 export async function* iterateDomains(
-  methods: HostupMethods,
+  core: WorkflowCore,
   query: Omit<ListDomainsQuery, "cursor"> = {},
   options: IterateOptions = {},
 ): AsyncGenerator<DomainSummary, void, undefined> {
   const { maxItems = Infinity, ...requestOptions } = options;
   if (!(maxItems === Infinity || (Number.isInteger(maxItems) && maxItems >= 0))) {
-    throw new HostupValidationError("iterateDomains: `maxItems` must be a whole number ≥ 0.", "listDomains", "options.maxItems");
+    throw new core.HostupValidationError("iterateDomains: `maxItems` must be a whole number ≥ 0.", "listDomains", "options.maxItems");
   }
   if ("cursor" in query) {
-    throw new HostupValidationError("iterateDomains: pass no `cursor`; the iterator follows the cursors itself.", "listDomains", "query/cursor");
+    throw new core.HostupValidationError("iterateDomains: pass no `cursor`; the iterator follows the cursors itself.", "listDomains", "query/cursor");
   }
   let cursor: string | undefined;
   const seen = new Set<string>();
   let yielded = 0;
   while (yielded < maxItems) {
-    const page = await methods.listDomains(cursor === undefined ? query : { ...query, cursor }, requestOptions);
+    const page = await core.api.listDomains(cursor === undefined ? query : { ...query, cursor }, requestOptions);
     for (const domain of page.data ?? []) {
       if (yielded >= maxItems) return;
-      throwIfAborted(requestOptions.signal);
+      core.throwIfAborted(requestOptions.signal);
       yield domain;
       yielded++;
     }
     const next = page.nextCursor;
     if (!next || page.hasMore === false || !page.data?.length) return;
     // A server that hands back a cursor it gave before would make this loop forever.
-    if (seen.has(next)) throw new HostupError(`iterateDomains: the API returned the cursor ${JSON.stringify(next)} twice; stopping.`);
+    if (seen.has(next)) throw new core.HostupError(`iterateDomains: the API returned the cursor ${JSON.stringify(next)} twice; stopping.`);
     seen.add(next);
     cursor = next;
   }
@@ -57,12 +54,12 @@ export async function* iterateDomains(
  * `GET /api/v2/domains?name=…`. Throws HostupDomainNotFoundError when there is none.
  */
 export async function findDomainByName(
-  methods: HostupMethods,
+  core: WorkflowCore,
   name: string,
   options: Omit<RequestOptions, "domainName"> = {},
 ): Promise<DomainSummary> {
   if (typeof name !== "string" || !/^[^\s/?#]+\.[^\s/?#]+$/.test(name.trim())) {
-    throw new HostupValidationError(
+    throw new core.HostupValidationError(
       `findDomainByName: ${JSON.stringify(String(name)).slice(0, 80)} is not a domain name (e.g. "example.com").`,
       "listDomains",
       "query/name",
@@ -71,9 +68,13 @@ export async function findDomainByName(
   const wanted = canonicalHostname(name);
   const sent = name.trim().replace(/\.$/, "");
   for (const query of new Set([sent, sent.toLowerCase()])) {
-    const page = await methods.listDomains({ name: query }, options);
+    const page = await core.api.listDomains({ name: query }, options);
     const match = page.data?.find((domain) => canonicalHostname(domain.name) === wanted);
     if (match) return match;
   }
-  throw new HostupDomainNotFoundError(name);
+  throw new core.HostupDomainNotFoundError(
+    `No domain named ${JSON.stringify(name)} on this account (GET /api/v2/domains?name=… found no exact match). ` +
+      "Check the spelling, and that the API key belongs to the account that holds the domain.",
+    name,
+  );
 }

@@ -1,17 +1,19 @@
 // The errors the workflows throw. They live apart from the workflows themselves so that importing
 // them (`instanceof HostupJobFailedError`) does not pull the workflow code into an app's first
-// bundle: the client loads the workflows on first use (see client.ts).
+// bundle: the client loads the workflows on first use (see client.ts). The workflows write the
+// messages, for the same reason.
 import { HostupError } from "../errors.js";
 import type { JobState } from "./jobs.js";
 
 /** No domain with that name on the account behind the API key. */
 export class HostupDomainNotFoundError extends HostupError {
   override name = "HostupDomainNotFoundError";
-  constructor(readonly domainName: string) {
-    super(
-      `No domain named ${JSON.stringify(domainName)} on this account (GET /api/v2/domains?name=… found no exact match). ` +
-        "Check the spelling, and that the API key belongs to the account that holds the domain.",
-    );
+  constructor(
+    message: string,
+    /** The name that was looked up. */
+    readonly domainName: string,
+  ) {
+    super(message);
   }
 
   override toJSON() {
@@ -22,8 +24,11 @@ export class HostupDomainNotFoundError extends HostupError {
 /** The job ended in `failed`. `job` holds its last state (and `raw` body). */
 export class HostupJobFailedError extends HostupError {
   override name = "HostupJobFailedError";
-  constructor(readonly job: JobState) {
-    super(`Job ${job.jobId} failed.`);
+  constructor(
+    message: string,
+    readonly job: JobState,
+  ) {
+    super(message);
   }
 
   override toJSON() {
@@ -35,13 +40,13 @@ export class HostupJobFailedError extends HostupError {
 export class HostupJobTimeoutError extends HostupError {
   override name = "HostupJobTimeoutError";
   constructor(
+    message: string,
     readonly jobId: string,
     readonly waitedMs: number,
     /** The last state read, if any poll answered. */
     readonly lastState: JobState | undefined,
   ) {
-    const last = lastState ? `; last state: ${lastState.status}${lastState.progress === undefined ? "" : ` (${lastState.progress}%)`}` : "";
-    super(`Job ${jobId} did not finish within ${waitedMs} ms${last}.`);
+    super(message);
   }
 
   override toJSON() {

@@ -2,11 +2,8 @@
 // endpoint is documented only in a legacy shape, so a job body is read in either form: the legacy
 // `{ data: { state, status, isCompleted, isFailed, progress… } }` envelope or a v2 `{ operation }`.
 import type { components } from "@hostup/types";
-import { HostupValidationError } from "../errors.js";
-import { sleep, throwIfAborted } from "../core/abort.js";
 import type { RequestOptions } from "../core/invoke.js";
-import type { HostupMethods } from "../generated/operations.js";
-import { HostupJobFailedError, HostupJobTimeoutError } from "./errors.js";
+import type { WorkflowCore } from "./core.js";
 
 export type JobPhase = "pending" | "queued" | "in_progress" | "completed" | "failed" | "unknown";
 
@@ -39,16 +36,16 @@ export type JobReference = string | { jobId?: string; pollUrl?: string };
 const POLL_PATH = /^(?:https?:\/\/[^/]+)?\/api\/jobs\/([^/?#]+)\/?$/;
 
 /** The job id of a reference; a `pollUrl` must point at `/api/jobs/…` on the client's own host. */
-export function jobIdOf(reference: JobReference, baseUrl: string): string {
+export function jobIdOf(core: WorkflowCore, reference: JobReference): string {
   const ref = typeof reference === "string" ? reference : (reference?.pollUrl ?? reference?.jobId);
   if (typeof ref !== "string" || ref === "") {
-    throw new HostupValidationError("waitForJob: pass a job id, a pollUrl or the `operation` of a bulk call.", "getJob", "jobId");
+    throw new core.HostupValidationError("waitForJob: pass a job id, a pollUrl or the `operation` of a bulk call.", "getJob", "jobId");
   }
   if (!ref.includes("/")) return ref; // the id itself: getJob validates it
   const match = POLL_PATH.exec(ref);
   // The API key goes wherever the poll goes: never follow a pollUrl to another host.
-  if (!match || (/^https?:/.test(ref) && originOf(ref) !== originOf(baseUrl))) {
-    throw new HostupValidationError(
+  if (!match || (/^https?:/.test(ref) && originOf(ref) !== originOf(core.baseUrl))) {
+    throw new core.HostupValidationError(
       `waitForJob: ${JSON.stringify(ref.slice(0, 100))} is not a job poll URL of this API (expected /api/jobs/{jobId}).`,
       "getJob",
       "jobId",
@@ -111,8 +108,7 @@ function phaseOf(value: unknown): JobPhase {
  * and HostupAbortError when `signal` fires, even mid-pause.
  */
 export async function waitForJob(
-  methods: HostupMethods,
-  baseUrl: string,
+  core: WorkflowCore,
   reference: JobReference,
   options: WaitForJobOptions = {},
 ): Promise<JobState> {
@@ -120,23 +116,26 @@ export async function waitForJob(
   // A pause of 0 would poll in a tight loop: every pause is at least 1 ms.
   for (const [name, value] of Object.entries({ intervalMs, maxIntervalMs, maxWaitMs })) {
     if (!(Number.isFinite(value) && value >= (name === "maxWaitMs" ? 0 : 1))) {
-      throw new HostupValidationError(`waitForJob: \`${name}\` must be a number of milliseconds (at least 1 for pauses).`, "getJob", `options.${name}`);
+      throw new core.HostupValidationError(`waitForJob: \`${name}\` must be a number of milliseconds (at least 1 for pauses).`, "getJob", `options.${name}`);
     }
   }
-  const jobId = jobIdOf(reference, baseUrl);
+  const jobId = jobIdOf(core, reference);
   const started = Date.now();
   let pause = intervalMs;
   let last: JobState | undefined;
   for (;;) {
-    throwIfAborted(requestOptions.signal);
-    last = jobStateOf(jobId, await methods.getJob(jobId, requestOptions));
+    core.throwIfAborted(requestOptions.signal);
+    last = jobStateOf(jobId, await core.api.getJob(jobId, requestOptions));
     onProgress?.(last);
     if (last.status === "completed") return last;
-    if (last.status === "failed") throw new HostupJobFailedError(last);
+    if (last.status === "failed") throw new core.HostupJobFailedError(`Job ${jobId} failed.`, last);
     // The last pause ends at maxWaitMs, so a job finishing during it is still seen by one more read.
     const waited = Date.now() - started;
-    if (waited >= maxWaitMs) throw new HostupJobTimeoutError(jobId, waited, last);
-    await sleep(Math.min(pause, maxWaitMs - waited), requestOptions.signal);
+    if (waited >= maxWaitMs) {
+      const progress = last.progress === undefined ? "" : ` (${last.progress}%)`;
+      throw new core.HostupJobTimeoutError(`Job ${jobId} did not finish within ${waited} ms; last state: ${last.status}${progress}.`, jobId, waited, last);
+    }
+    await core.sleep(Math.min(pause, maxWaitMs - waited), requestOptions.signal);
     pause = Math.min(maxIntervalMs, pause * 1.5);
   }
 }

@@ -1,0 +1,70 @@
+// Reads an error answer, or a 2xx answer the SDK cannot use, into what its HostupApiError says: the
+// Problem Details document, a message when there is none, the response headers and the documented
+// next step, all with secrets scrubbed.
+//
+// invoke.ts imports this module on the first such answer, so an app whose calls succeed never loads
+// it. Like validate.ts it imports nothing of the core at run time: it returns the error's
+// `ApiErrorInit` and invoke.ts constructs the error, which keeps it out of an app's first bundle
+// chunk when the app's bundler splits code.
+import type { ApiErrorInit, Problem } from "../errors.js";
+import { errorHint } from "./hints.js";
+import type { OperationSpec } from "./operation.js";
+import { redactorFor, type Redactor } from "./redact.js";
+
+const JSON_TYPE = /\bjson\b/i;
+
+/** An HTTP error answer (4xx/5xx), whatever its body: Problem Details, an HTML error page or nothing. */
+export function describeErrorAnswer(secrets: ReadonlyArray<string>, op: OperationSpec, response: Response, text: string): ApiErrorInit {
+  const redact = redactorFor(secrets);
+  const type = response.headers.get("content-type") ?? "";
+  const status = response.statusText || "error";
+  let problem: Problem | undefined;
+  let fallbackMessage: string;
+  if (text === "") {
+    fallbackMessage = `${status} (empty body)`;
+  } else if (JSON_TYPE.test(type)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) problem = redact.value(parsed as Problem);
+    } catch {
+      /* described below */
+    }
+    fallbackMessage = problem ? "" : `${status} (the ${type} body is not valid Problem Details JSON)`;
+  } else {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const snippet = title || text.trim().split("\n", 1)[0]!.slice(0, 200);
+    fallbackMessage = `${status} (a ${type || "non-JSON"} body, not Problem Details: ${redact.text(snippet)})`;
+  }
+  return {
+    status: response.status,
+    headers: safeHeaders(redact, response.headers),
+    problem,
+    fallbackMessage,
+    operationId: op.id,
+    endpoint: `${op.method} ${op.path}`,
+    hint: errorHint(op, response.status),
+  };
+}
+
+/**
+ * A 2xx answer whose body is not the JSON the spec promises; `what` says how. Such bodies may hold
+ * secrets (a DynDNS token): the message describes them and never quotes them.
+ */
+export function describeUnusableSuccess(secrets: ReadonlyArray<string>, op: OperationSpec, response: Response, what: string): ApiErrorInit {
+  return {
+    status: response.status,
+    headers: safeHeaders(redactorFor(secrets), response.headers),
+    operationId: op.id,
+    endpoint: `${op.method} ${op.path}`,
+    fallbackMessage: `the ${response.status} response ${what}, so the SDK cannot return it.`,
+  };
+}
+
+/** Response headers for an error: no cookies (a dashboard session), secrets scrubbed from values. */
+function safeHeaders(redact: Redactor, headers: Headers): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    if (name !== "set-cookie") copy.append(name, redact.text(value));
+  });
+  return copy;
+}
