@@ -106,6 +106,8 @@ export interface ApiErrorInit {
  */
 export class HostupApiError extends HostupError {
   override name = "HostupApiError";
+  // `declare`d, not class fields: the constructor sets every one, and fields would be emitted twice
+  // in every browser bundle for nothing.
   declare readonly status: number;
   /** HostUp's stable machine-readable error code, e.g. `invalid_request`. Branch on this. */
   declare readonly code: string | undefined;
