@@ -77,6 +77,9 @@ function options(fixture: string): BuildOptions & { write: false } {
 export async function bundleFixture(fixture: string): Promise<Omit<BundleSize, "name" | "fixture">> {
   const outdir = fileURLToPath(new URL("../.bundle-size-out", import.meta.url)); // not written (write: false)
   const split = await build({ ...options(fixture), splitting: true, outdir, metafile: true });
+  // Users see these warnings in their own builds (e.g. a bare import of a chunk the package marks
+  // side-effect free): a warning is a defect of the package, not noise.
+  if (split.warnings.length) throw new Error(`esbuild warnings bundling ${fixture}:\n${split.warnings.map((w) => w.text).join("\n")}`);
   const files = new Map(split.outputFiles.map((file) => [relative(outdir, file.path), file.contents]));
   const outputs = split.metafile.outputs;
   const key = (path: string) => relative(outdir, resolve(process.cwd(), path));

@@ -3,9 +3,9 @@
 // - src/generated/operations.ts: the operation table every call is sent with (method, path, ID
 //   patterns, retry safety) and one typed method per operationId. A new operation in the spec
 //   becomes a new method on regeneration.
-// - src/generated/schemas.ts: what the input checks need beyond that (request schemas, ID kinds)
-//   and the secret response fields. Only modules the client loads on first need import it
-//   (core/validate.ts, core/redact.ts), so it stays out of an app's first bundle.
+// - src/generated/schemas.ts: what the input checks need beyond that (request schemas, ID kinds).
+//   Only modules the client loads on first need import it (core/validate.ts, the workflows), so it
+//   stays out of an app's first bundle.
 // Both are committed and drift-checked (scripts/test fails when regenerating changes them).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -175,6 +175,9 @@ export const OPERATIONS: ReadonlyArray<OperationSpec> = [
 ${tableEntries.join("\n")}
 ];
 
+/** Response fields the spec marks \`x-hostup-secret\`: never logged, redacted from errors. */
+export const SECRET_FIELDS: ReadonlyArray<string> = ${JSON.stringify(secretFields())};
+
 /** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
 ${methodTypes.join("\n\n")}
@@ -189,8 +192,6 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
 ${schemaEntries.join("\n")}
 };
 
-/** Response fields the spec marks \`x-hostup-secret\`: never logged, redacted from errors. */
-export const SECRET_FIELDS: ReadonlyArray<string> = ${JSON.stringify(secretFields())};
 `;
 
 mkdirSync(outDir, { recursive: true });

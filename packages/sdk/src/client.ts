@@ -15,7 +15,7 @@ import type { OperationSpec } from "./core/operation.js";
 import { lazy } from "./core/lazy.js";
 import { createRateState } from "./core/pacing.js";
 import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
-import { OPERATIONS, type HostupMethods } from "./generated/operations.js";
+import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
 import type { BulkSyncOptions, BulkSyncReport, AsyncOperation } from "./workflows/bulk.js";
 import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
 import type { WorkflowCore } from "./workflows/core.js";
@@ -102,7 +102,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const ctx: CallContext = {
     baseUrl,
     transport,
-    secrets: [apiKey],
+    secrets: { values: [apiKey], fields: SECRET_FIELDS },
     domainNames: new Map(),
   };
 

@@ -66,12 +66,28 @@ function describeError(error: unknown): CallOutcome["fields"] {
   return fields;
 }
 
+/**
+ * The SDK's lazily loaded parts the page has fetched so far (`validate`, `failure`, `chunk`…: file
+ * names without their content hashes), comma-separated in load order.
+ */
+function lazyPartsLoaded(): string {
+  return performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && url.pathname.endsWith(".js") && url.pathname !== "/app.js")
+    .map((url) => url.pathname.slice(1).replace(/(-[A-Z0-9]{8})+\.js$/, ""))
+    .join(",");
+}
+
 async function call(name: string, run: () => Promise<CallOutcome["fields"]>): Promise<void> {
+  let outcome: CallOutcome;
   try {
-    render(name, { ok: true, fields: await run() });
+    outcome = { ok: true, fields: await run() };
   } catch (error) {
-    render(name, { ok: false, fields: describeError(error) });
+    outcome = { ok: false, fields: describeError(error) };
   }
+  outcome.fields.lazyPartsLoaded = lazyPartsLoaded();
+  render(name, outcome);
 }
 
 async function main(): Promise<void> {

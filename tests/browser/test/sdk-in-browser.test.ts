@@ -1,5 +1,6 @@
-// @hostup/sdk in a real browser: a page bundled for the browser (esbuild, platform "browser") calls
-// the Prism mock on another origin from headless Chromium, and renders what each call returned.
+// @hostup/sdk in a real browser: a page bundled for the browser as apps ship it (esbuild, ES modules
+// split at dynamic imports) calls the Prism mock on another origin from headless Chromium, and renders
+// what each call returned and which of the SDK's lazily loaded parts it had fetched by then.
 // Everything runs on 127.0.0.1; anything else the page tries to reach fails the test.
 import { startMockServer, type MockServer } from "@hostup/mock";
 import type { Browser, Page } from "playwright-core";
@@ -16,11 +17,11 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   // Prism takes a few seconds to start: bundle meanwhile. Keep whatever started, for afterAll.
-  const [script, server] = await Promise.allSettled([bundlePage(), startMockServer({ errors: true })]);
+  const [files, server] = await Promise.allSettled([bundlePage(), startMockServer({ errors: true })]);
   if (server.status === "fulfilled") mock = server.value;
-  if (script.status === "rejected") throw script.reason;
+  if (files.status === "rejected") throw files.reason;
   if (server.status === "rejected") throw server.reason;
-  site = await serveSite(script.value);
+  site = await serveSite(files.value);
   // Below the page-level blocking: no host name but 127.0.0.1 resolves, so nothing can leave.
   browser = await launchChromium(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
 });
@@ -76,6 +77,8 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
   expect(await rendered(page, "syncDomainStatus", "previousStatus")).toBe("pending");
   expect(await rendered(page, "syncDomainStatus", "newStatus")).toBe("active");
   expect(await rendered(page, "syncDomainStatus", "statusChanged")).toBe("true");
+  // a valid call that succeeds needs none of the SDK's lazily loaded parts
+  expect(await rendered(page, "syncDomainStatus", "lazyPartsLoaded")).toBe("");
 
   // createDynDnsConfig: 201 with the configuration and its token
   expect(await page.getAttribute("section#createDynDnsConfig", "data-ok")).toBe("true");
@@ -84,6 +87,9 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
   expect(await rendered(page, "createDynDnsConfig", "recordType")).toBe("A");
   expect(await rendered(page, "createDynDnsConfig", "enabled")).toBe("true");
   expect(Number(await rendered(page, "createDynDnsConfig", "tokenLength"))).toBeGreaterThan(0);
+  // a body to check: the input checks were fetched for it, and nothing that reads error answers
+  expect((await rendered(page, "createDynDnsConfig", "lazyPartsLoaded")).split(",")).toContain("validate");
+  expect((await rendered(page, "createDynDnsConfig", "lazyPartsLoaded")).split(",")).not.toContain("failure");
 
   // deleteDomain with the mock's documented 409: a HostupConflictError carrying canDelete
   expect(await page.getAttribute("section#deleteDomain", "data-ok")).toBe("false");
@@ -97,6 +103,8 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
   expect(await rendered(page, "deleteDomain", "canDeleteCode")).toBe("pending_order");
   expect(await rendered(page, "deleteDomain", "requestId")).toBe("req_01hxa3b4c5d6e7f8g9h0j1k2m3");
   expect(await rendered(page, "deleteDomain", "message")).toMatch(/^HTTP 409: The domain cannot be deleted right now\./);
+  // the first error answer: the code that reads it was fetched then
+  expect((await rendered(page, "deleteDomain", "lazyPartsLoaded")).split(",")).toContain("failure");
 
   // an undocumented record type: refused by the SDK's validation, nothing sent
   expect(await page.getAttribute("section#invalidRecordType", "data-ok")).toBe("false");
@@ -147,6 +155,44 @@ describe("@hostup/sdk in headless Chromium", () => {
 
       expect(blocked, "requests to anything but 127.0.0.1").toEqual([]);
       expect(unexpectedErrors(errors), "console errors / uncaught exceptions").toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // A page whose chunk files a redeploy replaced cannot load the SDK's error-reading code; the error
+  // answer must still come out as the right HostupApiError subclass, with its status.
+  it("still types an error answer when the code that reads it cannot be loaded", async () => {
+    const context = await browser!.newContext();
+    try {
+      const page = await context.newPage();
+      const blocked = await blockNonLocalRequests(page);
+      const missing: string[] = [];
+      // Registered after the blocking route, so it is asked first (Playwright: last registered, first).
+      await page.route(
+        (url) => url.origin === new URL(site!.url).origin && /\/failure-[^/]*\.js$/.test(url.pathname),
+        (route) => (missing.push(new URL(route.request().url()).pathname), route.fulfill({ status: 404, body: "gone" })),
+      );
+      const errors = collectPageErrors(page);
+      recordApiRequests(page);
+
+      await openPage(page);
+      expect(missing, "the page asked for the error-reading chunk, and got a 404").toHaveLength(1);
+      expect(await page.getAttribute("section#syncDomainStatus", "data-ok")).toBe("true");
+      expect(await page.getAttribute("section#deleteDomain", "data-ok")).toBe("false");
+      expect(await rendered(page, "deleteDomain", "name")).toBe("HostupConflictError");
+      expect(await rendered(page, "deleteDomain", "isConflictError")).toBe("true");
+      expect(await rendered(page, "deleteDomain", "status")).toBe("409");
+      expect(await rendered(page, "deleteDomain", "message")).toMatch(
+        /^HTTP 409: Conflict \(the SDK could not load the code that reads error answers: .+\) \(DELETE \/api\/v2\/domains\/\{id\}\)$/,
+      );
+      // what only the body would have told is absent, not made up
+      expect(await rendered(page, "deleteDomain", "canDeleteAllowed")).toBe("null");
+      expect(await rendered(page, "deleteDomain", "requestId")).toBe("null");
+
+      expect(blocked, "requests to anything but 127.0.0.1").toEqual([]);
+      const chunk404 = (e: string) => e.startsWith("console.error: Failed to load resource: the server responded with a status of 404");
+      expect(unexpectedErrors(errors).filter((e) => !chunk404(e)), "console errors / uncaught exceptions").toEqual([]);
     } finally {
       await context.close();
     }

@@ -9,12 +9,12 @@
 import type { ApiErrorInit, Problem } from "../errors.js";
 import { errorHint } from "./hints.js";
 import type { OperationSpec } from "./operation.js";
-import { redactorFor, type Redactor } from "./redact.js";
+import { redactorFor, type Redactor, type Secrets } from "./redact.js";
 
 const JSON_TYPE = /\bjson\b/i;
 
 /** An HTTP error answer (4xx/5xx), whatever its body: Problem Details, an HTML error page or nothing. */
-export function describeErrorAnswer(secrets: ReadonlyArray<string>, op: OperationSpec, response: Response, text: string): ApiErrorInit {
+export function describeErrorAnswer(secrets: Secrets, op: OperationSpec, response: Response, text: string): ApiErrorInit {
   const redact = redactorFor(secrets);
   const type = response.headers.get("content-type") ?? "";
   const status = response.statusText || "error";
@@ -50,7 +50,7 @@ export function describeErrorAnswer(secrets: ReadonlyArray<string>, op: Operatio
  * A 2xx answer whose body is not the JSON the spec promises; `what` says how. Such bodies may hold
  * secrets (a DynDNS token): the message describes them and never quotes them.
  */
-export function describeUnusableSuccess(secrets: ReadonlyArray<string>, op: OperationSpec, response: Response, what: string): ApiErrorInit {
+export function describeUnusableSuccess(secrets: Secrets, op: OperationSpec, response: Response, what: string): ApiErrorInit {
   return {
     status: response.status,
     headers: safeHeaders(redactorFor(secrets), response.headers),

@@ -12,6 +12,7 @@ import {
 } from "../errors.js";
 import { lazy } from "./lazy.js";
 import type { OperationSpec } from "./operation.js";
+import type { Secrets } from "./redact.js";
 import { send, type TransportConfig } from "./transport.js";
 
 /** Options every method takes as its last argument. */
@@ -45,8 +46,8 @@ export interface WithResponse<T> {
 export interface CallContext {
   baseUrl: string;
   transport: TransportConfig;
-  /** Strings no message may show (the API key): the lazily loaded modules redact them (redact.ts). */
-  secrets: ReadonlyArray<string>;
+  /** What no message may show (the API key, secret response fields): the lazily loaded modules redact it (redact.ts). */
+  secrets: Secrets;
   /** Domain names learnt from responses, by `dom_` ID. */
   domainNames: Map<string, string>;
 }

@@ -5,7 +5,6 @@
 // Only the modules that write messages from outside input load it (core/validate.ts for bad input,
 // core/failure.ts for error answers); the core itself never puts a secret or a response body in
 // a message, so it does not need this module up front.
-import { SECRET_FIELDS } from "../generated/schemas.js";
 
 const MASK = "[REDACTED]";
 const MIN_SECRET_LENGTH = 8;
@@ -15,12 +14,18 @@ export interface Redactor {
   value<T>(value: T): T;
 }
 
-const redactors = new WeakMap<ReadonlyArray<string>, Redactor>();
+/** What one client keeps secret: its API key, and the response fields the spec marks `x-hostup-secret`. */
+export interface Secrets {
+  values: ReadonlyArray<string>;
+  fields: ReadonlyArray<string>;
+}
 
-/** The redactor for one client's secrets (its API key), built on first use and kept. */
-export function redactorFor(secrets: ReadonlyArray<string>): Redactor {
+const redactors = new WeakMap<Secrets, Redactor>();
+
+/** The redactor for one client's secrets, built on first use and kept. */
+export function redactorFor(secrets: Secrets): Redactor {
   let redactor = redactors.get(secrets);
-  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets, SECRET_FIELDS)));
+  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets.values, secrets.fields)));
   return redactor;
 }
 

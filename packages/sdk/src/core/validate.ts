@@ -11,7 +11,7 @@
 import { REQUEST_SCHEMAS } from "../generated/schemas.js";
 import { canonicalHostname } from "./hostname.js";
 import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
-import { redactorFor } from "./redact.js";
+import { redactorFor, type Secrets } from "./redact.js";
 
 /** Keeps secrets (the API key passed by mistake as input) out of messages. */
 type Scrub = (text: string) => string;
@@ -23,7 +23,7 @@ export interface Finding {
 }
 
 /** Why `value` is not a valid `param` (call it for a value that failed the parameter's pattern). */
-export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value: unknown, secrets: ReadonlyArray<string>): Finding {
+export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value: unknown, secrets: Secrets): Finding {
   const scrub = redactorFor(secrets).text;
   const { kind, prefix } = REQUEST_SCHEMAS[op.id]!.params[param.name]!;
   const shown = show(value, scrub);
@@ -47,7 +47,7 @@ export function inputFinding(
   op: OperationSpec,
   args: ReadonlyArray<unknown>,
   domain: string | undefined,
-  secrets: ReadonlyArray<string>,
+  secrets: Secrets,
 ): Finding | undefined {
   const scrub = redactorFor(secrets).text;
   const rules = REQUEST_SCHEMAS[op.id]!;
@@ -57,7 +57,7 @@ export function inputFinding(
 }
 
 /** What is wrong with a method's options argument (`known`: the option names). */
-export function optionsFinding(op: OperationSpec, options: unknown, known: ReadonlyArray<string>, secrets: ReadonlyArray<string>): Finding {
+export function optionsFinding(op: OperationSpec, options: unknown, known: ReadonlyArray<string>, secrets: Secrets): Finding {
   const scrub = redactorFor(secrets).text;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     return { message: `${op.id}: the last argument must be an options object, got ${show(options, scrub)}.`, field: "options" };

@@ -25,6 +25,9 @@ export const OPERATIONS: ReadonlyArray<OperationSpec> = [
   { id: "updateDomainRedirect", method: "PATCH", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleId }], input: "body", successBody: true, retrySafe: true },
 ];
 
+/** Response fields the spec marks `x-hostup-secret`: never logged, redacted from errors. */
+export const SECRET_FIELDS: ReadonlyArray<string> = ["token"];
+
 /** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
   /**

@@ -47,5 +47,3 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
   },
 };
 
-/** Response fields the spec marks `x-hostup-secret`: never logged, redacted from errors. */
-export const SECRET_FIELDS: ReadonlyArray<string> = ["token"];

@@ -10,26 +10,37 @@ import { build } from "esbuild";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ENTRY = path.resolve(here, "../../page/main.ts");
 
-/** Bundles page/main.ts (and @hostup/sdk's browser build) into one IIFE script. */
-export async function bundlePage(): Promise<string> {
+/** The page's script files by URL path: `/app.js` and the chunks it loads on demand. */
+export type PageFiles = ReadonlyMap<string, string>;
+
+/**
+ * Bundles page/main.ts (and @hostup/sdk's browser build) as apps ship it: ES modules, split at the
+ * SDK's dynamic imports (what Vite, Rollup and webpack do by default), so the browser loads the
+ * SDK's lazy parts as separate files when a call first needs them.
+ */
+export async function bundlePage(): Promise<PageFiles> {
   const sdkEntry = createRequire(import.meta.url).resolve("@hostup/sdk");
   if (!existsSync(sdkEntry)) {
     throw new Error(`@hostup/sdk is not built (${sdkEntry} missing): run \`bash scripts/exec turbo run build\` first.`);
   }
+  const outdir = path.resolve(here, "../../.page-out"); // not written (write: false)
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: { app: ENTRY },
     bundle: true,
+    splitting: true,
     platform: "browser",
-    format: "iife",
+    format: "esm",
     target: "es2022",
+    outdir,
     write: false,
     logLevel: "silent",
     // A Node-only import anywhere in the SDK fails the build here ("Could not resolve ...").
   });
+  // Users would see these in their own builds (e.g. a bare import of a chunk marked side-effect free).
   if (result.warnings.length) {
     throw new Error(`esbuild warnings:\n${result.warnings.map((w) => w.text).join("\n")}`);
   }
-  return result.outputFiles[0]!.text;
+  return new Map(result.outputFiles.map((file) => [`/${path.relative(outdir, file.path)}`, file.text]));
 }
 
 export interface Site {
@@ -38,7 +49,7 @@ export interface Site {
 }
 
 /** Serves the page on 127.0.0.1 (an origin of its own: the mock runs on another port). */
-export async function serveSite(script: string): Promise<Site> {
+export async function serveSite(files: PageFiles): Promise<Site> {
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>HostUp SDK in the browser</title><link rel="icon" href="data:,"></head>
@@ -46,7 +57,7 @@ export async function serveSite(script: string): Promise<Site> {
 <h1>HostUp SDK in the browser</h1>
 <div id="calls"></div>
 <pre id="results"></pre>
-<script src="/app.js"></script>
+<script type="module" src="/app.js"></script>
 </body>
 </html>
 `;
@@ -55,9 +66,9 @@ export async function serveSite(script: string): Promise<Site> {
     if (req.method === "GET" && pathname === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       res.end(html);
-    } else if (req.method === "GET" && pathname === "/app.js") {
+    } else if (req.method === "GET" && files.has(pathname)) {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
-      res.end(script);
+      res.end(files.get(pathname));
     } else {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found");
