@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // installs Debian's chromium when /usr/bin/chromium is missing (scripts/ensure-chromium)
-    globalSetup: ["test/support/ensure-chromium.ts"],
+    globalSetup: ["@hostup/chromium-testing/vitest-global-setup"],
     testTimeout: 30_000,
     // Prism and Chromium start in beforeAll (a few seconds each on a 2-core machine)
     hookTimeout: 60_000,

@@ -5,7 +5,7 @@
 import { startMockServer, type MockServer } from "@hostup/mock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockNonLocalRequests, collectPageErrors, isLoopback, launchChromium } from "./support/chromium.js";
+import { blockNonLocalRequests, collectPageErrors, isLocal, launchChromium, type PageError } from "@hostup/chromium-testing";
 import { bundlePage, serveSite, type Site } from "./support/site.js";
 
 const DOMAIN_ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
@@ -22,8 +22,7 @@ beforeAll(async () => {
   if (files.status === "rejected") throw files.reason;
   if (server.status === "rejected") throw server.reason;
   site = await serveSite(files.value);
-  // Below the page-level blocking: no host name but 127.0.0.1 resolves, so nothing can leave.
-  browser = await launchChromium(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -135,9 +134,10 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
  * Console errors, minus the one the browser itself logs for the expected 409 (Chromium reports
  * every HTTP error response of a fetch as "Failed to load resource"; the page logged nothing).
  */
-function unexpectedErrors(errors: string[]): string[] {
-  const expected409 = `Failed to load resource: the server responded with a status of 409 (Conflict) (${mock!.url}/api/v2/domains/${DOMAIN_ID})`;
-  return errors.filter((e) => e !== `console.error: ${expected409}`);
+function unexpectedErrors(errors: PageError[]): PageError[] {
+  return errors.filter(
+    (e) => !(e.url === `${mock!.url}/api/v2/domains/${DOMAIN_ID}` && e.text === "Failed to load resource: the server responded with a status of 409 (Conflict)"),
+  );
 }
 
 describe("@hostup/sdk in headless Chromium", () => {
@@ -191,7 +191,7 @@ describe("@hostup/sdk in headless Chromium", () => {
       expect(await rendered(page, "deleteDomain", "requestId")).toBe("null");
 
       expect(blocked, "requests to anything but 127.0.0.1").toEqual([]);
-      const chunk404 = (e: string) => e.startsWith("console.error: Failed to load resource: the server responded with a status of 404");
+      const chunk404 = (e: PageError) => /\/failure-[^/]*\.js$/.test(e.url) && e.text.startsWith("Failed to load resource: the server responded with a status of 404");
       expect(unexpectedErrors(errors).filter((e) => !chunk404(e)), "console errors / uncaught exceptions").toEqual([]);
     } finally {
       await context.close();
@@ -210,7 +210,7 @@ describe("@hostup/sdk in headless Chromium", () => {
       const requests = recordApiRequests(page);
       const nonLocal: string[] = [];
       page.on("request", (request) => {
-        if (!isLoopback(request.url()) && !request.url().startsWith("data:")) nonLocal.push(`${request.method()} ${request.url()}`);
+        if (!isLocal(request.url())) nonLocal.push(`${request.method()} ${request.url()}`);
       });
       const failed: string[] = [];
       page.on("requestfailed", (request) => failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));

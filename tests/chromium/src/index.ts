@@ -1,5 +1,6 @@
 // Headless Debian Chromium through playwright-core (Playwright's own browser download does not work
-// on our machines). `scripts/ensure-chromium` (run by the vitest global setup) installs it if missing.
+// on our machines), for the tests that open pages: tests/browser (the SDK in a page) and tests/docs
+// (the rendered API reference). Their vitest global setup (./vitest-global-setup) installs it if missing.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -18,7 +19,8 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--disable-quic",
-  // below the page-level blocking: no host name but 127.0.0.1 resolves, so nothing can leave
+  // Below the page-level blocking (blockNonLocalRequests): no host name but 127.0.0.1 resolves,
+  // so nothing can leave the machine even where a page's requests are not intercepted.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];
 
@@ -29,24 +31,31 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
+/** A request that stays on this machine: 127.0.0.1, data:/blob: URLs, and file: URLs under `fileRoot` when given. */
+export function isLocal(rawUrl: string, fileRoot?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "data:" || url.protocol === "blob:") return true;
+  if (url.protocol === "file:") return fileRoot !== undefined && decodeURIComponent(url.pathname).startsWith(fileRoot);
+  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname === "127.0.0.1";
+}
+
 /**
- * Lets through file: URLs under `fileRoot`, data:/blob: URLs and requests to 127.0.0.1, and aborts
- * every other request, recording it.
+ * Lets local requests through (see isLocal) and aborts every other one, recording it: the returned
+ * list must stay empty for the page to count as working offline.
  */
-export async function blockNonLocalRequests(page: Page, fileRoot: string): Promise<string[]> {
+export async function blockNonLocalRequests(page: Page, options: { fileRoot?: string } = {}): Promise<string[]> {
   const blocked: string[] = [];
   await page.route(
     () => true,
     (route) => {
-      const raw = route.request().url();
-      const url = new URL(raw);
-      const local =
-        (url.protocol === "file:" && decodeURIComponent(url.pathname).startsWith(fileRoot)) ||
-        url.protocol === "data:" ||
-        url.protocol === "blob:" ||
-        ((url.protocol === "http:" || url.protocol === "https:") && url.hostname === "127.0.0.1");
-      if (local) return route.continue();
-      blocked.push(raw);
+      const url = route.request().url();
+      if (isLocal(url, options.fileRoot)) return route.continue();
+      blocked.push(`${route.request().method()} ${url}`);
       return route.abort("blockedbyclient");
     },
   );
@@ -55,7 +64,7 @@ export async function blockNonLocalRequests(page: Page, fileRoot: string): Promi
 
 export interface PageError {
   text: string;
-  /** The resource or script the message is about. */
+  /** The resource or script the message is about ("" for an uncaught exception). */
   url: string;
 }
 
