@@ -4,7 +4,7 @@
 // answered 429 with `Retry-After` in whole seconds (as HostUp documents it) and `X-RateLimit-*`;
 // every answer carries `X-RateLimit-Limit/-Remaining/-Reset` (Reset: when the bucket is full again).
 import { createServer } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 
 export interface RateLimitedServerOptions {
   /** Tokens added per second (the allowed request rate). */
@@ -58,7 +58,6 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
   let tokens = burst;
   let refilledAt = performance.now();
   let nextJob = 1;
-  const sockets = new Set<Socket>();
 
   /** Takes a token if there is one; returns the rate-limit headers either way. */
   const admit = (): { ok: boolean; headers: Record<string, string> } => {
@@ -147,10 +146,6 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
       problem(404, headers, "not_found", `No route for ${req.method} ${url}.`);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
@@ -160,7 +155,7 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
         stats,
         close: () =>
           new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
+            server.closeAllConnections(); // keep-alive ones too, or close() would wait for them
             server.close(() => done());
           }),
       });

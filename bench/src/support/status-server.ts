@@ -7,30 +7,17 @@
 // Run directly (`tsx src/support/status-server.ts`) it listens on 127.0.0.1, port 0, and prints
 // `LISTENING <port>` on stdout; it exits when its stdin closes (the benchmark ended or crashed).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const DOMAIN_ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
-/** The spec's `DomainStatusSynced` example (openapi/components/examples/DomainStatusSynced.yaml). */
-export const STATUS_SYNCED = {
-  id: DOMAIN_ID,
-  name: "example.com",
-  previousStatus: "pending",
-  newStatus: "active",
-  statusChanged: true,
-  statusChangedToActive: true,
-  syncSuccess: true,
-  info: "Domain status was updated.",
-  error: null,
-  revertAttempted: false,
-  revertSucceeded: false,
-  revertError: null,
-  doubleSyncAttempted: false,
-  doubleSyncSucceeded: false,
-  doubleSyncError: null,
-};
+/** The spec's `DomainStatusSynced` example (openapi/components/examples/DomainStatusSynced.yaml), from the bundle. */
+export const STATUS_SYNCED: unknown = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"))
+  .components.examples.DomainStatusSynced.value;
 
 const STATUS_SYNC = /^\/api\/v2\/domains\/dom_[0-9A-Za-z]+\/actions\/status-sync$/;
 
@@ -43,7 +30,6 @@ export interface LocalServer {
 export function startStatusServer(port = 0): Promise<LocalServer & { server: Server }> {
   const body = Buffer.from(JSON.stringify(STATUS_SYNCED));
   const notFound = Buffer.from(JSON.stringify({ title: "Not Found", status: 404, code: "not_found" }));
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     // Drain whatever body the client sent (none here), then answer.
     req.resume();
@@ -56,10 +42,6 @@ export function startStatusServer(port = 0): Promise<LocalServer & { server: Ser
     res.end(ok ? body : notFound);
   });
   server.keepAliveTimeout = 60_000;
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
@@ -69,7 +51,7 @@ export function startStatusServer(port = 0): Promise<LocalServer & { server: Ser
         url: `http://127.0.0.1:${actual}`,
         close: () =>
           new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
+            server.closeAllConnections(); // keep-alive ones too, or close() would wait for them
             server.close(() => done());
           }),
       });

@@ -1,6 +1,8 @@
 // Shared set-up for the runtime tests: a fresh fault server per test, a client pointed at it,
 // an unhandled-rejection collector per file, and sample payloads.
 import { afterAll, afterEach, beforeAll, test as base, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { inspect } from "node:util";
 import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
 import { startFaultServer, type FaultServer } from "../support/fault-server.js";
@@ -16,23 +18,8 @@ export const SYNC_PATH = `/api/v2/domains/${DOMAIN_ID}/actions/status-sync`;
 export const DYNDNS_PATH = `/api/v2/domains/${DOMAIN_ID}/dyndns`;
 export const DOMAIN_PATH = `/api/v2/domains/${DOMAIN_ID}`;
 
-export const SYNC_RESULT = {
-  id: DOMAIN_ID,
-  name: "example.com",
-  previousStatus: "pending",
-  newStatus: "active",
-  statusChanged: true,
-  statusChangedToActive: true,
-  syncSuccess: true,
-  info: "Domain status was updated.",
-  error: null,
-  revertAttempted: false,
-  revertSucceeded: false,
-  revertError: null,
-  doubleSyncAttempted: false,
-  doubleSyncSucceeded: false,
-  doubleSyncError: null,
-};
+/** The spec's `DomainStatusSynced` example: the documented 200 answer of syncDomainStatus (for DOMAIN_ID). */
+export const SYNC_RESULT = documentedExample("DomainStatusSynced");
 
 export const DYNDNS_BODY = { hostname: "home.example.com", recordType: "A" } as const;
 
@@ -169,4 +156,12 @@ export function expectNoSecrets(error: unknown, secrets: ReadonlyArray<string> =
       expect(text.includes(secret), `${where} contains ${secret}:\n${text}`).toBe(false);
     }
   }
+}
+
+/** A named example of the bundled spec (`components.examples`), as the documentation shows it. */
+function documentedExample(name: string): Record<string, unknown> {
+  const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"));
+  const example = spec.components?.examples?.[name]?.value;
+  if (!example) throw new Error(`the bundled spec has no example ${name}`);
+  return example;
 }

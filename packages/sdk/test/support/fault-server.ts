@@ -11,7 +11,7 @@
 // fails loudly: it answers `418` with a text/plain body "fault-server: no scripted answer for
 // request #N" (a 4xx, so the SDK never retries it) and counts it in `unscripted`.
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 
 /** One scripted answer. With none of the fault options set, a normal response is written. */
 export interface FaultAnswer {
@@ -62,7 +62,6 @@ export interface FaultServer {
 
 export async function startFaultServer(): Promise<FaultServer> {
   const requests: ReceivedRequest[] = [];
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let answers: ReadonlyArray<FaultAnswer> = [];
   let next = 0;
@@ -131,10 +130,6 @@ export async function startFaultServer(): Promise<FaultServer> {
       else respond();
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -158,7 +153,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
+      server.closeAllConnections(); // keep-alive ones too, or close() would wait for them
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -11,7 +11,7 @@
 // A handler that throws is answered with `418` text/plain (a 4xx, so the SDK never retries it)
 // and its error is kept in `handlerErrors`, so a test can assert that the handler never failed.
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 
 export interface RouteRequest {
   method: string;
@@ -64,7 +64,6 @@ export interface RouteServer {
 export async function startRouteServer(handler: RouteHandler = () => ({ status: 404 })): Promise<RouteServer> {
   const requests: RouteRequest[] = [];
   const handlerErrors: unknown[] = [];
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let current = handler;
   let inFlight = 0;
@@ -146,10 +145,6 @@ export async function startRouteServer(handler: RouteHandler = () => ({ status: 
         .catch(fail);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -173,7 +168,7 @@ export async function startRouteServer(handler: RouteHandler = () => ({ status: 
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
+      server.closeAllConnections(); // keep-alive ones too, or close() would wait for them
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
