@@ -1,7 +1,8 @@
-/** The `hostup-mock` bin that npm linked into the consumer's node_modules/.bin. */
+/** The bins npm linked into the consumer's node_modules/.bin: `hostup-mock` (@hostup/mock) and `hostup` (@hostup/cli). */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { startMockServer, type MockServer } from "@hostup/mock";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOMAIN_ID } from "./support/packages.js";
 import {
   consumerEnv,
@@ -83,5 +84,39 @@ describe("hostup-mock bin", () => {
     expect(await exited).toEqual({ code: 0, signal: null });
     for (const pid of prism) expect(await waitForExit(pid), `Prism pid ${pid} still running`).toBe(true);
     expect(await tryConnect("127.0.0.1", port)).toBe("refused");
+  });
+});
+
+describe("hostup bin (@hostup/cli)", () => {
+  const hostup = () => path.join(consumer.dir, "node_modules/.bin/hostup");
+  let mock: MockServer | undefined;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  }, 60_000);
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  it("--help names the commands", async () => {
+    const { stdout } = await run(hostup(), ["--help"], { cwd: consumer.dir, timeoutMs: 30_000, env: consumerEnv() });
+    expect(stdout).toMatch(/^Usage: hostup/);
+    for (const command of ["domains", "redirects", "dyndns"]) expect(stdout).toContain(command);
+  });
+
+  it("syncs a domain named by its name against the mock, through the installed SDK, with the key from HOSTUP_API_KEY", async () => {
+    const { stdout } = await run(hostup(), ["--json", "--base-url", mock!.url, "domains", "sync", "example.com"], {
+      cwd: consumer.dir,
+      timeoutMs: 60_000,
+      env: consumerEnv({ HOSTUP_API_KEY: "packaging-test-key" }),
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ id: DOMAIN_ID, newStatus: "active", statusChanged: true });
+  });
+
+  it("exits 2 with a usage error, before sending anything, when the API key is missing", async () => {
+    const env = consumerEnv({ HOME: consumer.root, XDG_CONFIG_HOME: consumer.root });
+    delete env.HOSTUP_API_KEY;
+    const result = await run(hostup(), ["--base-url", mock!.url, "domains", "list"], { cwd: consumer.dir, timeoutMs: 30_000, env, check: false });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("HOSTUP_API_KEY");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Packs the four publishable packages with `pnpm pack` (what `pnpm publish` uploads: `workspace:*`
+ * Packs the publishable packages with `pnpm pack` (what `pnpm publish` uploads: `workspace:*`
  * rewritten to versions, lifecycle scripts skipped: turbo built the packages before this task) and
  * installs the tarballs with plain `npm install --engine-strict` into a new project in the OS temp
  * directory, outside the workspace, so nothing can resolve from the workspace's node_modules.
@@ -153,7 +153,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const consumer: Consumer = { root, tarballs, dir, typesOnlyDir, installArgs, installMs, packMs };
     project.provide("consumer", consumer);
-    console.log(`[packaging] packed 4 packages in ${packMs} ms, npm install took ${installMs} ms (${dir})`);
+    console.log(`[packaging] packed ${PACKAGES.length} packages in ${packMs} ms, npm install took ${installMs} ms (${dir})`);
   } catch (err) {
     await cleanup();
     throw err;

@@ -62,7 +62,7 @@ describe("npm install of the tarballs in a clean project", () => {
     console.log(`pack: ${consumer.packMs} ms, npm install: ${consumer.installMs} ms`);
   });
 
-  it("installed the four packages from their tarballs, and the whole tree is valid (npm ls --all)", async () => {
+  it(`installed the ${PACKAGES.length} packages from their tarballs, and the whole tree is valid (npm ls --all)`, async () => {
     const { stdout } = await run("npm", ["ls", "--all", "--json"], { cwd: consumer.dir, timeoutMs: 60_000 });
     const tree = JSON.parse(stdout) as LsNode;
     for (const pkg of PACKAGES) {

@@ -86,7 +86,8 @@ describe.each(PACKAGES)("$name tarball", (pkg) => {
     );
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f))).toEqual([]);
-    if (pkg.name === "@hostup/sdk" || pkg.name === "@hostup/mock") {
+    // @hostup/types ships its generated declarations from src/generated; the others only dist/ (and bin/).
+    if (["@hostup/sdk", "@hostup/mock", "@hostup/cli"].includes(pkg.name)) {
       expect(files.filter((f) => f.startsWith("src/"))).toEqual([]);
     }
   });
@@ -98,19 +99,31 @@ describe.each(PACKAGES)("$name tarball", (pkg) => {
     expect(messages.map((msg) => `${msg.type}: ${formatMessage(msg, manifest)}`)).toEqual([]);
   });
 
-  it(
-    pkg.typed
-      ? "attw (strict profile: node10, node16 CJS/ESM, bundler) reports no problems"
-      : "exports JSON only: nothing for attw to check (no JavaScript, no type declarations)",
-    async () => {
-      if (!pkg.typed) {
-        const m = await tarballManifest(tgz());
-        const refs = referencedFiles(m);
-        expect(refs.length).toBeGreaterThan(0);
-        expect(refs.filter((f) => !f.endsWith(".json"))).toEqual([]);
-        expect(m.main ?? m.types ?? m.module).toBeUndefined();
-        return;
-      }
+  if (pkg.kind === "spec") {
+    it("exports JSON only: nothing for attw to check (no JavaScript, no type declarations)", async () => {
+      const m = await tarballManifest(tgz());
+      const refs = referencedFiles(m);
+      expect(refs.length).toBeGreaterThan(0);
+      expect(refs.filter((f) => !f.endsWith(".json"))).toEqual([]);
+      expect(m.main ?? m.types ?? m.module).toBeUndefined();
+    });
+  }
+
+  if (pkg.kind === "cli") {
+    it("is a command: its bin is a Node script, and there is nothing to import", async () => {
+      const m = await tarballManifest(tgz());
+      expect(Object.keys(m.bin ?? {})).toEqual(["hostup"]);
+      const { stdout } = await run("tar", ["-xzOf", tgz(), `package/${path.posix.normalize(m.bin!.hostup!)}`], {
+        cwd: consumer.root,
+        timeoutMs: 30_000,
+      });
+      expect(stdout.split("\n", 1)[0]).toBe("#!/usr/bin/env node");
+      expect(m.exports ?? m.main ?? m.module ?? m.types).toBeUndefined();
+    });
+  }
+
+  if (pkg.kind === "library") {
+    it("attw (strict profile: node10, node16 CJS/ESM, bundler) reports no problems", async () => {
       const attw = path.join(PACKAGING_ROOT, "node_modules/.bin/attw");
       const { code, stdout } = await run(attw, [tgz(), "--format", "json", "--profile", "strict"], {
         cwd: consumer.root,
@@ -124,6 +137,6 @@ describe.each(PACKAGES)("$name tarball", (pkg) => {
       expect(result.analysis.types, "attw found type declarations").toBeTruthy();
       expect(result.analysis.problems).toEqual([]);
       expect(code).toBe(0);
-    },
-  );
+    });
+  }
 });

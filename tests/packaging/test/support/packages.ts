@@ -12,25 +12,29 @@ export interface PublishedPackage {
   dir: string;
   /** files that must exist before packing (built by turbo: bundle / generate / build) */
   built: string[];
-  /** whether the package ships TypeScript types (checked with attw) */
-  typed: boolean;
+  /**
+   * spec: JSON only (nothing to import); library: JavaScript with TypeScript types (checked with
+   * attw); cli: a command (`bin`), nothing to import.
+   */
+  kind: "spec" | "library" | "cli";
 }
 
 export const PACKAGES: PublishedPackage[] = [
-  { name: "@hostup/openapi", dir: "openapi", built: ["dist/openapi.json"], typed: false },
-  { name: "@hostup/types", dir: "packages/types", built: ["src/generated/openapi.d.ts", "dist/openapi.d.cts"], typed: true },
+  { name: "@hostup/openapi", dir: "openapi", built: ["dist/openapi.json"], kind: "spec" },
+  { name: "@hostup/types", dir: "packages/types", built: ["src/generated/openapi.d.ts", "dist/openapi.d.cts"], kind: "library" },
   {
     name: "@hostup/sdk",
     dir: "packages/sdk",
     built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
-    typed: true,
+    kind: "library",
   },
   {
     name: "@hostup/mock",
     dir: "packages/mock",
     built: ["dist/index.js", "dist/index.cjs", "dist/cli.js", "dist/index.d.ts", "dist/index.d.cts"],
-    typed: true,
+    kind: "library",
   },
+  { name: "@hostup/cli", dir: "packages/cli", built: ["dist/cli.js"], kind: "cli" },
 ];
 
 /**
@@ -53,7 +57,7 @@ export interface Consumer {
   root: string;
   /** tarball path per package name, as written by `pnpm pack` */
   tarballs: Record<string, string>;
-  /** the npm project with all four tarballs (plus typescript and @types/node) installed */
+  /** the npm project with every tarball (plus typescript and @types/node) installed */
   dir: string;
   /** an npm project with only the @hostup/types tarball installed */
   typesOnlyDir: string;
