@@ -66,7 +66,8 @@ const changesetDir = join(repoRoot, ".changeset");
 describe("changeset configuration", () => {
   test("the published packages are the @hostup libraries and the CLI; everything else is private", () => {
     expect(published.map((p) => p.manifest.name).sort()).toEqual(["@hostup/cli", "@hostup/mock", "@hostup/openapi", "@hostup/sdk", "@hostup/types"]);
-    for (const p of privates) expect(p.manifest.name).toMatch(/^@hostup\/(examples|bench|[a-z-]+-tests)$/);
+    // private: the examples, the benchmarks, test suites (-tests) and their shared helpers (-testing)
+    for (const p of privates) expect(p.manifest.name).toMatch(/^@hostup\/(examples|bench|[a-z-]+-(tests|testing))$/);
   });
 
   test("private packages are never versioned or tagged, and `ignore` stays empty", () => {
