@@ -69,23 +69,20 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
     throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
   }
   const options = args[expected] === undefined ? {} : await checkOptions(ctx, op, args[expected]);
-  const invalid = (finding: { message: string; field: string } | undefined) => {
-    if (finding) throw new HostupValidationError(finding.message, op.id, finding.field);
-  };
   let path = op.path;
   for (let i = 0; i < op.params.length; i++) {
     const param = op.params[i]!;
     const value = args[i];
     // The common case is checked here; a bad value gets its explanation from validate.ts.
     if (typeof value !== "string" || !param.pattern.test(value)) {
-      invalid((validation.loaded ?? (await validation())).pathParamFinding(op, param, value, ctx.secrets));
+      rejectInput(op, (validation.loaded ?? (await validation())).pathParamFinding(op, param, value, ctx.secrets));
     }
     path = path.replace(`{${param.name}}`, encodeURIComponent(value as string));
   }
   let body: string | undefined;
   if (op.input) {
     const domainName = options.domainName ?? ctx.domainNames.get(args[0] as string);
-    invalid((validation.loaded ?? (await validation())).inputFinding(op, args, domainName, ctx.secrets));
+    rejectInput(op, (validation.loaded ?? (await validation())).inputFinding(op, args, domainName, ctx.secrets));
     const value = args[op.params.length];
     if (op.input === "query") path += queryString((value ?? {}) as Record<string, unknown>);
     else body = JSON.stringify(value);
@@ -121,6 +118,11 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   };
 }
 
+/** Throws the HostupValidationError for what validate.ts found wrong, if anything. */
+function rejectInput(op: OperationSpec, finding: { message: string; field: string } | undefined): void {
+  if (finding) throw new HostupValidationError(finding.message, op.id, finding.field);
+}
+
 function queryString(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) search.append(key, String(value));
@@ -139,8 +141,7 @@ async function checkOptions(ctx: CallContext, op: OperationSpec, options: unknow
     (timeoutMs === undefined || (Number.isFinite(timeoutMs) && timeoutMs > 0)) &&
     (maxRetries === undefined || (Number.isInteger(maxRetries) && maxRetries >= 0));
   if (!valid) {
-    const { message, field } = (await validation()).optionsFinding(op, options, OPTION_KEYS, ctx.secrets);
-    throw new HostupValidationError(message, op.id, field);
+    rejectInput(op, (await validation()).optionsFinding(op, options, OPTION_KEYS, ctx.secrets));
   }
   return options as RequestOptions;
 }
