@@ -53,6 +53,9 @@ const installed = (name: string) => {
   }
 };
 
+/** A chunk's name without esbuild's content hashes: `validate-VAMLMH7A-BYT2Z7QG.js` → `validate`. */
+export const chunkName = (file: string): string => file.replace(/(-[A-Z0-9]{8})+\.js$/, "");
+
 const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
 
 function options(fixture: string): BuildOptions & { write: false } {
@@ -127,7 +130,7 @@ if (isMain(import.meta.url)) {
   );
   const sizes = await measureBundles();
   const lazyText = (s: BundleSize) =>
-    s.lazy.length ? s.lazy.map((c) => `${c.chunk.replace(/(-[A-Z0-9]{8})+\.js$/, "")} ${fmt.kb(c.gzipped)}`).join(", ") : "–";
+    s.lazy.length ? s.lazy.map((c) => `${chunkName(c.chunk)} ${fmt.kb(c.gzipped)}`).join(", ") : "–";
   console.log(
     table([
       ["app", "initial min", "initial gz", "lazy chunks (gz)", "one file min", "one file gz"],

@@ -1,7 +1,7 @@
 // The budgets CI enforces: only deterministic figures (bundle bytes, compiler work), never
 // wall-clock timings. The benchmarks that print timings are `pnpm bench` (src/all.ts).
 import { beforeAll, describe, expect, test } from "vitest";
-import { BUNDLE_BUDGET_GZIP_BYTES, measureBundles, type BundleSize } from "../src/bundle-size.js";
+import { BUNDLE_BUDGET_GZIP_BYTES, chunkName, measureBundles, type BundleSize } from "../src/bundle-size.js";
 import { INSTANTIATION_BUDGET, measureTypecheckCost } from "../src/typecheck-cost.js";
 
 describe("bundle size (esbuild --bundle --minify --splitting, gzip -9)", () => {
@@ -38,8 +38,3 @@ describe("type-check cost", () => {
     expect(cost.added.instantiations).toBeLessThanOrEqual(INSTANTIATION_BUDGET);
   });
 });
-
-/** `validate-VAMLMH7A-BYT2Z7QG.js` → `validate` */
-function chunkName(file: string): string {
-  return file.replace(/(-[A-Z0-9]{8})+\.js$/, "");
-}

@@ -2,8 +2,8 @@
 // an unhandled-rejection collector per file, and sample payloads.
 import { afterAll, afterEach, beforeAll, test as base, expect } from "vitest";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { inspect } from "node:util";
+import { resolveDefaultSpec } from "@hostup/mock";
 import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
 import { startFaultServer, type FaultServer } from "../support/fault-server.js";
 
@@ -160,7 +160,7 @@ export function expectNoSecrets(error: unknown, secrets: ReadonlyArray<string> =
 
 /** A named example of the bundled spec (`components.examples`), as the documentation shows it. */
 function documentedExample(name: string): Record<string, unknown> {
-  const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"));
+  const spec = JSON.parse(readFileSync(resolveDefaultSpec(), "utf8"));
   const example = spec.components?.examples?.[name]?.value;
   if (!example) throw new Error(`the bundled spec has no example ${name}`);
   return example;
