@@ -1,0 +1,32 @@
+/** The operation fields of a Path Item, in the order OpenAPI 3.1 lists them. */
+export declare const HTTP_METHODS: ReadonlyArray<"get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace">;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is untyped JSON here.
+export type SpecNode = Record<string, any>;
+
+export declare function escapePointer(token: string | number): string;
+export declare function unescapePointer(token: string): string;
+
+/** A `$ref` that is not local, does not resolve, or loops. */
+export declare class SpecRefError extends Error {}
+
+/** The node a local reference (`#/components/schemas/Domain`) points at. */
+export declare function refTarget(doc: unknown, ref: string): SpecNode;
+/** Follows `$ref`s (chains included), returning the node reached and its JSON pointer. */
+export declare function derefWithPointer<T = SpecNode>(doc: unknown, node: T, ptr?: string): { node: T; ptr: string };
+/** Follows `$ref`s (chains included) to what they point at. */
+export declare function deref<T = SpecNode>(doc: unknown, node: T): T;
+
+export interface SpecOperation {
+  path: string;
+  method: HttpMethod;
+  operationId: string | undefined;
+  operation: SpecNode;
+  pathItem: SpecNode;
+  /** Path-level and operation-level parameters, resolved; the operation's own win on the same `name` + `in`. */
+  parameters: SpecNode[];
+}
+
+/** Every operation of the document, in document order. */
+export declare function listOperations(doc: unknown): SpecOperation[];
