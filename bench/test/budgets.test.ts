@@ -23,7 +23,7 @@ describe("bundle size (esbuild --bundle --minify --splitting, gzip -9)", () => {
   });
 
   // A lazily loaded module that imported a core module at run time would make the bundler move that
-  // module into a shared chunk, and the page would fetch it as a second file (packages/sdk/src/core/lazy.ts).
+  // module into a shared chunk, and the page would fetch it as a second file (packages/sdk/src/README.md).
   test("that first load is one file: the lazily loaded parts share no code with the core", () => {
     expect(app.initialFiles).toBe(1);
   });

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
 export default defineConfig({
   entry: ["src/index.ts"],
@@ -14,4 +17,6 @@ export default defineConfig({
   // openapi-fetch) in chunks of their own, which apps' bundlers split off in turn; the CJS build
   // stays one file.
   treeshake: true,
+  // The version the SDK names itself with (src/eager/user-agent.ts).
+  define: { __HOSTUP_SDK_VERSION__: JSON.stringify(version) },
 });

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Generates two files from the bundled spec (@hostup/openapi's dist/openapi.json):
+// Generates three files from the bundled spec (@hostup/openapi's dist/openapi.json):
+// - src/generated/methods.ts: one typed method per operationId (types only). A new operation in
+//   the spec becomes a new method on regeneration.
 // - src/generated/operations.ts: the operation table every call is sent with (method, path, ID
-//   patterns, retry safety) and one typed method per operationId. A new operation in the spec
-//   becomes a new method on regeneration.
-// - src/generated/schemas.ts: what the input checks need beyond that (request schemas, ID kinds).
-//   Only modules the client loads on first need import it (core/validate.ts, the workflows), so it
-//   stays out of an app's first bundle.
-// Both are committed and drift-checked (scripts/test fails when regenerating changes them).
+//   patterns, retry safety). The client loads it on the first call
+//   (see src/README.md), so an app's first load does not grow with the number of operations.
+// - src/generated/schemas.ts: what the input checks need beyond that (request schemas, ID kinds),
+//   loaded with src/lazy/validate.ts; src/generated/secrets.ts: the secret response fields, loaded
+//   with src/lazy/redact.ts.
+// All are committed and drift-checked (scripts/test fails when regenerating changes them).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -17,7 +19,7 @@ const spec = JSON.parse(readFileSync(require.resolve("@hostup/openapi/openapi.js
 const outDir = fileURLToPath(new URL("../src/generated/", import.meta.url));
 
 const METHODS = ["get", "put", "post", "patch", "delete"];
-// Request-body schema keywords the client checks (src/core/validate.ts); the rest is the server's job.
+// Request-body schema keywords the client checks (src/lazy/validate.ts); the rest is the server's job.
 const KEYWORDS = ["type", "enum", "pattern", "minLength", "minimum", "maximum", "required", "minProperties", "maxProperties"];
 
 function resolve(node) {
@@ -122,7 +124,7 @@ const tableEntries = operations.map((o) => {
   const input = o.queryParams.length ? `input: "query", ` : o.hasBodyArg ? `input: "body", ` : "";
   if (o.queryParams.length && o.hasBodyArg) throw new Error(`${o.id}: a query and a body in one method is not supported yet`);
   return (
-    `  { id: ${JSON.stringify(o.id)}, method: ${JSON.stringify(o.method.toUpperCase())}, path: ${JSON.stringify(o.path)}, ` +
+    `  ${o.id}: { id: ${JSON.stringify(o.id)}, method: ${JSON.stringify(o.method.toUpperCase())}, path: ${JSON.stringify(o.path)}, ` +
     `params: [${params.join(", ")}], ${input}successBody: ${Boolean(o.successJson)}, retrySafe: ${o.operation["x-hostup-retry-safe"] === true} },`
   );
 });
@@ -164,19 +166,27 @@ const header = `/**
  */`;
 
 const operationsSource = `${header}
-import type { operations } from "@hostup/types";
-import type { Method } from "../core/method.js";
-import type { OperationSpec } from "../core/operation.js";
+import type { OperationSpec } from "../eager/operation.js";
 
 ${[...idPatterns].map(([name, pattern]) => `const ${name} = ${regexLiteral(pattern)};`).join("\n")}
 
-/** Every operation: what a call needs to be sent, and what \`hostup.raw\` matches requests against. */
-export const OPERATIONS: ReadonlyArray<OperationSpec> = [
+/** Every operation by operationId: what a call needs to be sent, and what \`hostup.raw\` matches requests against. */
+export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
 ${tableEntries.join("\n")}
-];
+};
+`;
+
+// A file of its own: only lazy/redact.ts imports it, so bundlers inline it there instead of making
+// the redactor's chunk import the operation table's.
+const secretsSource = `${header}
 
 /** Response fields the spec marks \`x-hostup-secret\`: never logged, redacted from errors. */
 export const SECRET_FIELDS: ReadonlyArray<string> = ${JSON.stringify(secretFields())};
+`;
+
+const methodsSource = `${header}
+import type { operations } from "@hostup/types";
+import type { Method } from "../eager/method.js";
 
 /** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
@@ -185,9 +195,9 @@ ${methodTypes.join("\n\n")}
 `;
 
 const schemasSource = `${header}
-import type { RequestSchema } from "../core/operation.js";
+import type { RequestSchema } from "../eager/operation.js";
 
-/** Each operation's request rules, for the checks made before anything is sent (core/validate.ts). */
+/** Each operation's request rules, for the checks made before anything is sent (lazy/validate.ts). */
 export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
 ${schemaEntries.join("\n")}
 };
@@ -195,6 +205,8 @@ ${schemaEntries.join("\n")}
 `;
 
 mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}methods.ts`, methodsSource);
 writeFileSync(`${outDir}operations.ts`, operationsSource);
+writeFileSync(`${outDir}secrets.ts`, secretsSource);
 writeFileSync(`${outDir}schemas.ts`, schemasSource);
-console.log(`generated src/generated/operations.ts and schemas.ts (${operations.length} operations)`);
+console.log(`generated src/generated/methods.ts, operations.ts, secrets.ts and schemas.ts (${operations.length} operations)`);

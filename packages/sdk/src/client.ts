@@ -1,26 +1,21 @@
-import type { Client, Middleware } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths } from "@hostup/types";
-import {
-  HostupAbortError,
-  HostupApiError,
-  HostupConfigError,
-  HostupError,
-  HostupValidationError,
-} from "./errors.js";
-import { sleep, throwIfAborted } from "./core/abort.js";
-import { invoke, type CallContext, type RequestOptions } from "./core/invoke.js";
-import { debugFromEnvironment, formatLogRecord } from "./core/log.js";
-import type { Method } from "./core/method.js";
-import type { OperationSpec } from "./core/operation.js";
-import { lazy } from "./core/lazy.js";
-import { createRateState } from "./core/pacing.js";
-import { send, type LogRecord, type TransportConfig } from "./core/transport.js";
-import { OPERATIONS, SECRET_FIELDS, type HostupMethods } from "./generated/operations.js";
-import type { BulkSyncOptions, BulkSyncReport, AsyncOperation } from "./workflows/bulk.js";
-import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
-import type { WorkflowCore } from "./workflows/core.js";
-import { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflows/errors.js";
-import type { JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
+import { sleep, throwIfAborted } from "./eager/abort.js";
+import { preloadCallParts, type CallContext, type RequestOptions } from "./eager/invoke.js";
+import { loadOnce } from "./eager/load-once.js";
+import { debugFromEnvironment, formatLogRecord } from "./eager/log.js";
+import { operationTable, withMethods } from "./eager/methods.js";
+import { createRateState } from "./eager/pacing.js";
+import { rawStandIn } from "./eager/raw-stand-in.js";
+import type { LogRecord, TransportConfig } from "./eager/transport.js";
+import { userAgentFor } from "./eager/user-agent.js";
+import { HostupAbortError, HostupApiError, HostupConfigError, HostupError, HostupValidationError } from "./errors.js";
+import type { HostupMethods } from "./generated/methods.js";
+import type { AsyncOperation, BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
+import type { WorkflowCore } from "./lazy/workflows/core.js";
+import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
+import type { JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
+import { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.hostup.se";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -49,6 +44,13 @@ export interface HostupClientOptions {
    */
   logger?: (record: LogRecord) => void;
   debug?: boolean;
+  /**
+   * Your product token(s), added to the `User-Agent` the SDK sends from Node
+   * (`hostup-sdk-typescript/1.2.0 (node 20.20.2) my-app/3.1`). Browsers send their own User-Agent;
+   * there the SDK sends only this, when given (which costs a CORS preflight). A call's own
+   * `headers: { "user-agent": … }` replaces the whole value.
+   */
+  userAgent?: string;
 }
 
 /** Workflows built on the methods: pagination, lookups, jobs, bulk at scale. */
@@ -69,9 +71,20 @@ export type HostupClient = HostupMethods &
   HostupWorkflows & {
     /** The typed openapi-fetch client, with the same auth, timeouts and retries underneath. */
     readonly raw: HostupRawClient;
+    /**
+     * Starts loading, all at once, what a call may wait for before its request goes out (the
+     * operation table, input checks, reading error answers), so that the first call does not wait
+     * for it. Optional: each part loads on first need anyway. Useful in a browser app at start-up;
+     * rejects if a part cannot be loaded.
+     */
+    preload(): Promise<void>;
   };
 
-const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug"]);
+const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug", "userAgent"]);
+
+/** Workflows that answer with a promise, and those that answer with an async iterator. */
+const WORKFLOWS = ["findDomainByName", "waitForJob", "bulkSyncDomainStatusAndWait", "bulkSyncDomainStatusInBatches"] as const;
+const ITERATING_WORKFLOWS = ["iterateDomains"] as const;
 
 export function createHostupClient(options: HostupClientOptions): HostupClient {
   if (typeof options !== "object" || options === null) {
@@ -93,25 +106,22 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     // Read lazily so a fetch patched after the client was created (test tools, polyfills) is used.
     fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
     authorization: `Bearer ${apiKey}`,
+    userAgent: userAgentFor(checkUserAgent(options.userAgent)),
     timeoutMs: checkCount("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1),
     maxRetries: checkCount("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0),
     maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, 0),
     log,
     rate: createRateState(),
   };
-  const ctx: CallContext = {
-    baseUrl,
-    transport,
-    secrets: { values: [apiKey], fields: SECRET_FIELDS },
-    domainNames: new Map(),
-  };
+  const ctx: CallContext = { baseUrl, transport, secrets: { values: [apiKey] } };
 
-  const methods = {} as Record<string, unknown>;
-  for (const op of OPERATIONS) methods[op.id] = bindMethod(ctx, op);
-  const api = methods as unknown as HostupMethods;
+  const client: Record<string, unknown> = {
+    preload: () => Promise.all([operationTable(), preloadCallParts()]).then(() => undefined),
+  };
+  const api = withMethods(ctx, client);
   // The workflows are loaded on first use (all of them return promises or async iterators), so an
   // app that never calls one does not load them, and bundlers that split dynamic imports keep them
-  // out of its first bundle. They get the parts of the core they use from here (workflows/core.ts).
+  // out of its first bundle. They get the parts of the core they use from here (lazy/workflows/core.ts).
   const core: WorkflowCore = {
     api,
     baseUrl,
@@ -125,74 +135,25 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     HostupJobFailedError,
     HostupJobTimeoutError,
   };
-  const workflows: HostupWorkflows = {
-    async *iterateDomains(query, iterateOptions) {
-      yield* (await loadWorkflows()).iterateDomains(core, query, iterateOptions);
-    },
-    findDomainByName: async (name, requestOptions) => (await loadWorkflows()).findDomainByName(core, name, requestOptions),
-    waitForJob: async (job, waitOptions) => (await loadWorkflows()).waitForJob(core, job, waitOptions),
-    bulkSyncDomainStatusAndWait: async (ids, waitOptions) => (await loadWorkflows()).bulkSyncDomainStatusAndWait(core, ids, waitOptions),
-    bulkSyncDomainStatusInBatches: async (ids, bulkOptions) => (await loadWorkflows()).bulkSyncDomainStatusInBatches(core, ids, bulkOptions),
-  };
-  const client: Record<string, unknown> = { ...methods, ...workflows };
+  type Workflow = (core: WorkflowCore, ...args: unknown[]) => unknown;
+  const workflow = async (name: string) => (await loadWorkflows())[name as keyof typeof import("./lazy/workflows/index.js")] as Workflow;
+  for (const name of WORKFLOWS) client[name] = async (...args: unknown[]) => (await workflow(name))(core, ...args);
+  for (const name of ITERATING_WORKFLOWS) {
+    client[name] = async function* (...args: unknown[]) {
+      yield* (await workflow(name))(core, ...args) as AsyncIterable<unknown>;
+    };
+  }
   let raw: HostupRawClient | undefined;
   Object.defineProperty(client, "raw", {
     enumerable: false,
     // Built on first use, so code that only calls methods never pays for it.
-    get: () => (raw ??= lazyRawClient(ctx)),
+    get: () => (raw ??= rawStandIn(ctx)),
   });
-  return Object.freeze(client) as unknown as HostupClient;
+  Object.freeze(client);
+  return api as unknown as HostupClient;
 }
 
-const loadWorkflows = lazy(() => import("./workflows/index.js"));
-
-function bindMethod(ctx: CallContext, op: OperationSpec): Method<unknown[], unknown> {
-  const method = (...args: unknown[]) => invoke(ctx, op, args, false);
-  method.withResponse = (...args: unknown[]) => invoke(ctx, op, args, true);
-  return method as Method<unknown[], unknown>;
-}
-
-/**
- * `hostup.raw`: the openapi-fetch client over the SDK's transport (core/raw.ts), imported with
- * openapi-fetch on the first request. Until then this stand-in keeps the middleware registered with
- * `use`/`eject` and hands it over in order, so the client behaves as if it had existed all along.
- */
-function lazyRawClient(ctx: CallContext): HostupRawClient {
-  const pending: Middleware[] = [];
-  const load = lazy(() =>
-    import("./core/raw.js").then(({ createRawClient }) => {
-      const client = createRawClient(ctx, { send, operations: OPERATIONS });
-      if (pending.length) client.use(...pending.splice(0));
-      return client;
-    }),
-  );
-  const standIn: Pick<HostupRawClient, "use" | "eject"> = {
-    use(...middleware) {
-      if (load.loaded) return load.loaded.use(...middleware);
-      for (const m of middleware) {
-        if (!m) continue;
-        // The check openapi-fetch's `use` makes, at the same moment.
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        pending.push(m);
-      }
-    },
-    eject(...middleware) {
-      if (load.loaded) return load.loaded.eject(...middleware);
-      for (const m of middleware) {
-        const i = pending.indexOf(m);
-        if (i !== -1) pending.splice(i, 1);
-      }
-    },
-  };
-  for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const) {
-    type Call = (...args: unknown[]) => unknown;
-    (standIn as Record<string, Call>)[name] = (...args) =>
-      load.loaded ? (load.loaded[name] as Call)(...args) : load().then((client) => (client[name] as Call)(...args));
-  }
-  return standIn as HostupRawClient;
-}
+const loadWorkflows = loadOnce(() => import("./lazy/workflows/index.js"));
 
 function checkApiKey(apiKey: unknown): string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
@@ -223,6 +184,15 @@ function checkBaseUrl(baseUrl: unknown): string {
   }
   // Paths in the spec start with /api/…, so the base is the origin plus any proxy prefix.
   return url.href.replace(/\/+$/, "");
+}
+
+function checkUserAgent(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  // Product tokens: printable ASCII without control characters (a header value must not break lines).
+  if (typeof value !== "string" || !/^[\x21-\x7e][\x20-\x7e]*$/.test(value) || value.endsWith(" ")) {
+    throw new HostupConfigError(`createHostupClient: \`userAgent\` must be product tokens such as "my-app/1.2", got ${JSON.stringify(value)}.`);
+  }
+  return value;
 }
 
 function checkCount(name: string, value: unknown, fallback: number, min: number): number {

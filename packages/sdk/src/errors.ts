@@ -1,4 +1,7 @@
 import type { components } from "@hostup/types";
+import { readRateLimit, retryAfterMs, type RateLimit } from "./eager/rate-limit.js";
+
+export type { RateLimit };
 
 export type Problem = components["schemas"]["Problem"];
 export type ProblemFieldError = components["schemas"]["ProblemFieldError"];
@@ -25,14 +28,15 @@ export class HostupConfigError extends HostupError {
 /** A method was called with input the API documents as invalid. Nothing was sent. */
 export class HostupValidationError extends HostupError {
   override name = "HostupValidationError";
-  constructor(
-    message: string,
-    /** The operation called, e.g. `createDynDnsConfig`. */
-    readonly operationId: string,
-    /** Where the bad value is: a path parameter name (`id`) or a JSON Pointer into the body (`/recordType`). */
-    readonly field: string,
-  ) {
+  /** The operation called, e.g. `createDynDnsConfig`. */
+  declare readonly operationId: string;
+  /** Where the bad value is: a path parameter name (`id`) or a JSON Pointer into the body (`/recordType`). */
+  declare readonly field: string;
+
+  constructor(message: string, operationId: string, field: string) {
     super(message);
+    this.operationId = operationId;
+    this.field = field;
   }
 
   override toJSON() {
@@ -43,13 +47,12 @@ export class HostupValidationError extends HostupError {
 /** The request could not reach the API or its answer was cut off (DNS, refused, reset). */
 export class HostupConnectionError extends HostupError {
   override name = "HostupConnectionError";
-  constructor(
-    message: string,
-    /** How many attempts were made, retries included. */
-    readonly attempts: number,
-    options?: { cause?: unknown },
-  ) {
+  /** How many attempts were made, retries included. */
+  declare readonly attempts: number;
+
+  constructor(message: string, attempts: number, options?: { cause?: unknown }) {
     super(message, options);
+    this.attempts = attempts;
   }
 
   override toJSON() {
@@ -60,12 +63,12 @@ export class HostupConnectionError extends HostupError {
 /** An attempt took longer than `timeoutMs` (and retries, if allowed, did too). */
 export class HostupTimeoutError extends HostupConnectionError {
   override name = "HostupTimeoutError";
-  constructor(
-    /** The per-attempt limit that was exceeded. */
-    readonly timeoutMs: number,
-    attempts: number,
-  ) {
+  /** The per-attempt limit that was exceeded. */
+  declare readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, attempts: number) {
     super(`The request timed out after ${timeoutMs} ms (attempt ${attempts}).`, attempts);
+    this.timeoutMs = timeoutMs;
   }
 
   override toJSON() {
@@ -76,14 +79,6 @@ export class HostupTimeoutError extends HostupConnectionError {
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class HostupAbortError extends HostupError {
   override name = "HostupAbortError";
-}
-
-/** Rate-limit state from `X-RateLimit-*` response headers (each `undefined` when absent). */
-export interface RateLimit {
-  limit?: number;
-  remaining?: number;
-  /** When the window resets (`X-RateLimit-Reset`, an ISO timestamp). */
-  reset?: Date;
 }
 
 export interface ApiErrorInit {
@@ -101,27 +96,49 @@ export interface ApiErrorInit {
 }
 
 /**
- * The API answered with an HTTP error. Branch on `code` (HostUp's stable error code) or on the
- * subclass (`HostupNotFoundError`, `HostupRateLimitError`, …); `status` is always set.
+ * The API answered, but not with data the SDK can return: an HTTP error status (HostupApiError and
+ * its subclasses) or a 2xx whose body is not what the spec promises (HostupUnexpectedResponseError).
+ * `status`, `headers` and `requestId` are always those of that answer.
  */
-export class HostupApiError extends HostupError {
-  override name = "HostupApiError";
+export class HostupResponseError extends HostupError {
+  override name = "HostupResponseError";
   // `declare`d, not class fields: the constructor sets every one, and fields would be emitted twice
   // in every browser bundle for nothing.
   declare readonly status: number;
+  /** Quote this to HostUp support (`req_…`). */
+  declare readonly requestId: string | undefined;
+  /** Response headers (cookies removed, secrets scrubbed). */
+  declare readonly headers: Headers;
+  declare readonly operationId: string | undefined;
+
+  constructor(init: ApiErrorInit, message: string) {
+    super(message);
+    this.status = init.status;
+    // Problem bodies carry the request id; a proxy's error page may only have the header.
+    this.requestId = str(init.problem?.requestId) ?? init.headers.get("x-request-id") ?? undefined;
+    this.headers = init.headers;
+    this.operationId = init.operationId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operationId: this.operationId };
+  }
+}
+
+/**
+ * The API answered with an HTTP error status (4xx, 5xx). Branch on `code` (HostUp's stable error
+ * code) or on the subclass (`HostupNotFoundError`, `HostupRateLimitError`, …).
+ */
+export class HostupApiError extends HostupResponseError {
+  override name = "HostupApiError";
   /** HostUp's stable machine-readable error code, e.g. `invalid_request`. Branch on this. */
   declare readonly code: string | undefined;
   declare readonly title: string | undefined;
   declare readonly detail: string | undefined;
-  /** Quote this to HostUp support (`req_…`). */
-  declare readonly requestId: string | undefined;
   /** Field-level errors (`pointer` is a JSON Pointer into the request body). */
   declare readonly errors: ReadonlyArray<ProblemFieldError>;
   /** The whole Problem Details document, when the body was one. */
   declare readonly problem: Problem | undefined;
-  /** Response headers. */
-  declare readonly headers: Headers;
-  declare readonly operationId: string | undefined;
   /** What to do next, when the documentation says (e.g. how to unblock a domain deletion). */
   declare readonly hint: string | undefined;
 
@@ -130,29 +147,17 @@ export class HostupApiError extends HostupError {
     const what = problem?.detail ?? problem?.title ?? init.fallbackMessage ?? "The API answered with an error.";
     const code = typeof problem?.code === "string" ? ` [${problem.code}]` : "";
     const where = init.endpoint ? ` (${init.endpoint})` : "";
-    super(`HTTP ${status}${code}: ${what}${where}${init.hint ? ` ${init.hint}` : ""}`);
+    super(init, `HTTP ${status}${code}: ${what}${where}${init.hint ? ` ${init.hint}` : ""}`);
     this.hint = init.hint;
-    this.status = status;
     this.problem = problem;
     this.code = str(problem?.code);
     this.title = str(problem?.title);
     this.detail = str(problem?.detail);
-    // Problem bodies carry the request id; a proxy's error page may only have the header.
-    this.requestId = str(problem?.requestId) ?? init.headers.get("x-request-id") ?? undefined;
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
-    this.headers = init.headers;
-    this.operationId = init.operationId;
   }
 
   override toJSON() {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      operationId: this.operationId,
-      errors: this.errors,
-    };
+    return { ...super.toJSON(), code: this.code, errors: this.errors };
   }
 }
 
@@ -202,13 +207,17 @@ export class HostupRateLimitError extends HostupApiError {
   override name = "HostupRateLimitError";
   declare readonly status: 429;
 
-  /** How long the API asked to wait (`Retry-After`, else `X-RateLimit-Reset`), in ms. */
-  get retryAfterMs(): number | undefined {
-    return retryAfterMs(this.headers, Date.now());
-  }
+  /**
+   * How long the API asked to wait (`Retry-After`, else `X-RateLimit-Reset`), in ms from when the
+   * answer arrived: the same figure whether the header gave seconds or a date, however late it is read.
+   */
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly rateLimit: RateLimit;
 
-  get rateLimit(): RateLimit {
-    return rateLimitOf(this.headers);
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.retryAfterMs = retryAfterMs(init.headers, Date.now());
+    this.rateLimit = readRateLimit(init.headers);
   }
 }
 
@@ -217,9 +226,17 @@ export class HostupServerError extends HostupApiError {
   override name = "HostupServerError";
 }
 
-/** A 2xx answer whose body is not what the spec promises (not JSON, or empty). */
-export class HostupUnexpectedResponseError extends HostupApiError {
+/**
+ * A 2xx answer whose body is not what the spec promises (not JSON, or empty): the API may have
+ * applied the call. Not an HostupApiError, which means the API refused it.
+ */
+export class HostupUnexpectedResponseError extends HostupResponseError {
   override name = "HostupUnexpectedResponseError";
+
+  constructor(init: ApiErrorInit) {
+    const where = init.endpoint ? ` (${init.endpoint})` : "";
+    super(init, `HTTP ${init.status}: ${init.fallbackMessage ?? "the answer is not what the API documents."}${where}`);
+  }
 }
 
 const BY_STATUS: Record<number, typeof HostupApiError> = {
@@ -235,34 +252,6 @@ const BY_STATUS: Record<number, typeof HostupApiError> = {
 export function apiErrorFor(init: ApiErrorInit): HostupApiError {
   const ErrorClass = BY_STATUS[init.status] ?? (init.status >= 500 ? HostupServerError : HostupApiError);
   return new ErrorClass(init);
-}
-
-/**
- * Milliseconds to wait before retrying, from `Retry-After` (seconds or an HTTP date) or, failing
- * that, `X-RateLimit-Reset` (an ISO timestamp). `undefined` when neither is usable.
- */
-export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
-  return Number.isNaN(reset) ? undefined : Math.max(0, reset - now);
-}
-
-export function rateLimitOf(headers: Headers): RateLimit {
-  const int = (name: string) => {
-    const value = headers.get(name);
-    return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
-  };
-  const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
-  return {
-    limit: int("x-ratelimit-limit"),
-    remaining: int("x-ratelimit-remaining"),
-    reset: Number.isNaN(reset) ? undefined : new Date(reset),
-  };
 }
 
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);

@@ -6,15 +6,15 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from "./client.js";
 export type { HostupClient, HostupClientOptions, HostupRawClient, HostupWorkflows } from "./client.js";
-export { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflows/errors.js";
-export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./workflows/domains.js";
-export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./workflows/jobs.js";
-export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./workflows/bulk.js";
-export type { HostupMethods } from "./generated/operations.js";
-export type { Method } from "./core/method.js";
-export type { RequestOptions, WithResponse } from "./core/invoke.js";
-export type { LogRecord } from "./core/transport.js";
-export { formatLogRecord } from "./core/log.js";
+export { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
+export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
+export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
+export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";
+export type { HostupMethods } from "./generated/methods.js";
+export type { Method } from "./eager/method.js";
+export type { RequestOptions, WithResponse } from "./eager/invoke.js";
+export type { LogRecord } from "./eager/transport.js";
+export { formatLogRecord } from "./eager/log.js";
 export {
   HostupError,
   HostupConfigError,
@@ -22,6 +22,7 @@ export {
   HostupConnectionError,
   HostupTimeoutError,
   HostupAbortError,
+  HostupResponseError,
   HostupApiError,
   HostupBadRequestError,
   HostupAuthenticationError,

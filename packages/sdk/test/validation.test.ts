@@ -150,13 +150,18 @@ describe("the DynDNS hostname must be the domain or a subdomain of it", () => {
     expect(calls()).toBe(1);
   });
 
-  test("when the client learnt the domain's name from an earlier response", async () => {
+  test("the outcome depends on the call's input alone, not on what earlier calls returned", async () => {
     const { hostup, calls } = countingClient();
     const synced = await hostup.syncDomainStatus(DOMAIN_ID); // the mock answers name "example.com"
     expect(synced.name).toBe("example.com");
-    const error = await rejected(hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "home.other.net", recordType: "AAAA" }));
+    // The client saw the domain's name, yet without `domainName` the same call is sent as on a fresh client.
+    await hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "home.other.net", recordType: "AAAA" });
+    expect(calls()).toBe(2);
+    const error = await rejected(
+      hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "home.other.net", recordType: "AAAA" }, { domainName: synced.name }),
+    );
     expect(error.field).toBe("/hostname");
-    expect(calls()).toBe(1);
+    expect(calls()).toBe(2);
   });
 
   test("without a known name the server decides", async () => {

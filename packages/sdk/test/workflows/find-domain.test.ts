@@ -95,7 +95,7 @@ describe.concurrent("findDomainByName", () => {
     },
   );
 
-  test("after finding, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({ route }) => {
+  test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({ route }) => {
     route.handle(({ method, path }) => {
       if (method === "GET" && path === LIST_PATH) return { json: page([EXAMPLE], null) };
       if (method === "POST" && path === `${LIST_PATH}/${EXAMPLE.id}/dyndns`) return { status: 201, json: DYNDNS_CONFIG };
@@ -105,19 +105,20 @@ describe.concurrent("findDomainByName", () => {
     const found = await hostup.findDomainByName("example.com");
     expect(route.requests).toHaveLength(1);
 
-    const refused = await rejectionOf(hostup.createDynDnsConfig(found.id, { hostname: "x.other.org", recordType: "A" }));
+    const domainName = found.name;
+    const refused = await rejectionOf(hostup.createDynDnsConfig(found.id, { hostname: "x.other.org", recordType: "A" }, { domainName }));
     expect(refused).toBeInstanceOf(HostupValidationError);
     expect((refused as HostupValidationError).field).toBe("/hostname");
     expect((refused as HostupValidationError).operationId).toBe("createDynDnsConfig");
     expect(route.requests).toHaveLength(1); // nothing sent
 
     // A look-alike suffix is not a subdomain either.
-    await expect(hostup.createDynDnsConfig(found.id, { hostname: "home.notexample.com", recordType: "A" })).rejects.toBeInstanceOf(
+    await expect(hostup.createDynDnsConfig(found.id, { hostname: "home.notexample.com", recordType: "A" }, { domainName })).rejects.toBeInstanceOf(
       HostupValidationError,
     );
     expect(route.requests).toHaveLength(1);
 
-    const created = await hostup.createDynDnsConfig(found.id, { hostname: "home.example.com", recordType: "A" });
+    const created = await hostup.createDynDnsConfig(found.id, { hostname: "home.example.com", recordType: "A" }, { domainName });
     expect(created).toEqual(DYNDNS_CONFIG);
     expect(route.requests).toHaveLength(2);
     expect(route.requests[1]).toMatchObject({

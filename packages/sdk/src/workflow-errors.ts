@@ -2,18 +2,18 @@
 // them (`instanceof HostupJobFailedError`) does not pull the workflow code into an app's first
 // bundle: the client loads the workflows on first use (see client.ts). The workflows write the
 // messages, for the same reason.
-import { HostupError } from "../errors.js";
-import type { JobState } from "./jobs.js";
+import { HostupError } from "./errors.js";
+import type { JobState } from "./lazy/workflows/jobs.js";
 
 /** No domain with that name on the account behind the API key. */
 export class HostupDomainNotFoundError extends HostupError {
   override name = "HostupDomainNotFoundError";
-  constructor(
-    message: string,
-    /** The name that was looked up. */
-    readonly domainName: string,
-  ) {
+  /** The name that was looked up. */
+  declare readonly domainName: string;
+
+  constructor(message: string, domainName: string) {
     super(message);
+    this.domainName = domainName;
   }
 
   override toJSON() {
@@ -24,11 +24,11 @@ export class HostupDomainNotFoundError extends HostupError {
 /** The job ended in `failed`. `job` holds its last state (and `raw` body). */
 export class HostupJobFailedError extends HostupError {
   override name = "HostupJobFailedError";
-  constructor(
-    message: string,
-    readonly job: JobState,
-  ) {
+  declare readonly job: JobState;
+
+  constructor(message: string, job: JobState) {
     super(message);
+    this.job = job;
   }
 
   override toJSON() {
@@ -39,14 +39,16 @@ export class HostupJobFailedError extends HostupError {
 /** The job did not finish within `maxWaitMs`. It may still finish: poll it again later. */
 export class HostupJobTimeoutError extends HostupError {
   override name = "HostupJobTimeoutError";
-  constructor(
-    message: string,
-    readonly jobId: string,
-    readonly waitedMs: number,
-    /** The last state read, if any poll answered. */
-    readonly lastState: JobState | undefined,
-  ) {
+  declare readonly jobId: string;
+  declare readonly waitedMs: number;
+  /** The last state read, if any poll answered. */
+  declare readonly lastState: JobState | undefined;
+
+  constructor(message: string, jobId: string, waitedMs: number, lastState: JobState | undefined) {
     super(message);
+    this.jobId = jobId;
+    this.waitedMs = waitedMs;
+    this.lastState = lastState;
   }
 
   override toJSON() {

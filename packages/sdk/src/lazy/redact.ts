@@ -2,9 +2,10 @@
 // Secrets are the API key (known to the client) and response fields the spec marks
 // `x-hostup-secret` (DynDNS tokens), which a server or proxy might echo in an error body.
 //
-// Only the modules that write messages from outside input load it (core/validate.ts for bad input,
-// core/failure.ts for error answers); the core itself never puts a secret or a response body in
-// a message, so it does not need this module up front.
+// Only the modules that write messages from outside input load it (lazy/validate.ts for bad input,
+// lazy/failure.ts for error answers); the eager part never puts a secret or a response body in a
+// message, so it does not need this module up front.
+import { SECRET_FIELDS } from "../generated/secrets.js";
 
 const MASK = "[REDACTED]";
 const MIN_SECRET_LENGTH = 8;
@@ -14,10 +15,9 @@ export interface Redactor {
   value<T>(value: T): T;
 }
 
-/** What one client keeps secret: its API key, and the response fields the spec marks `x-hostup-secret`. */
+/** What one client keeps secret beyond the response fields the spec marks `x-hostup-secret`: its API key. */
 export interface Secrets {
   values: ReadonlyArray<string>;
-  fields: ReadonlyArray<string>;
 }
 
 const redactors = new WeakMap<Secrets, Redactor>();
@@ -25,7 +25,7 @@ const redactors = new WeakMap<Secrets, Redactor>();
 /** The redactor for one client's secrets, built on first use and kept. */
 export function redactorFor(secrets: Secrets): Redactor {
   let redactor = redactors.get(secrets);
-  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets.values, secrets.fields)));
+  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets.values, SECRET_FIELDS)));
   return redactor;
 }
 

@@ -3,9 +3,9 @@
 // batch names the offending items with JSON Pointers (`/domainIds/3`); those IDs are reported as
 // refused and the rest of the batch is submitted again, so one bad ID does not sink the others.
 import type { components } from "@hostup/types";
-import type { RequestOptions } from "../core/invoke.js";
-import type { HostupApiError, HostupError } from "../errors.js";
-import { REQUEST_SCHEMAS } from "../generated/schemas.js";
+import type { RequestOptions } from "../../eager/invoke.js";
+import type { HostupApiError, HostupError } from "../../errors.js";
+import { REQUEST_SCHEMAS } from "../../generated/schemas.js";
 import type { WorkflowCore } from "./core.js";
 import { waitForJob, type JobState, type WaitForJobOptions } from "./jobs.js";
 

@@ -2,7 +2,7 @@
 // endpoint is documented only in a legacy shape, so a job body is read in either form: the legacy
 // `{ data: { state, status, isCompleted, isFailed, progress… } }` envelope or a v2 `{ operation }`.
 import type { components } from "@hostup/types";
-import type { RequestOptions } from "../core/invoke.js";
+import type { RequestOptions } from "../../eager/invoke.js";
 import type { WorkflowCore } from "./core.js";
 
 export type JobPhase = "pending" | "queued" | "in_progress" | "completed" | "failed" | "unknown";

@@ -1,8 +1,8 @@
 // Domain workflows on top of the generated methods: iterate every domain (cursor pagination),
 // and find a domain's public ID from its name.
 import type { components, operations } from "@hostup/types";
-import { canonicalHostname } from "../core/hostname.js";
-import type { RequestOptions } from "../core/invoke.js";
+import { canonicalHostname } from "../hostname.js";
+import type { RequestOptions } from "../../eager/invoke.js";
 import type { WorkflowCore } from "./core.js";
 
 export type DomainSummary = components["schemas"]["DomainSummary"];

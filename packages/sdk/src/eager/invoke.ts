@@ -1,18 +1,17 @@
 // Turns a generated operation plus call arguments into a validated request, sends it, and
 // returns the typed data or throws the matching HostupError.
-// Explaining bad input (validate.ts) and reading error answers (failure.ts) are loaded on first need.
+// Explaining bad input (lazy/validate.ts) and reading error answers (lazy/failure.ts) are loaded on first need.
 import {
   apiErrorFor,
-  HostupApiError,
   HostupUnexpectedResponseError,
   HostupValidationError,
-  rateLimitOf,
   type ApiErrorInit,
-  type RateLimit,
+  type HostupResponseError,
 } from "../errors.js";
-import { lazy } from "./lazy.js";
+import type { Secrets } from "../lazy/redact.js";
+import { loadOnce } from "./load-once.js";
 import type { OperationSpec } from "./operation.js";
-import type { Secrets } from "./redact.js";
+import { readRateLimit, type RateLimit } from "./rate-limit.js";
 import { send, type TransportConfig } from "./transport.js";
 
 /** Options every method takes as its last argument. */
@@ -26,8 +25,9 @@ export interface RequestOptions {
   /** Extra request headers. `Authorization` is always the client's API key. */
   headers?: Record<string, string>;
   /**
-   * The domain's name, when known, for checks that need it (createDynDnsConfig: the hostname
-   * must be the domain or a subdomain of it). The client also remembers names it has seen.
+   * The domain's name, for checks that need it: with it, createDynDnsConfig checks before sending
+   * that the hostname is the domain or a subdomain of it. Without it, that rule is left to the API.
+   * (The check depends on this option alone, never on what earlier calls returned.)
    */
   domainName?: string;
 }
@@ -46,24 +46,30 @@ export interface WithResponse<T> {
 export interface CallContext {
   baseUrl: string;
   transport: TransportConfig;
-  /** What no message may show (the API key, secret response fields): the lazily loaded modules redact it (redact.ts). */
+  /** What no message may show (the API key): the lazily loaded modules redact it (lazy/redact.ts). */
   secrets: Secrets;
-  /** Domain names learnt from responses, by `dom_` ID. */
-  domainNames: Map<string, string>;
 }
 
 const OPTION_KEYS = ["signal", "timeoutMs", "maxRetries", "headers", "domainName"];
 
-const validation = lazy(() => import("./validate.js"));
-const failure = lazy(() => import("./failure.js"));
+const validation = loadOnce(() => import("../lazy/validate.js"));
+const failure = loadOnce(() => import("../lazy/failure.js"));
+
+/** Starts loading what a call may need before its request goes out (`hostup.preload()`). */
+export const preloadCallParts = (): Promise<unknown> => Promise.all([validation(), failure()]);
 
 /**
  * Validates the arguments, sends the request and returns the data (`full`: with the response and
  * its metadata, for `.withResponse`), or throws the matching HostupError.
  */
-export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: true): Promise<WithResponse<unknown>>;
-export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: false): Promise<unknown>;
-export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: boolean): Promise<unknown> {
+export async function invoke(
+  ctx: CallContext,
+  operation: OperationSpec | Promise<OperationSpec>,
+  args: ReadonlyArray<unknown>,
+  full: boolean,
+): Promise<unknown> {
+  // A promise only on the first call of a client's lifetime, while the operation table loads.
+  const op = operation instanceof Promise ? await operation : operation;
   const expected = op.params.length + (op.input ? 1 : 0);
   if (args.length > expected + 1) {
     throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
@@ -81,8 +87,7 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   }
   let body: string | undefined;
   if (op.input) {
-    const domainName = options.domainName ?? ctx.domainNames.get(args[0] as string);
-    rejectInput(op, (validation.loaded ?? (await validation())).inputFinding(op, args, domainName, ctx.secrets));
+    rejectInput(op, (validation.loaded ?? (await validation())).inputFinding(op, args, options.domainName, ctx.secrets));
     const value = args[op.params.length];
     if (op.input === "query") path += queryString((value ?? {}) as Record<string, unknown>);
     else body = JSON.stringify(value);
@@ -108,13 +113,12 @@ export async function invoke(ctx: CallContext, op: OperationSpec, args: Readonly
   if (!response.ok) throw await answerError(ctx, op, response, text);
   const { data, unusable } = readSuccess(op, response, text);
   if (unusable !== undefined) throw await answerError(ctx, op, response, text, unusable);
-  learnDomainName(ctx, data);
   if (!full) return data;
   return {
     data,
     response,
     requestId: response.headers.get("x-request-id") ?? undefined,
-    rateLimit: rateLimitOf(response.headers),
+    rateLimit: readRateLimit(response.headers),
   };
 }
 
@@ -163,7 +167,13 @@ function readSuccess(op: OperationSpec, response: Response, text: string): { dat
  * The HostupApiError for an error answer, or, with `unusable` (what is wrong with it), the
  * HostupUnexpectedResponseError for a 2xx answer the SDK cannot return.
  */
-async function answerError(ctx: CallContext, op: OperationSpec, response: Response, text: string, unusable?: string): Promise<HostupApiError> {
+async function answerError(
+  ctx: CallContext,
+  op: OperationSpec,
+  response: Response,
+  text: string,
+  unusable?: string,
+): Promise<HostupResponseError> {
   const read = await failure().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const init: ApiErrorInit =
     read instanceof Error
@@ -179,17 +189,4 @@ async function answerError(ctx: CallContext, op: OperationSpec, response: Respon
         ? read.describeErrorAnswer(ctx.secrets, op, response, text)
         : read.describeUnusableSuccess(ctx.secrets, op, response, unusable);
   return unusable === undefined ? apiErrorFor(init) : new HostupUnexpectedResponseError(init);
-}
-
-const MAX_REMEMBERED_DOMAINS = 1000;
-
-function learnDomainName(ctx: CallContext, data: unknown): void {
-  const page = (data as { data?: unknown } | undefined)?.data;
-  for (const item of Array.isArray(page) ? page : [data]) {
-    const record = item as { id?: unknown; name?: unknown } | undefined;
-    if (typeof record?.id === "string" && record.id.startsWith("dom_") && typeof record.name === "string") {
-      if (ctx.domainNames.size >= MAX_REMEMBERED_DOMAINS) ctx.domainNames.delete(ctx.domainNames.keys().next().value!);
-      ctx.domainNames.set(record.id, record.name);
-    }
-  }
 }

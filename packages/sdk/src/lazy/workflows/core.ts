@@ -1,11 +1,11 @@
 // What the workflows use of the client's core. client.ts hands it over with each call instead of
 // the workflows importing it: they are loaded on first use, and a lazily loaded module that imported
 // core modules would make bundlers move those into a chunk of their own, so that every page using
-// the SDK would load two files up front instead of one (see core/lazy.ts).
-import type { sleep, throwIfAborted } from "../core/abort.js";
-import type { HostupAbortError, HostupApiError, HostupError, HostupValidationError } from "../errors.js";
-import type { HostupMethods } from "../generated/operations.js";
-import type { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./errors.js";
+// the SDK would load two files up front instead of one (see src/README.md).
+import type { sleep, throwIfAborted } from "../../eager/abort.js";
+import type { HostupAbortError, HostupApiError, HostupError, HostupValidationError } from "../../errors.js";
+import type { HostupMethods } from "../../generated/methods.js";
+import type { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "../../workflow-errors.js";
 
 export interface WorkflowCore {
   /** The client's generated methods. */

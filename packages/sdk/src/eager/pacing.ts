@@ -15,7 +15,7 @@
 // `maxRetries: 0` means "tell me at once"), and never longer than `maxRetryWaitMs` (a longer pause
 // is the caller's to schedule: that 429 is thrown at once). Without rate-limit headers nothing is
 // ever held.
-import { retryAfterMs } from "../errors.js";
+import { headerInteger, resetTime, retryAfterMs } from "./rate-limit.js";
 import { abortError, onAbort, sleep } from "./abort.js";
 
 export interface RateState {
@@ -87,12 +87,11 @@ export function settle(rate: RateState, response: Response | undefined, maxWaitM
   if (response) {
     const { headers } = response;
     const now = Date.now();
-    const remaining = integer(headers.get("x-ratelimit-remaining"));
+    const remaining = headerInteger(headers, "x-ratelimit-remaining");
     if (remaining !== undefined) {
       rate.left = remaining - rate.inFlight;
-      const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
-      rate.reset = Number.isNaN(reset) ? 0 : reset;
-      rate.limit = integer(headers.get("x-ratelimit-limit")) ?? rate.limit;
+      rate.reset = resetTime(headers) ?? 0;
+      rate.limit = headerInteger(headers, "x-ratelimit-limit") ?? rate.limit;
     }
     if (response.status === 429) {
       const ms = retryAfterMs(headers, now);
@@ -116,8 +115,4 @@ function nextAnswer(rate: RateState, signal: AbortSignal | undefined): Promise<v
     };
     rate.waiting.add(wake);
   });
-}
-
-function integer(value: string | null): number | undefined {
-  return value !== null && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
 }

@@ -2,9 +2,10 @@
 // AbortSignal (which also cuts a backoff sleep short), exponential backoff with jitter, and
 // Retry-After / X-RateLimit-Reset on 429. Both the generated methods and `hostup.raw` go through it.
 // Every attempt is paced by the client's view of the API's rate limit (pacing.ts).
-import { HostupConnectionError, HostupTimeoutError, retryAfterMs } from "../errors.js";
+import { HostupConnectionError, HostupTimeoutError } from "../errors.js";
 import { onAbort, sleep, throwIfAborted } from "./abort.js";
 import { admit, mayWait, settle, start, type RateState } from "./pacing.js";
+import { retryAfterMs } from "./rate-limit.js";
 
 export interface LogRecord {
   operationId: string | undefined;
@@ -27,6 +28,8 @@ export interface TransportConfig {
   fetch: typeof globalThis.fetch;
   /** `Authorization` value; only ever placed in request headers. */
   authorization: string;
+  /** `User-Agent` sent unless a call's own headers set one (eager/user-agent.ts); none in browsers. */
+  userAgent: string | undefined;
   timeoutMs: number;
   maxRetries: number;
   maxRetryWaitMs: number;
@@ -65,6 +68,7 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
   // Header names are case-insensitive: normalise them so a caller's `Authorization` can neither
   // replace nor join the client's key.
   const headers: Record<string, string> = { accept: ACCEPT };
+  if (config.userAgent) headers["user-agent"] = config.userAgent;
   for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
   headers.authorization = config.authorization;
   for (let attempt = 1; ; attempt++) {

@@ -10,7 +10,7 @@
 // out of an app's first bundle chunk when the app's bundler splits code.
 import { REQUEST_SCHEMAS } from "../generated/schemas.js";
 import { canonicalHostname } from "./hostname.js";
-import type { BodySchema, OperationSpec, PathParamSpec } from "./operation.js";
+import type { BodySchema, OperationSpec, PathParamSpec } from "../eager/operation.js";
 import { redactorFor, type Secrets } from "./redact.js";
 
 /** Keeps secrets (the API key passed by mistake as input) out of messages. */

@@ -8,7 +8,7 @@
 // chunk when the app's bundler splits code.
 import type { ApiErrorInit, Problem } from "../errors.js";
 import { errorHint } from "./hints.js";
-import type { OperationSpec } from "./operation.js";
+import type { OperationSpec } from "../eager/operation.js";
 import { redactorFor, type Redactor, type Secrets } from "./redact.js";
 
 const JSON_TYPE = /\bjson\b/i;

@@ -37,7 +37,7 @@ export interface OperationSpec {
   retrySafe: boolean;
 }
 
-/** What the input checks need beyond that (generated/schemas.ts, loaded with core/validate.ts). */
+/** What the input checks need beyond that (generated/schemas.ts, loaded with lazy/validate.ts). */
 export interface RequestSchema {
   /** Each path parameter's ID: its schema title (`DomainId`) and documented prefix (`dom_`; none for job references). */
   params: Readonly<Record<string, { kind: string; prefix?: string }>>;

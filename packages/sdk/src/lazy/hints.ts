@@ -1,5 +1,5 @@
 // The documented next step after an error, where the documentation's prose gives one.
-import type { OperationSpec } from "./operation.js";
+import type { OperationSpec } from "../eager/operation.js";
 
 const HINTS: Record<string, Record<number, string>> = {
   deleteDomain: {

@@ -1,0 +1,114 @@
+// The client's surface: methods resolved by name on first call (the operation table loads then),
+// `preload()`, and the User-Agent it sends. Requests are observed through an injected fetch.
+import { describe, expect, test } from "vitest";
+import { inspect } from "node:util";
+import { createHostupClient, HostupConfigError } from "../src/index.js";
+import { SDK_PRODUCT } from "../src/eager/user-agent.js";
+import packageJson from "../package.json" with { type: "json" };
+
+const { version } = packageJson;
+
+const KEY = "hk_live_secret_0123456789";
+const ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
+const SYNCED = { id: ID, name: "example.com", previousStatus: "active", newStatus: "active", syncedAt: "2026-04-27T12:00:00.000Z" };
+
+function recordingClient(options: { userAgent?: string } = {}) {
+  const requests: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push(new Request(input, init));
+    return Response.json(SYNCED);
+  };
+  return { hostup: createHostupClient({ apiKey: KEY, baseUrl: "http://127.0.0.1:9", fetch, ...options }), requests };
+}
+
+describe("methods", () => {
+  test("every operation is a method with .withResponse, the same function on every read", async () => {
+    const { hostup, requests } = recordingClient();
+    expect(typeof hostup.syncDomainStatus).toBe("function");
+    expect(typeof hostup.syncDomainStatus.withResponse).toBe("function");
+    expect(hostup.syncDomainStatus).toBe(hostup.syncDomainStatus);
+    const { data, response } = await hostup.syncDomainStatus.withResponse(ID);
+    expect(data).toEqual(SYNCED);
+    expect(response.status).toBe(200);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([`POST /api/v2/domains/${ID}/actions/status-sync`]);
+  });
+
+  test("a name the API has no operation for rejects with HostupConfigError, and nothing is sent", async () => {
+    const { hostup, requests } = recordingClient();
+    const misspelt = (hostup as unknown as Record<string, (id: string) => Promise<unknown>>).syncDomainStatsu!;
+    await expect(misspelt(ID)).rejects.toThrow(HostupConfigError);
+    await expect(misspelt(ID)).rejects.toThrow(/hostup\.syncDomainStatsu is not a method/);
+    // Case matters, as it does in TypeScript.
+    const wrongCase = (hostup as unknown as Record<string, (id: string) => Promise<unknown>>).syncdomainstatus!;
+    await expect(wrongCase(ID)).rejects.toThrow(HostupConfigError);
+    expect(requests).toHaveLength(0);
+  });
+
+  test("the client is not a thenable, so it can be awaited and returned from async functions", async () => {
+    const { hostup } = recordingClient();
+    expect((hostup as unknown as { then?: unknown }).then).toBeUndefined();
+    const returned = await (async () => hostup)();
+    expect(returned).toBe(hostup);
+  });
+
+  test("JSON, inspect and the prototype's own names are untouched", () => {
+    const { hostup } = recordingClient();
+    expect(JSON.stringify(hostup)).not.toContain(KEY);
+    expect(inspect(hostup, { depth: 4, showHidden: true })).not.toContain(KEY);
+    expect(hostup.toString()).toBe("[object Object]");
+    expect(Object.prototype.hasOwnProperty.call(hostup, "preload")).toBe(true);
+  });
+
+  test("preload() loads what the first call waits for and resolves to undefined", async () => {
+    const { hostup, requests } = recordingClient();
+    await expect(hostup.preload()).resolves.toBeUndefined();
+    expect(requests).toHaveLength(0);
+    await hostup.syncDomainStatus(ID);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("User-Agent", () => {
+  const nodeAgent = `hostup-sdk-typescript/${version} (node ${process.versions.node})`;
+
+  test("in Node the SDK names itself and the Node version", async () => {
+    const { hostup, requests } = recordingClient();
+    await hostup.syncDomainStatus(ID);
+    expect(SDK_PRODUCT).toBe(`hostup-sdk-typescript/${version}`);
+    expect(requests[0]!.headers.get("user-agent")).toBe(nodeAgent);
+  });
+
+  test("`userAgent` adds the caller's product tokens after the SDK's", async () => {
+    const { hostup, requests } = recordingClient({ userAgent: "hostup-cli/1.4.0" });
+    await hostup.syncDomainStatus(ID);
+    expect(requests[0]!.headers.get("user-agent")).toBe(`${nodeAgent} hostup-cli/1.4.0`);
+  });
+
+  test("a call's own User-Agent header replaces the value, whatever its case", async () => {
+    const { hostup, requests } = recordingClient({ userAgent: "my-app/2" });
+    await hostup.syncDomainStatus(ID, { headers: { "User-Agent": "probe/0.1" } });
+    expect(requests[0]!.headers.get("user-agent")).toBe("probe/0.1");
+  });
+
+  test.each([["a newline", "app/1\nX-Evil: 1"], ["an empty string", ""], ["a trailing space", "app/1 "], ["a number", 1]])(
+    "a userAgent with %s is refused before anything is sent",
+    (_, userAgent) => {
+      expect(() => recordingClient({ userAgent: userAgent as string })).toThrow(HostupConfigError);
+    },
+  );
+
+  test("in a browser nothing extra is sent (no CORS preflight), unless the app asks", async () => {
+    const global = globalThis as { document?: unknown };
+    global.document = {};
+    try {
+      const plain = recordingClient();
+      await plain.hostup.syncDomainStatus(ID);
+      expect(plain.requests[0]!.headers.get("user-agent")).toBeNull();
+      const asked = recordingClient({ userAgent: "my-app/2" });
+      await asked.hostup.syncDomainStatus(ID);
+      expect(asked.requests[0]!.headers.get("user-agent")).toBe("my-app/2");
+    } finally {
+      delete global.document;
+    }
+  });
+});
