@@ -9,14 +9,19 @@
 //   loaded with src/lazy/validate.ts; src/generated/secrets.ts: the secret response fields, loaded
 //   with src/lazy/redact.ts.
 // All are committed and drift-checked (scripts/test fails when regenerating changes them).
+//
+// `--spec <file>` and `--out <dir>` read another bundle and write elsewhere (the bundle-size
+// benchmark builds the SDK from a synthetic spec with many more operations that way).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
-const spec = JSON.parse(readFileSync(require.resolve("@hostup/openapi/openapi.json"), "utf8"));
-const outDir = fileURLToPath(new URL("../src/generated/", import.meta.url));
+const { values: args } = parseArgs({ options: { spec: { type: "string" }, out: { type: "string" } }, strict: true });
+const spec = JSON.parse(readFileSync(args.spec ?? require.resolve("@hostup/openapi/openapi.json"), "utf8"));
+const outDir = join(args.out ?? fileURLToPath(new URL("../src/generated/", import.meta.url)), "/");
 
 const METHODS = ["get", "put", "post", "patch", "delete"];
 // Request-body schema keywords the client checks (src/lazy/validate.ts); the rest is the server's job.
