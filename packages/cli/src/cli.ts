@@ -6,6 +6,11 @@ import { EXIT } from "./exit-codes.js";
 import { json, println, progressBar, reportError, table, type Io } from "./output.js";
 import { domainIdOf } from "./resolve.js";
 
+// Replaced with package.json's version by the build (tsup.config.ts).
+declare const __HOSTUP_CLI_VERSION__: string;
+/** What the CLI adds to the SDK's User-Agent, so HostUp can tell its requests apart. */
+export const CLI_PRODUCT = `hostup-cli/${__HOSTUP_CLI_VERSION__}`;
+
 interface GlobalOptions {
   baseUrl?: string;
   json?: boolean;
@@ -26,6 +31,7 @@ The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, defaul
 export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: EXIT.ok }): Command {
   const program = new Command("hostup")
     .description("HostUp domains, redirects and DynDNS from the command line.")
+    .version(__HOSTUP_CLI_VERSION__, "--version", "print the version")
     .option("--base-url <url>", "API origin (default https://cloud.hostup.se; HOSTUP_BASE_URL)")
     .option("--json", "machine-readable JSON output")
     .option("--timeout <ms>", "per-request timeout in ms", positiveInt("--timeout"))
@@ -37,7 +43,12 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
   const context = () => {
     const globals = program.opts<GlobalOptions>();
     const settings = loadSettings(io.env, globals.baseUrl);
-    const hostup = createHostupClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl, ...(globals.timeout ? { timeoutMs: globals.timeout } : {}) });
+    const hostup = createHostupClient({
+      apiKey: settings.apiKey,
+      baseUrl: settings.baseUrl,
+      userAgent: CLI_PRODUCT,
+      ...(globals.timeout ? { timeoutMs: globals.timeout } : {}),
+    });
     return { hostup, asJson: Boolean(globals.json) };
   };
   const print = (asJson: boolean, data: unknown, human: () => string) => println(io, asJson ? json(data) : human());
