@@ -13,6 +13,11 @@ export declare class SpecRefError extends Error {}
 
 /** The node a local reference (`#/components/schemas/Domain`) points at. */
 export declare function refTarget(doc: unknown, ref: string): SpecNode;
+/**
+ * `node` and the nodes its `$ref`s lead to, nearest first (OpenAPI 3.1 allows keywords beside a `$ref`).
+ * A node that is not a `$ref` gives `[node]`.
+ */
+export declare function refChain(doc: unknown, node: unknown): unknown[];
 /** Follows `$ref`s (chains included), returning the node reached and its JSON pointer. */
 export declare function derefWithPointer<T = SpecNode>(doc: unknown, node: T, ptr?: string): { node: T; ptr: string };
 /** Follows `$ref`s (chains included) to what they point at. */

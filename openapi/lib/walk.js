@@ -27,18 +27,29 @@ export function refTarget(doc, ref) {
 }
 
 /**
- * Follows `$ref`s (chains included) from `node` at JSON pointer `ptr` to what they point at, with
- * the pointer of the place reached: `{ node, ptr }`. A node without `$ref` is returned as it is.
+ * `node` and the nodes its `$ref`s lead to, nearest first. OpenAPI 3.1 allows keywords beside a
+ * `$ref` (a description or an example that is more specific than the target's), so a reader that
+ * honours them needs every hop, not only the last one.
  */
-export function derefWithPointer(doc, node, ptr = "") {
+export function refChain(doc, node) {
+  const chain = [node];
   const seen = new Set();
   while (node && typeof node === "object" && typeof node.$ref === "string") {
     if (seen.has(node.$ref)) throw new SpecRefError(`circular $ref ${node.$ref}`);
     seen.add(node.$ref);
-    ptr = node.$ref;
     node = refTarget(doc, node.$ref);
+    chain.push(node);
   }
-  return { node, ptr };
+  return chain;
+}
+
+/**
+ * Follows `$ref`s (chains included) from `node` at JSON pointer `ptr` to what they point at, with
+ * the pointer of the place reached: `{ node, ptr }`. A node without `$ref` is returned as it is.
+ */
+export function derefWithPointer(doc, node, ptr = "") {
+  const chain = refChain(doc, node);
+  return { node: chain[chain.length - 1], ptr: chain.length > 1 ? chain[chain.length - 2].$ref : ptr };
 }
 
 /** Follows `$ref`s (chains included) to what they point at. */
