@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { deref, listOperations, type SpecNode } from "@hostup/openapi/walk";
 
 const OPENAPI_DIR = path.dirname(createRequire(import.meta.url).resolve("@hostup/openapi/package.json"));
 export const SPEC_PATH = path.join(OPENAPI_DIR, "dist", "openapi.json");
@@ -52,64 +53,38 @@ export interface SpecFacts {
   operations: OperationFacts[];
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 export function readSpec(): SpecFacts {
-  const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8")) as Json;
-  const deref = (node: Json): Json => {
-    let current = node;
-    for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
-      if (hops > 20 || !current.$ref.startsWith("#/")) throw new Error(`cannot follow $ref ${current.$ref}`);
-      current = current.$ref
-        .slice(2)
-        .split("/")
-        .map((part: string) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .reduce((at: Json, key: string) => at?.[key], spec);
-    }
-    if (!current) throw new Error(`dangling $ref ${node.$ref}`);
-    return current;
-  };
-  const mediaExamples = (content: Json | undefined): MediaExamples[] =>
-    Object.entries(content ?? {}).map(([mediaType, media]) => {
-      const m = media as Json;
-      const examples: NamedExample[] = Object.entries((m.examples ?? {}) as Json).map(([name, ex]) => {
-        const e = deref(ex as Json);
+  const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8")) as SpecNode;
+  const mediaExamples = (content: SpecNode | undefined): MediaExamples[] =>
+    Object.entries(content ?? {}).map(([mediaType, m]) => {
+      const examples: NamedExample[] = Object.entries((m.examples ?? {}) as SpecNode).map(([name, ex]) => {
+        const e = deref(spec, ex as SpecNode);
         return { name, summary: e.summary as string | undefined, value: e.value };
       });
       if (!examples.length && m.example !== undefined) examples.push({ name: "example", summary: undefined, value: m.example });
       return { mediaType, examples };
     });
 
-  const operations: OperationFacts[] = [];
-  for (const [p, item] of Object.entries(spec.paths as Json)) {
-    for (const method of METHODS) {
-      const op = (item as Json)[method] as Json | undefined;
-      if (!op) continue;
-      const security = ((op.security ?? spec.security ?? []) as Array<Record<string, string[]>>).flatMap((requirement) =>
-        Object.entries(requirement).map(([scheme, scopes]) => ({ scheme, scopes })),
-      );
-      operations.push({
-        operationId: op.operationId,
-        summary: op.summary,
-        method: method.toUpperCase(),
-        path: p,
-        tag: (op.tags as string[])[0]!,
-        security,
-        requestBody: op.requestBody ? mediaExamples(deref(op.requestBody).content) : [],
-        responses: Object.entries(op.responses as Json).map(([status, response]) => ({
-          status,
-          ref: typeof (response as Json).$ref === "string" ? ((response as Json).$ref as string) : undefined,
-          content: mediaExamples(deref(response as Json).content),
-        })),
-      });
-    }
-  }
+  const operations: OperationFacts[] = listOperations(spec).map(({ path: p, method, operation: op }) => ({
+    operationId: op.operationId,
+    summary: op.summary,
+    method: method.toUpperCase(),
+    path: p,
+    tag: (op.tags as string[])[0]!,
+    security: ((op.security ?? spec.security ?? []) as Array<Record<string, string[]>>).flatMap((requirement) =>
+      Object.entries(requirement).map(([scheme, scopes]) => ({ scheme, scopes })),
+    ),
+    requestBody: op.requestBody ? mediaExamples(deref(spec, op.requestBody).content) : [],
+    responses: Object.entries(op.responses as SpecNode).map(([status, response]) => ({
+      status,
+      ref: typeof response.$ref === "string" ? (response.$ref as string) : undefined,
+      content: mediaExamples(deref(spec, response).content),
+    })),
+  }));
   return {
     title: spec.info.title,
     version: spec.info.version,
-    tags: ((spec.tags ?? []) as Json[]).map((t) => t.name as string),
+    tags: ((spec.tags ?? []) as SpecNode[]).map((t) => t.name as string),
     operations,
   };
 }
