@@ -1,7 +1,7 @@
 // What HostUp's seed documentation pages state about each operation, reduced to what the conformance
 // test compares with the spec. The pages live outside the repository (`<repo root>/../shared/seeds`), so
 // these facts are committed in test/seed-facts.json and the spec is checked against that file on every
-// machine. `pnpm --filter @hostup/openapi seed-facts` regenerates it from the pages; seed-facts.test.ts
+// machine. `bash scripts/exec pnpm --filter @hostup/openapi seed-facts` regenerates it from the pages; seed-facts.test.ts
 // fails when the committed file no longer matches them.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -14,7 +14,8 @@ import { type FieldDef, type JsonBlockKind, type Page, parsePage, type ResponseS
 const openapiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const repoRoot = resolve(openapiDir, "..");
 export const SEED_FACTS_PATH = join(openapiDir, "test", "seed-facts.json");
-export const SEED_FACTS_COMMAND = "pnpm --filter @hostup/openapi seed-facts";
+/** Run from the repository root (`bash scripts/exec` puts the repository's pnpm on PATH). */
+export const SEED_FACTS_COMMAND = "bash scripts/exec pnpm --filter @hostup/openapi seed-facts";
 
 export interface FieldFact {
   name: string;
