@@ -56,6 +56,23 @@ describe("test/seed-facts.json", () => {
   }
 });
 
+describe("the form check of the facts file", () => {
+  test("names a misspelt, a missing and a mistyped member by its JSON pointer", () => {
+    const facts = structuredClone(readSeedFacts()) as unknown as { pages: Record<string, unknown>[] };
+    const page = facts.pages[0]!;
+    page.scopes = page.scope;
+    delete page.scope;
+    page.hasStatusLines = "yes";
+    expect(seedFactsProblems(facts)).toEqual([
+      "/pages/0/scope: missing",
+      '/pages/0/hasStatusLines: expected true or false, got "yes"',
+      "/pages/0/scopes: unknown member",
+    ]);
+    expect(seedFactsProblems({ about: "x", pages: [] })).toEqual(["/pages: no page"]);
+    expect(seedFactsProblems([])).toEqual(["/: expected an object"]);
+  });
+});
+
 describe("where the seed pages are looked for", () => {
   test("HOSTUP_SEEDS_DIR when set (nothing else), else <repo root>/../shared/seeds", () => {
     expect(seedPagesDir({ HOSTUP_SEEDS_DIR: "/nonexistent" })).toBe("/nonexistent");

@@ -3,25 +3,28 @@
 
 type Check = (value: unknown, at: string, problems: string[]) => void;
 
+/** The JSON pointer of a member, `/` for the whole file. */
+const place = (at: string): string => at || "/";
+
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const string: Check = (v, at, problems) => {
-  if (typeof v !== "string") problems.push(`${at}: expected a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== "string") problems.push(`${place(at)}: expected a string, got ${JSON.stringify(v)}`);
 };
 const boolean: Check = (v, at, problems) => {
-  if (typeof v !== "boolean") problems.push(`${at}: expected true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== "boolean") problems.push(`${place(at)}: expected true or false, got ${JSON.stringify(v)}`);
 };
 /** Any JSON value (the JSON examples of the code panel); `object` already reports a missing one. */
 const anyJson: Check = () => {};
 const oneOf =
   (...values: string[]): Check =>
   (v, at, problems) => {
-    if (typeof v !== "string" || !values.includes(v)) problems.push(`${at}: expected one of ${values.join(", ")}, got ${JSON.stringify(v)}`);
+    if (typeof v !== "string" || !values.includes(v)) problems.push(`${place(at)}: expected one of ${values.join(", ")}, got ${JSON.stringify(v)}`);
   };
 const arrayOf =
   (item: Check): Check =>
   (v, at, problems) => {
-    if (!Array.isArray(v)) problems.push(`${at}: expected an array`);
+    if (!Array.isArray(v)) problems.push(`${place(at)}: expected an array`);
     else v.forEach((x, i) => item(x, `${at}/${i}`, problems));
   };
 
@@ -30,7 +33,7 @@ function object(members: Record<string, Check>): Check {
   const keys = Object.keys(members).map((k) => k.replace(/\?$/, ""));
   return (v, at, problems) => {
     if (!isRecord(v)) {
-      problems.push(`${at}: expected an object`);
+      problems.push(`${place(at)}: expected an object`);
       return;
     }
     for (const [key, check] of Object.entries(members)) {
