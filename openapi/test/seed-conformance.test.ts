@@ -223,7 +223,11 @@ for (const page of pages) {
 
     page.json.forEach((block, index) => {
       const label =
-        block.kind === "curl-request" ? "cURL -d request body" : block.kind === "request" ? `Request Body${block.name ? ` "${block.name}"` : ""}` : "Response";
+        block.kind === "curl-request"
+          ? "cURL -d request body"
+          : block.kind === "request"
+            ? `Request Body${block.name ? ` "${block.name}"` : ""}`
+            : "Response";
       test(`JSON example #${index + 1} (${label}) equals a named example of the operation`, () => {
         const { value } = block;
         if (block.kind === "response") {

@@ -174,7 +174,9 @@ describe("parsePage: a page with section words and status lines", () => {
   });
 
   test("path parameters and the request body", () => {
-    expect(page.pathParams).toMatchObject([{ name: "id", required: true, exampleText: "thg_01abc Public thing ID. Do not invent this value." }]);
+    expect(page.pathParams).toMatchObject([
+      { name: "id", required: true, exampleText: "thg_01abc Public thing ID. Do not invent this value." },
+    ]);
     expect(page.bodyRequired).toBe(true);
     expect(page.bodyMediaType).toBe("application/json");
     expect(page.bodyFields.map((f) => [f.name, f.isEnum, f.nullable, f.exampleText, f.tail])).toEqual([
@@ -208,7 +210,13 @@ describe("parsePage: a page scraped flat (page 001)", () => {
   const page = parsePage("011_flat.txt", FLAT_PAGE);
 
   test("no title or breadcrumb; bare scope; method from the cURL, path from the bare URL", () => {
-    expect(page).toMatchObject({ title: undefined, breadcrumb: undefined, method: "POST", path: "/api/v2/things/bulk", scope: "write:things" });
+    expect(page).toMatchObject({
+      title: undefined,
+      breadcrumb: undefined,
+      method: "POST",
+      path: "/api/v2/things/bulk",
+      scope: "write:things",
+    });
     expect(page.hasStatusLines).toBe(false);
   });
 
@@ -243,7 +251,9 @@ describe("parsePage: what it refuses", () => {
       /b\.txt: no `METHOD https:\/\/cloud\.hostup\.se\/…` line/,
     );
     expect(() => parsePage("c.txt", HEADED_PAGE.replace("Content-Type Example", "Content-Type"))).toThrow(/c\.txt: no Headers list/);
-    expect(() => parsePage("d.txt", HEADED_PAGE.replace("Request Body Change kind", "Webhook"))).toThrow(/d\.txt: JSON block with unknown label "Webhook"/);
+    expect(() => parsePage("d.txt", HEADED_PAGE.replace("Request Body Change kind", "Webhook"))).toThrow(
+      /d\.txt: JSON block with unknown label "Webhook"/,
+    );
     expect(() => parsePage("e.txt", `${FLAT_PAGE} {"more": 1}`)).toThrow(/e\.txt: more unlabeled JSON blocks than expected/);
   });
 });
@@ -262,7 +272,9 @@ describe("pageFacts: what the committed facts keep of a parsed page", () => {
   });
 
   test("an enum field without an example keeps no values, so the conformance check fails on it", () => {
-    const facts = pageFacts(parsePage("010_made_up.txt", HEADED_PAGE.replace("kind string · enum · Example: a\na\nb", "kind string · enum")));
+    const facts = pageFacts(
+      parsePage("010_made_up.txt", HEADED_PAGE.replace("kind string · enum · Example: a\na\nb", "kind string · enum")),
+    );
     expect(facts.bodyFields[0]).toMatchObject({ name: "kind", example: undefined, enum: [] });
   });
 

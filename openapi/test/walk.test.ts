@@ -71,7 +71,10 @@ describe("deref, derefWithPointer and refChain", () => {
 
   test("a node without $ref comes back as it is, with the pointer it came with", () => {
     expect(deref(doc, schemas.Thing)).toBe(schemas.Thing);
-    expect(derefWithPointer(doc, schemas.Thing, "#/components/schemas/Thing")).toEqual({ node: schemas.Thing, ptr: "#/components/schemas/Thing" });
+    expect(derefWithPointer(doc, schemas.Thing, "#/components/schemas/Thing")).toEqual({
+      node: schemas.Thing,
+      ptr: "#/components/schemas/Thing",
+    });
     expect(deref(doc, undefined)).toBeUndefined();
     expect(deref(doc, "text")).toBe("text");
   });
@@ -119,7 +122,15 @@ describe("listOperations", () => {
   test("paths in document order, methods in OpenAPI's order, only operation fields", () => {
     expect(HTTP_METHODS).toEqual(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
     expect(Object.isFrozen(HTTP_METHODS)).toBe(true);
-    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(["get /a/{id}", "delete /a/{id}", "patch /a/{id}", "post /b", "put /c", "head /c", "trace /c"]);
+    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual([
+      "get /a/{id}",
+      "delete /a/{id}",
+      "patch /a/{id}",
+      "post /b",
+      "put /c",
+      "head /c",
+      "trace /c",
+    ]);
   });
 
   test("path-level parameters are inherited, resolved, and overridden by the operation's own (same name and in)", () => {
@@ -132,7 +143,11 @@ describe("listOperations", () => {
     expect(patch.filter((p) => p.name === "q")).toEqual([{ name: "q", in: "query", description: "operation level" }]);
     expect(patch.map((p) => p.name)).toEqual(["id", "trace", "q"]);
     // Same name, other location: both stay.
-    expect(byId("getA")?.parameters.filter((p) => p.name === "id").map((p) => p.in)).toEqual(["path", "query"]);
+    expect(
+      byId("getA")
+        ?.parameters.filter((p) => p.name === "id")
+        .map((p) => p.in),
+    ).toEqual(["path", "query"]);
   });
 
   test("a $ref'd path item is followed; each entry carries its operation and path item", () => {

@@ -64,16 +64,19 @@ export function checkField(rootSchema: unknown, f: FieldFact): void {
     expect(f.enum.length, `${where}: enum values found on the page`).toBeGreaterThan(0);
     expect(view.enum, `${where}: enum`).toEqual(f.enum.map((v) => coerce(v, base, nullable)));
     const example = coerce(f.example ?? "", base, nullable);
-    expect(isExample(example), `${where}: page example ${JSON.stringify(example)} in the spec's examples ${JSON.stringify(view.examples)}`).toBe(
-      true,
-    );
+    expect(
+      isExample(example),
+      `${where}: page example ${JSON.stringify(example)} in the spec's examples ${JSON.stringify(view.examples)}`,
+    ).toBe(true);
   } else {
     expect(view.enum, `${where}: the page shows no enum`).toBeUndefined();
     if (f.example !== undefined) {
       // The example runs to the end of the field, except where a description follows it in the same
       // paragraph (page 001 has no line breaks there): accept `<example> <text of the description>`.
       const tokens = f.example.split(" ");
-      const matches = tokens.some((_, i) => isExample(coerce(tokens.slice(0, i + 1).join(" "), base, nullable)) && describedBy(tokens.slice(i + 1).join(" ")));
+      const matches = tokens.some(
+        (_, i) => isExample(coerce(tokens.slice(0, i + 1).join(" "), base, nullable)) && describedBy(tokens.slice(i + 1).join(" ")),
+      );
       expect(
         matches,
         `${where}: page example "${f.example}" must be one of the spec's examples ${JSON.stringify(view.examples)}` +

@@ -19,13 +19,14 @@ const anyJson: Check = () => {};
 const oneOf =
   (...values: string[]): Check =>
   (v, at, problems) => {
-    if (typeof v !== "string" || !values.includes(v)) problems.push(`${place(at)}: expected one of ${values.join(", ")}, got ${JSON.stringify(v)}`);
+    if (typeof v !== "string" || !values.includes(v))
+      problems.push(`${place(at)}: expected one of ${values.join(", ")}, got ${JSON.stringify(v)}`);
   };
 const arrayOf =
   (item: Check): Check =>
   (v, at, problems) => {
     if (!Array.isArray(v)) problems.push(`${place(at)}: expected an array`);
-    else v.forEach((x, i) => item(x, `${at}/${i}`, problems));
+    else for (const [i, x] of v.entries()) item(x, `${at}/${i}`, problems);
   };
 
 /** An object with exactly these members; a key ending in `?` is optional. */

@@ -127,7 +127,12 @@ export function pageFacts(page: Page): PageFacts {
     mentionsSessionCookie: page.mentionsSessionCookie,
     curl: page.curl,
     // Only the example of a path parameter is compared; the description that follows it is not.
-    pathParams: page.pathParams.map((p) => ({ name: p.name, type: p.typeText, required: p.required, example: p.exampleText?.split(" ")[0] })),
+    pathParams: page.pathParams.map((p) => ({
+      name: p.name,
+      type: p.typeText,
+      required: p.required,
+      example: p.exampleText?.split(" ")[0],
+    })),
     bodyRequired: page.bodyRequired,
     bodyMediaType: page.bodyMediaType,
     bodyFields: page.bodyFields.map(fieldFact),
@@ -166,26 +171,34 @@ export function readSeedFacts(path = SEED_FACTS_PATH): SeedFacts {
   return value as SeedFacts;
 }
 
-/** JSON with arrays and objects kept on one line where they fit, so that a changed fact is a one-line diff. */
+/**
+ * JSON with each array and object on one line where that line fits in 100 columns (the width the
+ * repository's JSON formatter, Biome, uses, so that formatting the repository leaves the file as it is),
+ * so that a changed fact is a one-line diff.
+ */
 export function formatSeedFacts(facts: SeedFacts): string {
-  const WIDTH = 140;
+  const WIDTH = 100;
   const inline = (value: unknown): string => {
     if (value === null || typeof value !== "object") return JSON.stringify(value);
     if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
     const members = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`);
     return members.length === 0 ? "{}" : `{ ${members.join(", ")} }`;
   };
-  const format = (value: unknown, indent: string): string => {
+  /** `value` on a line that starts with `indent` + `prefix` and ends with `suffix`. */
+  const format = (value: unknown, indent: string, prefix: string, suffix: string): string => {
     const flat = inline(value);
-    if (value === null || typeof value !== "object" || indent.length + flat.length <= WIDTH) return flat;
+    if (value === null || typeof value !== "object" || indent.length + prefix.length + flat.length + suffix.length <= WIDTH) {
+      return `${indent}${prefix}${flat}${suffix}`;
+    }
     const inner = `${indent}  `;
-    const items = Array.isArray(value)
-      ? value.map((item) => inner + format(item, inner))
-      : Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${format(item, inner)}`);
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.map((item) => ["", item])
+      : Object.entries(value).map(([key, item]) => [`${JSON.stringify(key)}: `, item]);
+    const lines = entries.map(([key, item], i) => format(item, inner, key, i < entries.length - 1 ? "," : ""));
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-    return `${open}\n${items.join(",\n")}\n${indent}${close}`;
+    return `${indent}${prefix}${open}\n${lines.join("\n")}\n${indent}${close}${suffix}`;
   };
-  return `${format(facts, "")}\n`;
+  return `${format(facts, "", "", "")}\n`;
 }
 
 /** Where two JSON values differ, as JSON pointers with both values (at most `limit` of them). */

@@ -135,9 +135,7 @@ export function splitResponses(responses: string): { headed: boolean; sections: 
     // Page 001: no status lines. The success fields run up to the first Problem Details block; the
     // repeated blocks are, as on every other page, 400, 401, 403, 404, 429 and 500 in that order.
     const parts = responses.split(PROBLEM_START);
-    const sections: ResponseSection[] = [
-      { status: "2xx", description: undefined, noBody: false, fields: parseFields(parts[0]!) },
-    ];
+    const sections: ResponseSection[] = [{ status: "2xx", description: undefined, noBody: false, fields: parseFields(parts[0]!) }];
     parts.slice(1).forEach((part, index) => {
       sections.push({
         status: PROBLEM_STATUSES[index] ?? `extra block ${index + 1}`,
@@ -191,8 +189,7 @@ export function parsePage(file: string, raw: string): Page {
   const doc = text.slice(0, operationStart);
   const panel = text.slice(operationEnd);
 
-  const scope =
-    /Required API scope: (\S+)/.exec(doc)?.[1] ?? /(?<=^|\s)((?:read|write|delete):[a-z_]+)(?=\s|$)/.exec(doc)?.[1];
+  const scope = /Required API scope: (\S+)/.exec(doc)?.[1] ?? /(?<=^|\s)((?:read|write|delete):[a-z_]+)(?=\s|$)/.exec(doc)?.[1];
   if (!scope) throw new Error(`${file}: no required API scope found`);
 
   const authIndex = lines.indexOf("Authentication");
@@ -202,9 +199,7 @@ export function parsePage(file: string, raw: string): Page {
   const headersIdx = doc.search(/(?<=^|\s)Headers(?=\s)/);
   const pathParamsIdx = doc.indexOf("Path Parameters");
   const pathParams =
-    pathParamsIdx >= 0 && headersIdx > pathParamsIdx
-      ? parseFields(doc.slice(pathParamsIdx + "Path Parameters".length, headersIdx))
-      : [];
+    pathParamsIdx >= 0 && headersIdx > pathParamsIdx ? parseFields(doc.slice(pathParamsIdx + "Path Parameters".length, headersIdx)) : [];
 
   const headerEndMarker = "Content-Type Example";
   const headerEnd = doc.indexOf(headerEndMarker);
