@@ -2,17 +2,15 @@ import { describe, expect, test } from "vitest";
 import { inspect } from "node:util";
 import type { Middleware } from "openapi-fetch";
 import { createHostupClient, DEFAULT_BASE_URL, HostupConfigError, HostupError } from "../src/index.js";
+import { createFetchHandler } from "./support/fetch-handler.js";
 
 const KEY = "hk_live_secret_0123456789";
 
 /** A fetch that records requests and answers 204, so no network is touched. */
 function recordingFetch() {
-  const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    requests.push(new Request(input, init));
-    return new Response(null, { status: 204 });
-  };
-  return { fetch, requests };
+  const api = createFetchHandler();
+  api.handle(() => ({ status: 204 }));
+  return api;
 }
 
 describe("createHostupClient", () => {

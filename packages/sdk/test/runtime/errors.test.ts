@@ -25,6 +25,7 @@ import {
   problem,
   rejectionOf,
   RULE_ID,
+  SYNC_PATH,
   SYNC_RESULT,
   test,
 } from "./helpers.js";
@@ -37,10 +38,10 @@ describe.concurrent("5xx with an HTML page (a proxy's error page)", () => {
     [500, "500 Internal Server Error"],
     [502, "502 Bad Gateway"],
     [503, "503 Service Temporarily Unavailable"],
-  ] as const)("%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page", async ([status, title], { server }) => {
-    const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, body: htmlPage(title) };
-    server.script([page, page, ok]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+  ] as const)("%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page", async ([status, title], { api }) => {
+    const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, text: htmlPage(title) };
+    api.script([page, page, ok]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupServerError);
     const serverError = error as HostupServerError;
@@ -53,7 +54,7 @@ describe.concurrent("5xx with an HTML page (a proxy's error page)", () => {
     expect(serverError.message).toContain("/api/v2/domains/{id}/actions/status-sync");
     expect(serverError.message).not.toMatch(/<html|<body|upstream server did not answer|nginx/i);
     expect(serverError.message.length).toBeLessThan(300);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 });
 
@@ -73,10 +74,10 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
     { status: 403, ErrorClass: HostupPermissionDeniedError, code: "forbidden", operation: "updateDomainRedirect" },
     { status: 404, ErrorClass: HostupNotFoundError, code: "not_found", operation: "deleteDomain" },
     { status: 409, ErrorClass: HostupConflictError, code: "dyndns_hostname_taken", operation: "createDynDnsConfig" },
-  ])("$status on $operation → $ErrorClass.name with code, requestId and errors[], one attempt", async ({ status, ErrorClass, code, operation }, { server }) => {
+  ])("$status on $operation → $ErrorClass.name with code, requestId and errors[], one attempt", async ({ status, ErrorClass, code, operation }, { api }) => {
     const body = problem(status, code, { errors: fieldErrors });
-    server.script([{ status, headers: { "x-request-id": `req_header_${status}` }, problem: body }, ok]);
-    const error = await rejectionOf(call[operation]!(clientFor(server)));
+    api.script([{ status, headers: { "x-request-id": `req_header_${status}` }, problem: body }, ok]);
+    const error = await rejectionOf(call[operation]!(clientFor(api)));
 
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(HostupApiError);
@@ -95,83 +96,65 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
     expect(apiError.headers.get("x-request-id")).toBe(`req_header_${status}`);
     expect(apiError.message).toContain(`HTTP ${status} [${code}]: Detail of ${code}.`);
     expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, code, requestId: `req_${code}_${status}`, errors: fieldErrors });
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("deleteDomain's 409 exposes canDelete from extensions.actions", async ({ server }) => {
+  test("deleteDomain's 409 exposes canDelete from extensions.actions", async ({ api }) => {
     const canDelete = { allowed: false, reason: "The domain has a pending renewal order.", code: "pending_order" };
-    server.script([{ status: 409, problem: problem(409, "domain_delete_blocked", { extensions: { actions: { canDelete } } }) }]);
-    const error = await rejectionOf(clientFor(server).deleteDomain(DOMAIN_ID));
+    api.script([{ status: 409, problem: problem(409, "domain_delete_blocked", { extensions: { actions: { canDelete } } }) }]);
+    const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupConflictError);
     expect((error as HostupConflictError).canDelete).toEqual(canDelete);
     expect((error as HostupConflictError).code).toBe("domain_delete_blocked");
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`]);
   });
 
-  test("a 409 without extensions.actions.canDelete has canDelete undefined", async ({ server }) => {
-    server.script([{ status: 409, problem: problem(409, "conflict") }]);
-    const error = await rejectionOf(clientFor(server).deleteDomain(DOMAIN_ID));
+  test("a 409 without extensions.actions.canDelete has canDelete undefined", async ({ api }) => {
+    api.script([{ status: 409, problem: problem(409, "conflict") }]);
+    const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
     expect(error).toBeInstanceOf(HostupConflictError);
     expect((error as HostupConflictError).canDelete).toBeUndefined();
   });
 });
 
-describe.concurrent("lost connections", () => {
-  test("connection reset mid-response on a retry-safe operation: retried, then HostupConnectionError (not a timeout)", async ({ server }) => {
-    const reset = { status: 200, json: SYNC_RESULT, resetMidBody: true };
-    server.script([reset, reset, ok]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+describe.concurrent("connection errors (fetch failed)", () => {
+  // Only the error fetch rejects with matters here; resets and closes on a real socket are in connection-faults.test.ts.
+  test("refused on every attempt of a retry-safe operation: maxRetries + 1 attempts, then HostupConnectionError naming the cause's code", async ({ api }) => {
+    api.script([{ fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupConnectionError);
     expect(error).not.toBeInstanceOf(HostupTimeoutError);
-    expect(error.name).toBe("HostupConnectionError");
-    expect((error as HostupConnectionError).attempts).toBe(2);
-    expect(error.message).toMatch(/Could not reach the HostUp API/);
-    expect(error.cause).toBeDefined();
-    expect(server.requests).toHaveLength(2);
+    expect((error as HostupConnectionError).attempts).toBe(3);
+    expect(error.message).toBe("Could not reach the HostUp API: fetch failed (ECONNREFUSED) (attempt 3).");
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect((error.cause as TypeError).cause).toMatchObject({ code: "ECONNREFUSED", syscall: "connect" });
+    expect(api.requests).toHaveLength(3);
+    expect(api.unscripted).toBe(0);
   });
 
-  test("a reset followed by a success resolves with the data", async ({ server }) => {
-    server.script([{ status: 200, json: SYNC_RESULT, resetMidBody: true }, ok]);
-    await expect(clientFor(server).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
+  test("a reset (ECONNRESET) followed by a success resolves with the data", async ({ api }) => {
+    api.script([{ fail: "ECONNRESET" }, ok]);
+    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${SYNC_PATH}`, `POST ${SYNC_PATH}`]);
   });
 
-  test("connection destroyed before any response on a retry-safe operation: retried, then HostupConnectionError", async ({ server }) => {
-    server.script([{ destroy: true }, { destroy: true }, ok]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).deleteDomain(DOMAIN_ID));
-
-    expect(error).toBeInstanceOf(HostupConnectionError);
-    expect(error).not.toBeInstanceOf(HostupTimeoutError);
-    expect((error as HostupConnectionError).attempts).toBe(2);
-    expect(server.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);
-  });
-
-  test("createDynDnsConfig is not retried after a reset mid-response", async ({ server }) => {
-    server.script([{ status: 201, json: DYNDNS_CONFIG, resetMidBody: true }, { status: 201, json: DYNDNS_CONFIG }]);
-    const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
-
-    expect(error).toBeInstanceOf(HostupConnectionError);
-    expect(error).not.toBeInstanceOf(HostupTimeoutError);
-    expect((error as HostupConnectionError).attempts).toBe(1);
-    expect(server.requests).toHaveLength(1);
-  });
-
-  test("createDynDnsConfig is not retried after the connection is destroyed", async ({ server }) => {
-    server.script([{ destroy: true }, { status: 201, json: DYNDNS_CONFIG }]);
-    const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
+  test("createDynDnsConfig is not retried after a reset (ECONNRESET): it might have been applied", async ({ api }) => {
+    api.script([{ fail: "ECONNRESET" }, { status: 201, json: DYNDNS_CONFIG }]);
+    const error = await rejectionOf(clientFor(api).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
 
     expect(error).toBeInstanceOf(HostupConnectionError);
     expect((error as HostupConnectionError).attempts).toBe(1);
-    expect(server.requests).toHaveLength(1);
+    expect(error.message).toContain("fetch failed (ECONNRESET)");
+    expect(api.requests).toHaveLength(1);
   });
 });
 
 describe.concurrent("response bodies", () => {
-  test("200 with malformed JSON → HostupUnexpectedResponseError, not retried", async ({ server }) => {
-    server.script([{ status: 200, headers: { "content-type": "application/json" }, body: '{"id": "dom_01", "name": ' }, ok]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+  test("200 with malformed JSON → HostupUnexpectedResponseError, not retried", async ({ api }) => {
+    api.script([{ status: 200, headers: { "content-type": "application/json" }, text: '{"id": "dom_01", "name": ' }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
     // The API did not refuse the call (it may have applied it): not an HostupApiError, but an answer all the same.
@@ -179,12 +162,12 @@ describe.concurrent("response bodies", () => {
     expect(error).toBeInstanceOf(HostupResponseError);
     expect((error as HostupUnexpectedResponseError).status).toBe(200);
     expect(error.message).toMatch(/not valid JSON/);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("a truncated problem+json error body → HostupApiError with the status, saying it is not valid Problem Details", async ({ server }) => {
-    server.script([{ status: 400, headers: { "content-type": "application/problem+json" }, body: '{"type":"https://developer.hostup.se/errors/inv' }]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+  test("a truncated problem+json error body → HostupApiError with the status, saying it is not valid Problem Details", async ({ api }) => {
+    api.script([{ status: 400, headers: { "content-type": "application/problem+json" }, text: '{"type":"https://developer.hostup.se/errors/inv' }]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupBadRequestError);
     const apiError = error as HostupBadRequestError;
@@ -197,18 +180,18 @@ describe.concurrent("response bodies", () => {
     expect(apiError.message).not.toContain("developer.hostup.se/errors/inv");
   });
 
-  test("a truncated problem+json 500 (retries off) → HostupServerError saying it is not valid Problem Details", async ({ server }) => {
-    server.script([{ status: 500, headers: { "content-type": "application/problem+json" }, body: '{"status":500,"code":"internal_' }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
+  test("a truncated problem+json 500 (retries off) → HostupServerError saying it is not valid Problem Details", async ({ api }) => {
+    api.script([{ status: 500, headers: { "content-type": "application/problem+json" }, text: '{"status":500,"code":"internal_' }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupServerError);
     expect((error as HostupServerError).status).toBe(500);
     expect(error.message).toMatch(/not valid Problem Details/);
   });
 
-  test("an empty 500 body → HostupServerError saying the body was empty", async ({ server }) => {
-    server.script([{ status: 500 }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
+  test("an empty 500 body → HostupServerError saying the body was empty", async ({ api }) => {
+    api.script([{ status: 500 }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupServerError);
     expect((error as HostupServerError).status).toBe(500);
@@ -218,47 +201,47 @@ describe.concurrent("response bodies", () => {
   test.for([
     ["text/html", htmlPage("Welcome")],
     ["text/plain", JSON.stringify(SYNC_RESULT)],
-  ] as const)("200 with content type %s → HostupUnexpectedResponseError naming the type", async ([type, body], { server }) => {
-    server.script([{ status: 200, headers: { "content-type": type }, body }, ok]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+  ] as const)("200 with content type %s → HostupUnexpectedResponseError naming the type", async ([type, body], { api }) => {
+    api.script([{ status: 200, headers: { "content-type": type }, text: body }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
     expect((error as HostupUnexpectedResponseError).status).toBe(200);
     expect(error.message).toContain(`is ${type}, not JSON`);
     expect(error.message).not.toContain("Welcome");
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("200 with an empty body where JSON is promised → HostupUnexpectedResponseError", async ({ server }) => {
-    server.script([{ status: 200, headers: { "content-type": "application/json" } }]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+  test("200 with an empty body where JSON is promised → HostupUnexpectedResponseError", async ({ api }) => {
+    api.script([{ status: 200, headers: { "content-type": "application/json" } }]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
     expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
     expect(error.message).toMatch(/empty body/);
   });
 
-  test("204 → deleteDomain resolves undefined; withResponse shows the 204", async ({ server }) => {
-    server.script([{ status: 204 }, { status: 204 }]);
-    const hostup = clientFor(server);
+  test("204 → deleteDomain resolves undefined; withResponse shows the 204", async ({ api }) => {
+    api.script([{ status: 204 }, { status: 204 }]);
+    const hostup = clientFor(api);
 
     await expect(hostup.deleteDomain(DOMAIN_ID)).resolves.toBeUndefined();
     const result = await hostup.deleteDomain.withResponse(DOMAIN_ID);
     expect(result.data).toBeUndefined();
     expect(result.response.status).toBe(204);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`, `DELETE ${DOMAIN_PATH}`]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`, `DELETE ${DOMAIN_PATH}`]);
   });
 });
 
 describe.concurrent("withResponse()", () => {
-  test("exposes the response status, X-Request-Id and X-RateLimit-* headers", async ({ server }) => {
+  test("exposes the response status, X-Request-Id and X-RateLimit-* headers", async ({ api }) => {
     const reset = "2026-04-27T12:01:00.000Z";
-    server.script([
+    api.script([
       {
         status: 200,
         json: SYNC_RESULT,
         headers: { "x-request-id": "req_01hxa3b4c5", "x-ratelimit-limit": "120", "x-ratelimit-remaining": "117", "x-ratelimit-reset": reset },
       },
     ]);
-    const { data, response, requestId, rateLimit } = await clientFor(server).syncDomainStatus.withResponse(DOMAIN_ID);
+    const { data, response, requestId, rateLimit } = await clientFor(api).syncDomainStatus.withResponse(DOMAIN_ID);
 
     expect(data).toEqual(SYNC_RESULT);
     expect(response.status).toBe(200);
@@ -267,9 +250,9 @@ describe.concurrent("withResponse()", () => {
     expect(rateLimit).toEqual({ limit: 120, remaining: 117, reset: new Date(reset) });
   });
 
-  test("without those headers, requestId and every rateLimit field are undefined", async ({ server }) => {
-    server.script([{ status: 201, json: DYNDNS_CONFIG }]);
-    const result = await clientFor(server).createDynDnsConfig.withResponse(DOMAIN_ID, DYNDNS_BODY);
+  test("without those headers, requestId and every rateLimit field are undefined", async ({ api }) => {
+    api.script([{ status: 201, json: DYNDNS_CONFIG }]);
+    const result = await clientFor(api).createDynDnsConfig.withResponse(DOMAIN_ID, DYNDNS_BODY);
 
     expect(result.response.status).toBe(201);
     expect(result.data).toEqual(DYNDNS_CONFIG);

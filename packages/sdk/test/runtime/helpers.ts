@@ -1,11 +1,13 @@
-// Shared set-up for the runtime tests: a fresh fault server per test, a client pointed at it,
-// an unhandled-rejection collector per file, and sample payloads.
+// Shared set-up for the runtime and workflow tests: a fresh fetch handler per test (a loopback
+// fault server for the tests that need a real socket), a client for either, an unhandled-rejection
+// collector per file, and sample payloads.
 import { afterAll, afterEach, beforeAll, test as base, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { resolveDefaultSpec } from "@hostup/mock";
 import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
 import { startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { createFetchHandler, type FetchHandler } from "../support/fetch-handler.js";
 
 /** Distinctive, so a leak anywhere is unmistakable. */
 export const API_KEY = "hk_live_Zq7xSECRETkey4f1c9a2b77d0";
@@ -61,11 +63,17 @@ export function problem(status: number, code: string, extra: Record<string, unkn
 }
 
 /**
- * `test` with a `server` fixture: a fresh fault server for each test that asks for one, closed
- * after it. Per-test servers let the timing-heavy tests run concurrently (`describe.concurrent`).
+ * `test` with two fixtures, each fresh for every test that asks for it: `api`, a fetch handler
+ * (../support/fetch-handler.ts) for everything but the socket, and `server`, a loopback fault
+ * server for what only a real connection shows (resets and stalls mid-body, closed connections).
+ * Nothing is shared between tests, so the timing-heavy ones run concurrently (`describe.concurrent`).
  */
-export const test = base.extend<{ server: FaultServer }>({
-  // eslint-disable-next-line no-empty-pattern
+export const test = base.extend<{ api: FetchHandler; server: FaultServer }>({
+  api: async ({}, use) => {
+    const api = createFetchHandler();
+    await use(api);
+    api.close();
+  },
   server: async ({}, use) => {
     const server = await startFaultServer();
     await use(server);
@@ -94,9 +102,13 @@ export function failOnUnhandledRejections(): void {
   });
 }
 
-/** A client for the fault server, with test-friendly defaults (short timeout). */
-export function clientFor(server: FaultServer, options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
-  return createHostupClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 2_000, ...options });
+/** A client for a fetch handler (its `fetch`) or a fault server (its port), with test-friendly defaults (short timeout). */
+export function clientFor(
+  target: FetchHandler | FaultServer,
+  options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {},
+): HostupClient {
+  const fetch = "fetch" in target ? { fetch: target.fetch } : {};
+  return createHostupClient({ apiKey: API_KEY, baseUrl: target.url, timeoutMs: 2_000, ...fetch, ...options });
 }
 
 /** The error a promise rejects with; fails the test when it resolves. */

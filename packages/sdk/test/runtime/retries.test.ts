@@ -33,53 +33,53 @@ const rateLimited = (headers: Record<string, string>) => ({
 const ok = { status: 200, json: SYNC_RESULT };
 
 describe.concurrent("429 Too Many Requests", () => {
-  test("Retry-After in seconds: waits that long, retries once and returns the data", async ({ server }) => {
-    server.script([rateLimited({ "retry-after": "1" }), ok]);
-    const data = await clientFor(server).syncDomainStatus(DOMAIN_ID);
+  test("Retry-After in seconds: waits that long, retries once and returns the data", async ({ api }) => {
+    api.script([rateLimited({ "retry-after": "1" }), ok]);
+    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
 
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${SYNC_PATH}`, `POST ${SYNC_PATH}`]);
-    const [gap] = server.gapsMs();
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${SYNC_PATH}`, `POST ${SYNC_PATH}`]);
+    const [gap] = api.gapsMs();
     expect(gap).toBeGreaterThanOrEqual(950);
     expect(gap).toBeLessThan(3_000);
   });
 
-  test("Retry-After as an HTTP date: waits until that date", async ({ server }) => {
+  test("Retry-After as an HTTP date: waits until that date", async ({ api }) => {
     // HTTP dates have whole seconds: pick a whole second 1–2 s ahead.
     const retryAt = Math.ceil(Date.now() / 1000) * 1000 + 1000;
-    server.script([rateLimited({ "retry-after": new Date(retryAt).toUTCString() }), ok]);
-    const data = await clientFor(server).syncDomainStatus(DOMAIN_ID);
+    api.script([rateLimited({ "retry-after": new Date(retryAt).toUTCString() }), ok]);
+    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
 
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]!.at).toBeGreaterThanOrEqual(retryAt - 20);
-    expect(server.gapsMs()[0]).toBeLessThan(4_000);
+    expect(api.requests).toHaveLength(2);
+    expect(api.requests[1]!.at).toBeGreaterThanOrEqual(retryAt - 20);
+    expect(api.gapsMs()[0]).toBeLessThan(4_000);
   });
 
-  test("only X-RateLimit-Reset (ISO timestamp): waits until the reset", async ({ server }) => {
+  test("only X-RateLimit-Reset (ISO timestamp): waits until the reset", async ({ api }) => {
     const resetAt = Date.now() + 800;
-    server.script([rateLimited({ "x-ratelimit-reset": new Date(resetAt).toISOString(), "x-ratelimit-remaining": "0" }), ok]);
-    const data = await clientFor(server).syncDomainStatus(DOMAIN_ID);
+    api.script([rateLimited({ "x-ratelimit-reset": new Date(resetAt).toISOString(), "x-ratelimit-remaining": "0" }), ok]);
+    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
 
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]!.at).toBeGreaterThanOrEqual(resetAt - 20);
-    expect(server.gapsMs()[0]).toBeLessThan(3_000);
+    expect(api.requests).toHaveLength(2);
+    expect(api.requests[1]!.at).toBeGreaterThanOrEqual(resetAt - 20);
+    expect(api.gapsMs()[0]).toBeLessThan(3_000);
   });
 
-  test("no Retry-After and no X-RateLimit-Reset: falls back to the exponential backoff", async ({ server }) => {
-    server.script([rateLimited({}), ok]);
-    await expect(clientFor(server).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
-    const [gap] = server.gapsMs();
+  test("no Retry-After and no X-RateLimit-Reset: falls back to the exponential backoff", async ({ api }) => {
+    api.script([rateLimited({}), ok]);
+    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    expect(api.requests).toHaveLength(2);
+    const [gap] = api.gapsMs();
     expect(gap).toBeGreaterThanOrEqual(375); // 500 ms minus at most 25% jitter
     expect(gap).toBeLessThan(2_000);
   });
 
-  test("a Retry-After longer than maxRetryWaitMs is thrown at once, with retryAfterMs and rateLimit", async ({ server }) => {
+  test("a Retry-After longer than maxRetryWaitMs is thrown at once, with retryAfterMs and rateLimit", async ({ api }) => {
     const reset = new Date(Date.now() + 120_000);
     reset.setMilliseconds(0);
-    server.script([
+    api.script([
       rateLimited({
         "retry-after": "120",
         "x-ratelimit-limit": "100",
@@ -88,7 +88,7 @@ describe.concurrent("429 Too Many Requests", () => {
       }),
       ok,
     ]);
-    const hostup = clientFor(server, { maxRetryWaitMs: 5_000 });
+    const hostup = clientFor(api, { maxRetryWaitMs: 5_000 });
     const { ms, error } = await timed(() => hostup.syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupRateLimitError);
@@ -97,28 +97,28 @@ describe.concurrent("429 Too Many Requests", () => {
     expect(rateLimit.code).toBe("rate_limit_exceeded");
     expect(rateLimit.retryAfterMs).toBe(120_000);
     expect(rateLimit.rateLimit).toEqual({ limit: 100, remaining: 0, reset });
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
     expect(ms).toBeLessThan(1_000);
   });
 
-  test("429 on every attempt: maxRetries + 1 attempts, then HostupRateLimitError", async ({ server }) => {
+  test("429 on every attempt: maxRetries + 1 attempts, then HostupRateLimitError", async ({ api }) => {
     // A 4th, successful answer proves the client stopped by itself after the 3rd.
-    server.script([rateLimited({ "retry-after": "0" }), rateLimited({ "retry-after": "0" }), rateLimited({ "retry-after": "0" }), ok]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+    api.script([rateLimited({ "retry-after": "0" }), rateLimited({ "retry-after": "0" }), rateLimited({ "retry-after": "0" }), ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupRateLimitError);
     expect((error as HostupRateLimitError).status).toBe(429);
     expect((error as HostupRateLimitError).retryAfterMs).toBe(0);
-    expect(server.requests).toHaveLength(3);
+    expect(api.requests).toHaveLength(3);
   });
 
-  test("429 on createDynDnsConfig is retried (the API refused it before doing anything)", async ({ server }) => {
-    server.script([rateLimited({ "retry-after": "0" }), { status: 201, json: DYNDNS_CONFIG }]);
-    const data = await clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY);
+  test("429 on createDynDnsConfig is retried (the API refused it before doing anything)", async ({ api }) => {
+    api.script([rateLimited({ "retry-after": "0" }), { status: 201, json: DYNDNS_CONFIG }]);
+    const data = await clientFor(api).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY);
 
     expect(data).toEqual(DYNDNS_CONFIG);
-    expect(server.requests).toHaveLength(2);
-    for (const request of server.requests) {
+    expect(api.requests).toHaveLength(2);
+    for (const request of api.requests) {
       expect(request.method).toBe("POST");
       expect(request.path).toBe(DYNDNS_PATH);
       expect(JSON.parse(request.body)).toEqual(DYNDNS_BODY);
@@ -127,70 +127,70 @@ describe.concurrent("429 Too Many Requests", () => {
 });
 
 describe.concurrent("5xx", () => {
-  test("a 502 proxy page followed by a success resolves with the data", async ({ server }) => {
-    server.script([{ status: 502, headers: { "content-type": "text/html" }, body: htmlPage("502 Bad Gateway") }, ok]);
-    await expect(clientFor(server).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
+  test("a 502 proxy page followed by a success resolves with the data", async ({ api }) => {
+    api.script([{ status: 502, headers: { "content-type": "text/html" }, text: htmlPage("502 Bad Gateway") }, ok]);
+    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("retry-safe operations other than POSTs are retried too (deleteDomain, updateDomainRedirect)", async ({ server }) => {
-    server.script([
-      { status: 503, headers: { "content-type": "text/html" }, body: htmlPage("503 Service Unavailable") },
+  test("retry-safe operations other than POSTs are retried too (deleteDomain, updateDomainRedirect)", async ({ api }) => {
+    api.script([
+      { status: 503, headers: { "content-type": "text/html" }, text: htmlPage("503 Service Unavailable") },
       { status: 204 },
       { status: 500, problem: problem(500, "internal_error") },
       { status: 200, json: { id: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", enabled: false } },
     ]);
-    const hostup = clientFor(server);
+    const hostup = clientFor(api);
     await expect(hostup.deleteDomain(DOMAIN_ID)).resolves.toBeUndefined();
     await expect(hostup.updateDomainRedirect(DOMAIN_ID, "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", { enabled: false })).resolves.toEqual({
       id: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
       enabled: false,
     });
-    expect(server.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE", "PATCH", "PATCH"]);
+    expect(api.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE", "PATCH", "PATCH"]);
   });
 
-  test.for([500, 502, 503])("createDynDnsConfig is never retried after a %i (it might have been applied)", async (status, { server }) => {
-    server.script([{ status, headers: { "content-type": "text/html" }, body: htmlPage(`${status} Server Error`) }, { status: 201, json: DYNDNS_CONFIG }]);
-    const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
+  test.for([500, 502, 503])("createDynDnsConfig is never retried after a %i (it might have been applied)", async (status, { api }) => {
+    api.script([{ status, headers: { "content-type": "text/html" }, text: htmlPage(`${status} Server Error`) }, { status: 201, json: DYNDNS_CONFIG }]);
+    const error = await rejectionOf(clientFor(api).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
 
     expect(error).toBeInstanceOf(HostupServerError);
     expect((error as HostupServerError).status).toBe(status);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("maxRetries: 0 on the client disables retries", async ({ server }) => {
-    server.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
+  test("maxRetries: 0 on the client disables retries", async ({ api }) => {
+    api.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupServerError);
     expect((error as HostupServerError).status).toBe(503);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("maxRetries: 0 on the call disables retries", async ({ server }) => {
-    server.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID, { maxRetries: 0 }));
+  test("maxRetries: 0 on the call disables retries", async ({ api }) => {
+    api.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID, { maxRetries: 0 }));
 
     expect(error).toBeInstanceOf(HostupServerError);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("maxRetries on the call overrides the client's", async ({ server }) => {
-    server.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
-    const data = await clientFor(server, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID, { maxRetries: 1 });
+  test("maxRetries on the call overrides the client's", async ({ api }) => {
+    api.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
+    const data = await clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID, { maxRetries: 1 });
 
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("backoff: two retries after 503s wait at least 375 ms and 750 ms (500 ms × 2^(n-1) minus 25% jitter)", async ({ server }) => {
+  test("backoff: two retries after 503s wait at least 375 ms and 750 ms (500 ms × 2^(n-1) minus 25% jitter)", async ({ api }) => {
     const unavailable = { status: 503, problem: problem(503, "service_unavailable") };
-    server.script([unavailable, unavailable, ok]);
-    const data = await clientFor(server).syncDomainStatus(DOMAIN_ID);
+    api.script([unavailable, unavailable, ok]);
+    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
 
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(3);
-    const [first, second] = server.gapsMs() as [number, number];
+    expect(api.requests).toHaveLength(3);
+    const [first, second] = api.gapsMs() as [number, number];
     expect(first).toBeGreaterThanOrEqual(375);
     expect(second).toBeGreaterThanOrEqual(750);
     expect(first + second).toBeGreaterThanOrEqual(1_125);
@@ -205,21 +205,21 @@ describe.concurrent("4xx other than 429 is never retried", () => {
     [403, "forbidden"],
     [404, "not_found"],
     [409, "conflict"],
-  ] as const)("%i: exactly one attempt", async ([status, code], { server }) => {
-    server.script([{ status, problem: problem(status, code) }, ok]);
-    const error = await rejectionOf(clientFor(server).syncDomainStatus(DOMAIN_ID));
+  ] as const)("%i: exactly one attempt", async ([status, code], { api }) => {
+    api.script([{ status, problem: problem(status, code) }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupApiError);
     expect((error as HostupApiError).status).toBe(status);
     expect((error as HostupApiError).code).toBe(code);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("deleteDomain's 409 is not retried either", async ({ server }) => {
-    server.script([{ status: 409, problem: problem(409, "conflict") }, { status: 204 }]);
-    const error = await rejectionOf(clientFor(server).deleteDomain(DOMAIN_ID));
+  test("deleteDomain's 409 is not retried either", async ({ api }) => {
+    api.script([{ status: 409, problem: problem(409, "conflict") }, { status: 204 }]);
+    const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
     expect(error).toBeInstanceOf(HostupConflictError);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 });
 
@@ -227,60 +227,60 @@ describe.concurrent("hostup.raw goes through the same retries", () => {
   const rawSync = (hostup: ReturnType<typeof clientFor>) =>
     hostup.raw.POST("/api/v2/domains/{id}/actions/status-sync", { params: { path: { id: DOMAIN_ID } } });
 
-  test("a 503 on a retry-safe operation is retried and the success returned", async ({ server }) => {
-    server.script([{ status: 503, headers: { "content-type": "text/html" }, body: htmlPage("503 Service Unavailable") }, ok]);
-    const { data, error, response } = await rawSync(clientFor(server));
+  test("a 503 on a retry-safe operation is retried and the success returned", async ({ api }) => {
+    api.script([{ status: 503, headers: { "content-type": "text/html" }, text: htmlPage("503 Service Unavailable") }, ok]);
+    const { data, error, response } = await rawSync(clientFor(api));
 
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toEqual(SYNC_RESULT);
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${API_KEY}`, `Bearer ${API_KEY}`]);
+    expect(api.requests).toHaveLength(2);
+    expect(api.requests.map((r) => r.headers.get("authorization"))).toEqual([`Bearer ${API_KEY}`, `Bearer ${API_KEY}`]);
   });
 
-  test("a persisting 503 is retried maxRetries times with backoff, then returned as { error }, not thrown", async ({ server }) => {
+  test("a persisting 503 is retried maxRetries times with backoff, then returned as { error }, not thrown", async ({ api }) => {
     const unavailable = { status: 503, problem: problem(503, "service_unavailable") };
-    server.script([unavailable, unavailable, unavailable, ok]);
-    const { data, error, response } = await rawSync(clientFor(server));
+    api.script([unavailable, unavailable, unavailable, ok]);
+    const { data, error, response } = await rawSync(clientFor(api));
 
     expect(data).toBeUndefined();
     expect(response.status).toBe(503);
     expect(error).toMatchObject({ status: 503, code: "service_unavailable", requestId: "req_service_unavailable_503" });
-    expect(server.requests).toHaveLength(3);
-    const [first, second] = server.gapsMs() as [number, number];
+    expect(api.requests).toHaveLength(3);
+    const [first, second] = api.gapsMs() as [number, number];
     expect(first).toBeGreaterThanOrEqual(375);
     expect(second).toBeGreaterThanOrEqual(750);
   });
 
-  test("a 404 is returned as { error } after one attempt", async ({ server }) => {
-    server.script([{ status: 404, problem: problem(404, "not_found") }, ok]);
-    const { data, error, response } = await rawSync(clientFor(server));
+  test("a 404 is returned as { error } after one attempt", async ({ api }) => {
+    api.script([{ status: 404, problem: problem(404, "not_found") }, ok]);
+    const { data, error, response } = await rawSync(clientFor(api));
 
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ status: 404, code: "not_found" });
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("a 5xx on createDynDnsConfig through raw is not retried", async ({ server }) => {
-    server.script([{ status: 502, problem: problem(502, "bad_gateway") }, { status: 201, json: DYNDNS_CONFIG }]);
-    const { error, response } = await clientFor(server).raw.POST("/api/v2/domains/{id}/dyndns", {
+  test("a 5xx on createDynDnsConfig through raw is not retried", async ({ api }) => {
+    api.script([{ status: 502, problem: problem(502, "bad_gateway") }, { status: 201, json: DYNDNS_CONFIG }]);
+    const { error, response } = await clientFor(api).raw.POST("/api/v2/domains/{id}/dyndns", {
       params: { path: { id: DOMAIN_ID } },
       body: DYNDNS_BODY,
     });
 
     expect(response.status).toBe(502);
     expect(error).toMatchObject({ code: "bad_gateway" });
-    expect(server.requests).toHaveLength(1);
-    expect(JSON.parse(server.requests[0]!.body)).toEqual(DYNDNS_BODY);
+    expect(api.requests).toHaveLength(1);
+    expect(JSON.parse(api.requests[0]!.body)).toEqual(DYNDNS_BODY);
   });
 
-  test("a timeout is thrown as HostupTimeoutError (raw does not turn it into { error })", async ({ server }) => {
-    server.script([{ delayMs: 1_000, ...ok }]);
-    const error = await rejectionOf(rawSync(clientFor(server, { timeoutMs: 200, maxRetries: 0 })));
+  test("a timeout is thrown as HostupTimeoutError (raw does not turn it into { error })", async ({ api }) => {
+    api.script([{ delayMs: 1_000, ...ok }]);
+    const error = await rejectionOf(rawSync(clientFor(api, { timeoutMs: 200, maxRetries: 0 })));
 
     expect(error).toBeInstanceOf(HostupTimeoutError);
     expect((error as HostupTimeoutError).timeoutMs).toBe(200);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
-// A scripted HTTP server on 127.0.0.1 for the SDK's runtime tests: each test lists the answers it
-// wants, in order, and reads back every request the server received (with its arrival time).
+// A scripted HTTP server on 127.0.0.1, for what only a real connection shows: a reset after the
+// headers and part of the body, a connection closed before any answer, a body that stalls midway.
+// Everything else is tested without a port, with a fetch handler (./fetch-handler.ts).
 //
 //   const server = await startFaultServer();
-//   server.script([{ status: 429, headers: { "retry-after": "1" } }, { status: 200, json: { ok: true } }]);
+//   server.script([{ status: 200, json: { ok: true }, resetMidBody: true }, { status: 200, json: { ok: true } }]);
 //   … createHostupClient({ apiKey, baseUrl: server.url }) …
 //   expect(server.requests).toHaveLength(2);
 //   await server.close();
@@ -17,16 +18,12 @@ import type { AddressInfo } from "node:net";
 export interface FaultAnswer {
   /** HTTP status (default 200). */
   status?: number;
-  /** Response headers. `{{authorization}}` in a value is replaced by the request's Authorization header. */
+  /** Response headers. */
   headers?: Record<string, string>;
   /** A JSON body (`application/json` unless `headers` sets a content type). */
   json?: unknown;
-  /** A Problem Details body (`application/problem+json` unless `headers` sets a content type). */
-  problem?: unknown;
-  /** A raw body, sent as is (content type from `headers`). `{{authorization}}` is replaced as above. */
+  /** A raw body, sent as is (content type from `headers`). */
   body?: string;
-  /** Wait this long before sending anything (status line included). */
-  delayMs?: number;
   /** Send the headers and the first half of the body, wait this long, then send the rest. */
   stallMs?: number;
   /** Send the headers and the first half of the body (Content-Length announces all of it), then destroy the socket. */
@@ -41,8 +38,6 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** `Date.now()` when the request's headers arrived. */
-  at: number;
 }
 
 export interface FaultServer {
@@ -54,9 +49,7 @@ export interface FaultServer {
   readonly unscripted: number;
   /** Replaces the script; the next request gets `answers[0]`. */
   script(answers: ReadonlyArray<FaultAnswer>): void;
-  /** Milliseconds between consecutive requests' arrivals. */
-  gapsMs(): number[];
-  /** Stops listening, destroys open sockets and cancels pending delays. */
+  /** Stops listening, destroys open sockets and cancels pending stalls. */
   close(): Promise<void>;
 }
 
@@ -76,58 +69,46 @@ export async function startFaultServer(): Promise<FaultServer> {
   };
 
   const server = createServer((req, res) => {
-    const at = Date.now();
     // Taken at arrival, so answers follow arrival order even if bodies finish out of order.
     const answer = answers[next++];
     res.on("error", () => {}); // the client may hang up first; that is the point of some tests
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const authorization = req.headers.authorization ?? "";
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       if (!answer) {
         unscripted++;
         res.writeHead(418, { "content-type": "text/plain" });
         res.end(`fault-server: no scripted answer for request #${requests.length}`);
         return;
       }
-      const fill = (text: string) => text.split("{{authorization}}").join(authorization);
       const headers: Record<string, string> = {};
       let body = "";
       if (answer.json !== undefined) {
         headers["content-type"] = "application/json";
         body = JSON.stringify(answer.json);
-      } else if (answer.problem !== undefined) {
-        headers["content-type"] = "application/problem+json";
-        body = JSON.stringify(answer.problem);
       } else if (answer.body !== undefined) {
-        body = fill(answer.body);
+        body = answer.body;
       }
-      for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = fill(value);
+      for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = value;
       const bytes = Buffer.from(body, "utf8");
       headers["content-length"] = String(bytes.length);
       const half = Math.max(1, Math.floor(bytes.length / 2));
-      const gone = () => req.socket.destroyed;
 
-      const respond = () => {
-        if (gone()) return;
-        if (answer.destroy) return void req.socket.destroy();
-        res.writeHead(answer.status ?? 200, headers);
-        if (answer.resetMidBody) {
-          res.write(bytes.subarray(0, half));
-          // Give the client time to see the headers and the first bytes, then cut the connection.
-          return later(30, () => req.socket.destroy());
-        }
-        if (answer.stallMs !== undefined) {
-          res.write(bytes.subarray(0, half));
-          return later(answer.stallMs, () => {
-            if (!gone()) res.end(bytes.subarray(half));
-          });
-        }
-        res.end(bytes);
-      };
-      if (answer.delayMs) later(answer.delayMs, respond);
-      else respond();
+      if (answer.destroy) return void req.socket.destroy();
+      res.writeHead(answer.status ?? 200, headers);
+      if (answer.resetMidBody) {
+        res.write(bytes.subarray(0, half));
+        // Give the client time to see the headers and the first bytes, then cut the connection.
+        return later(30, () => req.socket.destroy());
+      }
+      if (answer.stallMs !== undefined) {
+        res.write(bytes.subarray(0, half));
+        return later(answer.stallMs, () => {
+          if (!req.socket.destroyed) res.end(bytes.subarray(half));
+        });
+      }
+      res.end(bytes);
     });
   });
 
@@ -146,9 +127,6 @@ export async function startFaultServer(): Promise<FaultServer> {
     script(list) {
       answers = list;
       next = 0;
-    },
-    gapsMs() {
-      return requests.slice(1).map((request, i) => request.at - requests[i]!.at);
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

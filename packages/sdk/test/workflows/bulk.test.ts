@@ -1,6 +1,6 @@
 // bulkSyncDomainStatusInBatches: batching, bounded concurrency, de-duplication, client-side
 // refusals, per-item refusals from Problem Details pointers (with resubmission), whole-batch
-// failures, waiting for each batch's job, onBatch and cancellation. Against the routing server.
+// failures, waiting for each batch's job, onBatch and cancellation. Answered by a fetch handler.
 import { describe, expect } from "vitest";
 import {
   HostupAbortError,
@@ -11,30 +11,30 @@ import {
   type BatchResult,
   type BulkSyncReport,
 } from "../../src/index.js";
-import { failOnUnhandledRejections, problem, rejectionOf, sleep, timed } from "../runtime/helpers.js";
-import type { RouteAnswer, RouteRequest, RouteServer } from "../support/route-server.js";
-import { accepted, BULK_PATH, clientAt, domainIds, operationBody, routeTest as test } from "./support.js";
+import { failOnUnhandledRejections, problem, rejectionOf, sleep, test, timed } from "../runtime/helpers.js";
+import type { Answer, FetchHandler, RecordedRequest } from "../support/fetch-handler.js";
+import { accepted, BULK_PATH, clientAt, domainIds, operationBody } from "./support.js";
 
 failOnUnhandledRejections();
 
-const idsOf = (request: RouteRequest) => (request.body as { domainIds: string[] }).domainIds;
-const bulkRequests = (route: RouteServer) => route.requests.filter((r) => r.method === "POST" && r.path === BULK_PATH);
+const idsOf = (request: RecordedRequest) => (request.json as { domainIds: string[] }).domainIds;
+const bulkRequests = (api: FetchHandler) => api.requests.filter((r) => r.method === "POST" && r.path === BULK_PATH);
 
 /**
  * Answers the bulk POST with `decide(ids, n)` (n = how many bulk POSTs came before), or a 202
  * with job `dbj_b<n>`; answers GET /api/jobs/… with `job(jobId, poll)`.
  */
 function serveBulk(
-  route: RouteServer,
+  api: FetchHandler,
   options: {
-    decide?: (ids: string[], n: number) => RouteAnswer | undefined;
+    decide?: (ids: string[], n: number) => Answer | undefined;
     delayMs?: number;
     job?: (jobId: string, poll: number) => unknown;
   } = {},
 ): void {
   let posts = 0;
   const polls = new Map<string, number>();
-  route.handle((request) => {
+  api.handle((request) => {
     if (request.method === "POST" && request.path === BULK_PATH) {
       const n = posts++;
       const ids = idsOf(request);
@@ -59,15 +59,15 @@ function expectAccounted(report: BulkSyncReport, input: ReadonlyArray<string>): 
 }
 
 describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
-  test("250 IDs, batchSize 100 → 3 requests carrying 100/100/50 IDs in order; all 250 queued", async ({ route }) => {
-    serveBulk(route);
+  test("250 IDs, batchSize 100 → 3 requests carrying 100/100/50 IDs in order; all 250 queued", async ({ api }) => {
+    serveBulk(api);
     const ids = domainIds(250);
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 100, concurrency: 1 });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 100, concurrency: 1 });
 
-    const posts = bulkRequests(route);
+    const posts = bulkRequests(api);
     expect(posts.map((r) => idsOf(r).length)).toEqual([100, 100, 50]);
     expect(posts.map(idsOf)).toEqual([ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)]);
-    expect(route.requests).toHaveLength(3);
+    expect(api.requests).toHaveLength(3);
     expect(report.queued).toEqual(ids);
     expect(report.refused).toEqual([]);
     expect(report.failed).toEqual([]);
@@ -76,40 +76,40 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
       [1, 100, "dbj_b1", undefined],
       [2, 50, "dbj_b2", undefined],
     ]);
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.handlerErrors).toEqual([]);
   });
 
-  test("the default batch size is 100 and the default concurrency sends every batch", async ({ route }) => {
-    serveBulk(route);
+  test("the default batch size is 100 and the default concurrency sends every batch", async ({ api }) => {
+    serveBulk(api);
     const ids = domainIds(250);
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids);
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids);
 
-    const sizes = bulkRequests(route).map((r) => idsOf(r).length).sort((a, b) => b - a);
+    const sizes = bulkRequests(api).map((r) => idsOf(r).length).sort((a, b) => b - a);
     expect(sizes).toEqual([100, 100, 50]);
     expect(report.queued).toEqual(ids); // report order is batch order, whatever the arrival order
   });
 
-  test.for([1, 2, 3])("concurrency: %i → the server never sees more than that many in flight (and does see that many)", async (concurrency, { route }) => {
-    serveBulk(route, { delayMs: 60 });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency });
+  test.for([1, 2, 3])("concurrency: %i → the API never sees more than that many in flight (and does see that many)", async (concurrency, { api }) => {
+    serveBulk(api, { delayMs: 60 });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency });
 
-    expect(bulkRequests(route)).toHaveLength(6);
-    expect(route.maxInFlight).toBe(concurrency);
+    expect(bulkRequests(api)).toHaveLength(6);
+    expect(api.maxInFlight).toBe(concurrency);
     expect(report.queued).toHaveLength(60);
   });
 
-  test("the default concurrency is 2", async ({ route }) => {
-    serveBulk(route, { delayMs: 60 });
-    await clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10 });
-    expect(route.maxInFlight).toBe(2);
+  test("the default concurrency is 2", async ({ api }) => {
+    serveBulk(api, { delayMs: 60 });
+    await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10 });
+    expect(api.maxInFlight).toBe(2);
   });
 
-  test("duplicates are sent once (within and across batches)", async ({ route }) => {
-    serveBulk(route);
+  test("duplicates are sent once (within and across batches)", async ({ api }) => {
+    serveBulk(api);
     const input = ["dom_a1", "dom_b2", "dom_a1", "dom_c3", "dom_b2", "dom_d4", "dom_c3"];
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(input, { batchSize: 2, concurrency: 1 });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(input, { batchSize: 2, concurrency: 1 });
 
-    expect(bulkRequests(route).map(idsOf)).toEqual([
+    expect(bulkRequests(api).map(idsOf)).toEqual([
       ["dom_a1", "dom_b2"],
       ["dom_c3", "dom_d4"],
     ]);
@@ -117,12 +117,12 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
     expect(report.refused).toEqual([]);
   });
 
-  test("non-dom_ IDs are refused client-side with their input index and never sent", async ({ route }) => {
-    serveBulk(route);
+  test("non-dom_ IDs are refused client-side with their input index and never sent", async ({ api }) => {
+    serveBulk(api);
     const input = ["dom_a1", "example.com", "dom_b2", "", "dom_1/x", "dom_c3"];
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(input);
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(input);
 
-    expect(bulkRequests(route).map(idsOf)).toEqual([["dom_a1", "dom_b2", "dom_c3"]]);
+    expect(bulkRequests(api).map(idsOf)).toEqual([["dom_a1", "dom_b2", "dom_c3"]]);
     expect(report.refused).toEqual([
       expect.objectContaining({ domainId: "example.com", index: 1, pointer: "/domainIds/1", by: "client" }),
       expect.objectContaining({ domainId: "", index: 3, pointer: "/domainIds/3", by: "client" }),
@@ -131,14 +131,14 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
     for (const refused of report.refused) expect(refused.detail).toEqual(expect.any(String));
     expect(report.queued).toEqual(["dom_a1", "dom_b2", "dom_c3"]);
     expect(report.failed).toEqual([]);
-    expect(route.requests.map((r) => r.rawBody).join("\n")).not.toMatch(/example\.com|dom_1\/x/);
+    expect(api.requests.map((r) => r.body).join("\n")).not.toMatch(/example\.com|dom_1\/x/);
   });
 
-  test("only invalid IDs → no request at all, every one refused", async ({ route }) => {
-    serveBulk(route);
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(["example.com", "dom_"]);
+  test("only invalid IDs → no request at all, every one refused", async ({ api }) => {
+    serveBulk(api);
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(["example.com", "dom_"]);
 
-    expect(route.requests).toHaveLength(0);
+    expect(api.requests).toHaveLength(0);
     expect(report.refused.map((r) => [r.domainId, r.index, r.by])).toEqual([
       ["example.com", 0, "client"],
       ["dom_", 1, "client"],
@@ -149,10 +149,10 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
 });
 
 describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => {
-  test("a 400 naming /domainIds/3 in the second batch → that ID refused with its caller index; the rest resubmitted and queued", async ({ route }) => {
+  test("a 400 naming /domainIds/3 in the second batch → that ID refused with its caller index; the rest resubmitted and queued", async ({ api }) => {
     const ids = domainIds(10);
     const bad = ids[8]!; // position 3 of the second batch (ids 5–9)
-    serveBulk(route, {
+    serveBulk(api, {
       decide: (sent) =>
         sent.includes(bad)
           ? {
@@ -167,9 +167,9 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     const input = ["example.com", ...ids.slice(0, 5), ids[0]!, ...ids.slice(5)];
     expect(input.indexOf(bad)).toBe(10);
 
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(input, { batchSize: 5, concurrency: 1 });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(input, { batchSize: 5, concurrency: 1 });
 
-    const posts = bulkRequests(route).map(idsOf);
+    const posts = bulkRequests(api).map(idsOf);
     expect(posts).toEqual([ids.slice(0, 5), ids.slice(5), [ids[5], ids[6], ids[7], ids[9]]]);
     expect(report.refused).toEqual([
       expect.objectContaining({ domainId: "example.com", index: 0, by: "client" }),
@@ -182,10 +182,10 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     expectAccounted(report, input.filter((id) => id.startsWith("dom_")).concat("example.com"));
   });
 
-  test("a 403 \"not owned\" naming two IDs → both refused (by 403), the rest resubmitted", async ({ route }) => {
+  test("a 403 \"not owned\" naming two IDs → both refused (by 403), the rest resubmitted", async ({ api }) => {
     const ids = domainIds(6);
     const foreign = [ids[1]!, ids[4]!];
-    serveBulk(route, {
+    serveBulk(api, {
       decide: (sent) => {
         const hits = foreign.filter((id) => sent.includes(id));
         if (hits.length === 0) return undefined;
@@ -198,9 +198,9 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
         };
       },
     });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids);
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids);
 
-    expect(bulkRequests(route).map(idsOf)).toEqual([ids, [ids[0], ids[2], ids[3], ids[5]]]);
+    expect(bulkRequests(api).map(idsOf)).toEqual([ids, [ids[0], ids[2], ids[3], ids[5]]]);
     expect(report.refused).toEqual([
       { domainId: ids[1], index: 1, pointer: "/domainIds/1", by: 403, code: "not_owned", detail: `${ids[1]} is not yours.` },
       { domainId: ids[4], index: 4, pointer: "/domainIds/4", by: 403, code: "not_owned", detail: `${ids[4]} is not yours.` },
@@ -209,12 +209,12 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     expect(report.failed).toEqual([]);
   });
 
-  test("a 403 without pointers → that batch's IDs in failed with a HostupPermissionDeniedError; other batches still queued; no resubmission", async ({ route }) => {
+  test("a 403 without pointers → that batch's IDs in failed with a HostupPermissionDeniedError; other batches still queued; no resubmission", async ({ api }) => {
     const ids = domainIds(9);
-    serveBulk(route, { decide: (sent) => (sent.includes(ids[3]!) ? { status: 403, problem: problem(403, "forbidden") } : undefined) });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 3, concurrency: 1 });
+    serveBulk(api, { decide: (sent) => (sent.includes(ids[3]!) ? { status: 403, problem: problem(403, "forbidden") } : undefined) });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 3, concurrency: 1 });
 
-    expect(bulkRequests(route)).toHaveLength(3);
+    expect(bulkRequests(api)).toHaveLength(3);
     expect(report.failed).toEqual(ids.slice(3, 6));
     expect(report.batches[1]!.error).toBeInstanceOf(HostupPermissionDeniedError);
     expect((report.batches[1]!.error as HostupPermissionDeniedError).code).toBe("forbidden");
@@ -226,9 +226,9 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     expectAccounted(report, ids);
   });
 
-  test("a rejection whose pointers name no item (/domainIds, /other, out of range) fails the batch, no resubmission", async ({ route }) => {
+  test("a rejection whose pointers name no item (/domainIds, /other, out of range) fails the batch, no resubmission", async ({ api }) => {
     const ids = domainIds(3);
-    serveBulk(route, {
+    serveBulk(api, {
       decide: () => ({
         status: 400,
         problem: problem(400, "invalid_request", {
@@ -240,39 +240,39 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
         }),
       }),
     });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids);
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids);
 
-    expect(bulkRequests(route)).toHaveLength(1);
+    expect(bulkRequests(api)).toHaveLength(1);
     expect(report.failed).toEqual(ids);
     expect(report.refused).toEqual([]);
     expect(report.batches[0]!.error).toBeInstanceOf(HostupApiError);
   });
 
-  test("a 500 (retries off) fails only that batch", async ({ route }) => {
+  test("a 500 (retries off) fails only that batch", async ({ api }) => {
     const ids = domainIds(4);
-    serveBulk(route, { decide: (_sent, n) => (n === 0 ? { status: 500, problem: problem(500, "internal_error") } : undefined) });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1 });
+    serveBulk(api, { decide: (_sent, n) => (n === 0 ? { status: 500, problem: problem(500, "internal_error") } : undefined) });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1 });
 
     expect(report.batches[0]!.error).toBeInstanceOf(HostupServerError);
     expect(report.failed).toEqual(ids.slice(0, 2));
     expect(report.queued).toEqual(ids.slice(2));
   });
 
-  test("every ID ends up in exactly one of queued, refused, failed, even when a 202 carries no operation", async ({ route }) => {
+  test("every ID ends up in exactly one of queued, refused, failed, even when a 202 carries no operation", async ({ api }) => {
     const ids = domainIds(4);
-    serveBulk(route, { decide: (sent, n) => (n === 0 ? { status: 202, json: { domainsQueued: sent.length } } : undefined) });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1 });
+    serveBulk(api, { decide: (sent, n) => (n === 0 ? { status: 202, json: { domainsQueued: sent.length } } : undefined) });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1 });
 
-    expect(bulkRequests(route)).toHaveLength(2);
+    expect(bulkRequests(api)).toHaveLength(2);
     expectAccounted(report, ids);
   });
 });
 
 describe.concurrent("bulkSyncDomainStatusInBatches: waiting, onBatch, abort", () => {
-  test("wait: { intervalMs: 10 } → each batch's job polled to completion", async ({ route }) => {
-    serveBulk(route, { job: (jobId, poll) => operationBody(jobId, poll < 1 ? "in_progress" : "completed", { jobId }) });
+  test("wait: { intervalMs: 10 } → each batch's job polled to completion", async ({ api }) => {
+    serveBulk(api, { job: (jobId, poll) => operationBody(jobId, poll < 1 ? "in_progress" : "completed", { jobId }) });
     const ids = domainIds(5);
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, wait: { intervalMs: 10 } });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, wait: { intervalMs: 10 } });
 
     expect(report.batches).toHaveLength(3);
     for (const batch of report.batches) {
@@ -281,18 +281,18 @@ describe.concurrent("bulkSyncDomainStatusInBatches: waiting, onBatch, abort", ()
       expect(batch.job?.result).toEqual({ jobId: batch.operation?.jobId });
       expect(batch.error).toBeUndefined();
     }
-    const polls = route.requests.filter((r) => r.method === "GET");
+    const polls = api.requests.filter((r) => r.method === "GET");
     expect(polls).toHaveLength(6); // two per job
     expect(new Set(polls.map((r) => r.path))).toEqual(new Set(["/api/jobs/dbj_b0", "/api/jobs/dbj_b1", "/api/jobs/dbj_b2"]));
     expect(report.queued).toEqual(ids);
     expect(report.failed).toEqual([]);
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.handlerErrors).toEqual([]);
   });
 
-  test("wait: a failing job → that batch's error is HostupJobFailedError and its IDs are failed, not queued", async ({ route }) => {
-    serveBulk(route, { job: (jobId) => operationBody(jobId, jobId === "dbj_b1" ? "failed" : "completed") });
+  test("wait: a failing job → that batch's error is HostupJobFailedError and its IDs are failed, not queued", async ({ api }) => {
+    serveBulk(api, { job: (jobId) => operationBody(jobId, jobId === "dbj_b1" ? "failed" : "completed") });
     const ids = domainIds(6);
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1, wait: { intervalMs: 10 } });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 2, concurrency: 1, wait: { intervalMs: 10 } });
 
     expect(report.batches[1]!.error).toBeInstanceOf(HostupJobFailedError);
     expect((report.batches[1]!.error as HostupJobFailedError).job.jobId).toBe("dbj_b1");
@@ -302,69 +302,75 @@ describe.concurrent("bulkSyncDomainStatusInBatches: waiting, onBatch, abort", ()
     expect(report.batches[2]!.job?.status).toBe("completed");
   });
 
-  test("wait: true waits with the defaults", async ({ route }) => {
-    serveBulk(route, { job: (jobId) => operationBody(jobId, "completed") });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(2), { wait: true });
+  test("wait: true waits with the defaults", async ({ api }) => {
+    serveBulk(api, { job: (jobId) => operationBody(jobId, "completed") });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(2), { wait: true });
     expect(report.batches[0]!.job?.status).toBe("completed");
-    expect(route.requests.filter((r) => r.method === "GET")).toHaveLength(1);
+    expect(api.requests.filter((r) => r.method === "GET")).toHaveLength(1);
   });
 
-  test("without wait no job is polled", async ({ route }) => {
-    serveBulk(route, { job: (jobId) => operationBody(jobId, "completed") });
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(3));
-    expect(route.requests.filter((r) => r.method === "GET")).toHaveLength(0);
+  test("without wait no job is polled", async ({ api }) => {
+    serveBulk(api, { job: (jobId) => operationBody(jobId, "completed") });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(3));
+    expect(api.requests.filter((r) => r.method === "GET")).toHaveLength(0);
     expect(report.batches[0]!.job).toBeUndefined();
   });
 
-  test("onBatch is called once per batch, with the batch the report holds", async ({ route }) => {
-    serveBulk(route, { decide: (_sent, n) => (n === 1 ? { status: 403, problem: problem(403, "forbidden") } : undefined) });
+  test("onBatch is called once per batch, with the batch the report holds", async ({ api }) => {
+    serveBulk(api, { decide: (_sent, n) => (n === 1 ? { status: 403, problem: problem(403, "forbidden") } : undefined) });
     const seen: BatchResult[] = [];
-    const report = await clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(7), { batchSize: 3, onBatch: (b) => seen.push(b) });
+    const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(7), { batchSize: 3, onBatch: (b) => seen.push(b) });
 
     expect(seen).toHaveLength(3);
     expect(seen.map((b) => b.index).sort()).toEqual([0, 1, 2]);
     for (const batch of seen) expect(report.batches[batch.index]).toBe(batch);
   });
 
-  test("abort mid-run → HostupAbortError promptly, no further request, no unhandled rejection", async ({ route }) => {
-    serveBulk(route, { delayMs: 2_000 });
+  test("abort mid-run → HostupAbortError promptly, no further request, no unhandled rejection", async ({ api }) => {
+    serveBulk(api, { delayMs: 2_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("shutting down")), 100);
-    const { ms, error } = await timed(() =>
-      clientAt(route.url, { timeoutMs: 10_000 }).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10, signal: controller.signal }),
+    // Abort once both lanes have a batch in flight.
+    let abortedAt = Number.NaN;
+    void api.requested(2).then(() => ((abortedAt = performance.now()), controller.abort(new Error("shutting down"))));
+    const { error } = await timed(() =>
+      clientAt(api, { timeoutMs: 10_000 }).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10, signal: controller.signal }),
     );
+    const sinceAbort = performance.now() - abortedAt;
     await sleep(100);
 
     expect(error).toBeInstanceOf(HostupAbortError);
     expect(((error as HostupAbortError).cause as Error).message).toBe("shutting down");
-    expect(ms).toBeLessThan(1_000);
-    expect(bulkRequests(route)).toHaveLength(2); // the two in flight; no batch started after the abort
+    expect(sinceAbort).toBeLessThan(1_000); // far below the answers' 2 s
+    expect(bulkRequests(api)).toHaveLength(2); // the two in flight; no batch started after the abort
   });
 
-  test("abort while waiting for a batch's job → HostupAbortError, no further poll", async ({ route }) => {
-    serveBulk(route, { job: (jobId) => operationBody(jobId, "in_progress") });
+  test("abort while waiting for a batch's job → HostupAbortError, no further poll", async ({ api }) => {
+    serveBulk(api, { job: (jobId) => operationBody(jobId, "in_progress") });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 150);
-    const { ms, error } = await timed(() =>
-      clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(4), {
+    // Abort once both batches are in and each job has been polled once (two POSTs, two GETs):
+    // both lanes are then in their 5 s pause.
+    let abortedAt = Number.NaN;
+    void api.requested(4).then(() => setTimeout(() => ((abortedAt = performance.now()), controller.abort()), 20));
+    const { error } = await timed(() =>
+      clientAt(api).bulkSyncDomainStatusInBatches(domainIds(4), {
         batchSize: 2,
         signal: controller.signal,
         wait: { intervalMs: 5_000 },
       }),
     );
-    const requestsAtAbort = route.requests.length;
+    const sinceAbort = performance.now() - abortedAt;
     await sleep(100);
 
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(ms).toBeLessThan(1_000);
-    expect(route.requests.length).toBe(requestsAtAbort);
-    expect(route.requests.filter((r) => r.method === "GET")).toHaveLength(2); // one poll per job, then the long pause
+    expect(sinceAbort).toBeLessThan(1_000); // far below the 5 s pause
+    expect(api.requests).toHaveLength(4); // nothing after the abort
+    expect(api.requests.filter((r) => r.method === "GET")).toHaveLength(2); // one poll per job, then the long pause
   });
 
-  test("an aborted signal before the call → HostupAbortError, nothing sent", async ({ route }) => {
-    serveBulk(route);
-    const error = await rejectionOf(clientAt(route.url).bulkSyncDomainStatusInBatches(domainIds(3), { signal: AbortSignal.abort() }));
+  test("an aborted signal before the call → HostupAbortError, nothing sent", async ({ api }) => {
+    serveBulk(api);
+    const error = await rejectionOf(clientAt(api).bulkSyncDomainStatusInBatches(domainIds(3), { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(route.requests).toHaveLength(0);
+    expect(api.requests).toHaveLength(0);
   });
 });

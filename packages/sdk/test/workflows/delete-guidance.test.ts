@@ -13,9 +13,9 @@ const blocked = (canDelete: unknown) => ({
 });
 
 describe.concurrent("deleteDomain 409 guidance", () => {
-  test("409 with extensions.actions.canDelete → HostupConflictError with canDelete, and a hint naming both next steps", async ({ server }) => {
-    server.script([blocked(GATE), { status: 204 }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 2 }).deleteDomain(DOMAIN_ID));
+  test("409 with extensions.actions.canDelete → HostupConflictError with canDelete, and a hint naming both next steps", async ({ api }) => {
+    api.script([blocked(GATE), { status: 204 }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 2 }).deleteDomain(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupConflictError);
     const conflict = error as HostupConflictError;
@@ -30,39 +30,39 @@ describe.concurrent("deleteDomain 409 guidance", () => {
     expect(conflict.message).toContain("Domain cannot be deleted right now.");
     expect(conflict.message).toContain("DELETE /api/v2/domains/{id}");
     // A 409 is a real conflict: never retried, even with retries on.
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject({ method: "DELETE", path: DOMAIN_PATH });
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]).toMatchObject({ method: "DELETE", path: DOMAIN_PATH });
   });
 
-  test("the same guidance through deleteDomain.withResponse", async ({ server }) => {
-    server.script([blocked(GATE)]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).deleteDomain.withResponse(DOMAIN_ID));
+  test("the same guidance through deleteDomain.withResponse", async ({ api }) => {
+    api.script([blocked(GATE)]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).deleteDomain.withResponse(DOMAIN_ID));
     expect((error as HostupConflictError).canDelete).toEqual(GATE);
     expect((error as HostupConflictError).hint).toContain("respondToDomainRenewal");
   });
 
-  test("a 409 without a gate: canDelete undefined, the hint still there", async ({ server }) => {
-    server.script([{ status: 409, problem: problem(409, "conflict") }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).deleteDomain(DOMAIN_ID));
+  test("a 409 without a gate: canDelete undefined, the hint still there", async ({ api }) => {
+    api.script([{ status: 409, problem: problem(409, "conflict") }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).deleteDomain(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupConflictError);
     expect((error as HostupConflictError).canDelete).toBeUndefined();
     expect((error as HostupConflictError).hint).toContain("/api/v2/orders/{id}/actions/cancel");
   });
 
-  test("a gate that is not an ActionGate (no boolean `allowed`) is not reported as canDelete", async ({ server }) => {
-    server.script([blocked({ reason: "no allowed field" })]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).deleteDomain(DOMAIN_ID));
+  test("a gate that is not an ActionGate (no boolean `allowed`) is not reported as canDelete", async ({ api }) => {
+    api.script([blocked({ reason: "no allowed field" })]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).deleteDomain(DOMAIN_ID));
     expect((error as HostupConflictError).canDelete).toBeUndefined();
   });
 
-  test("the deletion hint belongs to deleteDomain: another operation's 409 does not carry it", async ({ server }) => {
-    server.script([{ status: 409, problem: problem(409, "hostname_taken") }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
+  test("the deletion hint belongs to deleteDomain: another operation's 409 does not carry it", async ({ api }) => {
+    api.script([{ status: 409, problem: problem(409, "hostname_taken") }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
 
     expect(error).toBeInstanceOf(HostupConflictError);
     expect((error as HostupApiError).hint).toBeUndefined();
     expect(error.message).not.toContain("respondToDomainRenewal");
-    expect(server.requests[0]!.path).toBe(DYNDNS_PATH);
+    expect(api.requests[0]!.path).toBe(DYNDNS_PATH);
   });
 });

@@ -2,130 +2,130 @@
 // Unicode/punycode-equivalent) match on data[].name, and what the client learns from it.
 import { describe, expect } from "vitest";
 import { HostupDomainNotFoundError, HostupError, HostupValidationError } from "../../src/index.js";
-import { DYNDNS_CONFIG, failOnUnhandledRejections, rejectionOf } from "../runtime/helpers.js";
-import type { RouteRequest } from "../support/route-server.js";
-import { clientAt, domain, LIST_PATH, page, routeTest as test } from "./support.js";
+import { DYNDNS_CONFIG, failOnUnhandledRejections, rejectionOf, test } from "../runtime/helpers.js";
+import type { RecordedRequest } from "../support/fetch-handler.js";
+import { clientAt, domain, LIST_PATH, page } from "./support.js";
 
 failOnUnhandledRejections();
 
 const EXAMPLE = domain(1, "example.com");
 const NEAR_MISSES = [domain(2, "example.com.au"), domain(3, "www.example.com"), domain(4, "example.co"), domain(5, "myexample.com")];
-const names = (requests: ReadonlyArray<RouteRequest>) => requests.map((r) => r.query.name);
+const names = (requests: ReadonlyArray<RecordedRequest>) => requests.map((r) => r.query.name);
 
 describe.concurrent("findDomainByName", () => {
-  test("found: returns the entry, after one GET /api/v2/domains?name=example.com", async ({ route }) => {
-    route.handle(() => ({ json: page([...NEAR_MISSES, EXAMPLE], null) }));
-    const found = await clientAt(route.url).findDomainByName("example.com");
+  test("found: returns the entry, after one GET /api/v2/domains?name=example.com", async ({ api }) => {
+    api.handle(() => ({ json: page([...NEAR_MISSES, EXAMPLE], null) }));
+    const found = await clientAt(api).findDomainByName("example.com");
 
     expect(found).toEqual(EXAMPLE);
-    expect(route.requests).toHaveLength(1);
-    expect(route.requests[0]).toMatchObject({ method: "GET", path: LIST_PATH, query: { name: "example.com" } });
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]).toMatchObject({ method: "GET", path: LIST_PATH, query: { name: "example.com" } });
+    expect(api.handlerErrors).toEqual([]);
   });
 
-  test("the match is case-insensitive: Example.COM finds example.com", async ({ route }) => {
-    route.handle(() => ({ json: page([EXAMPLE], null) }));
-    const found = await clientAt(route.url).findDomainByName("Example.COM");
+  test("the match is case-insensitive: Example.COM finds example.com", async ({ api }) => {
+    api.handle(() => ({ json: page([EXAMPLE], null) }));
+    const found = await clientAt(api).findDomainByName("Example.COM");
 
     expect(found).toEqual(EXAMPLE);
-    expect(names(route.requests)).toEqual(["Example.COM"]);
+    expect(names(api.requests)).toEqual(["Example.COM"]);
   });
 
-  test("a case-sensitive server: the name as given finds nothing, the lower-cased retry finds it", async ({ route }) => {
-    route.handle(({ query }) => ({ json: page(query.name === "example.com" ? [EXAMPLE] : [], null) }));
-    const found = await clientAt(route.url).findDomainByName("Example.COM");
+  test("a case-sensitive server: the name as given finds nothing, the lower-cased retry finds it", async ({ api }) => {
+    api.handle(({ query }) => ({ json: page(query.name === "example.com" ? [EXAMPLE] : [], null) }));
+    const found = await clientAt(api).findDomainByName("Example.COM");
 
     expect(found).toEqual(EXAMPLE);
-    expect(names(route.requests)).toEqual(["Example.COM", "example.com"]);
+    expect(names(api.requests)).toEqual(["Example.COM", "example.com"]);
   });
 
-  test("IDN: exämple.com matches an entry named xn--exmple-cua.com", async ({ route }) => {
+  test("IDN: exämple.com matches an entry named xn--exmple-cua.com", async ({ api }) => {
     const idn = domain(7, "xn--exmple-cua.com");
-    route.handle(() => ({ json: page([domain(8, "example.com"), idn], null) }));
-    const found = await clientAt(route.url).findDomainByName("exämple.com");
+    api.handle(() => ({ json: page([domain(8, "example.com"), idn], null) }));
+    const found = await clientAt(api).findDomainByName("exämple.com");
 
     expect(found).toEqual(idn);
-    expect(names(route.requests)).toEqual(["exämple.com"]);
+    expect(names(api.requests)).toEqual(["exämple.com"]);
   });
 
-  test("IDN: xn--exmple-cua.com matches an entry named exämple.com", async ({ route }) => {
+  test("IDN: xn--exmple-cua.com matches an entry named exämple.com", async ({ api }) => {
     const idn = domain(7, "exämple.com");
-    route.handle(() => ({ json: page([domain(8, "example.com"), idn], null) }));
-    const found = await clientAt(route.url).findDomainByName("xn--exmple-cua.com");
+    api.handle(() => ({ json: page([domain(8, "example.com"), idn], null) }));
+    const found = await clientAt(api).findDomainByName("xn--exmple-cua.com");
 
     expect(found).toEqual(idn);
-    expect(names(route.requests)).toEqual(["xn--exmple-cua.com"]);
+    expect(names(api.requests)).toEqual(["xn--exmple-cua.com"]);
   });
 
-  test("only near misses (example.com.au, www.example.com, …) → HostupDomainNotFoundError with domainName", async ({ route }) => {
-    route.handle(() => ({ json: page(NEAR_MISSES, null) }));
-    const error = await rejectionOf(clientAt(route.url).findDomainByName("example.com"));
+  test("only near misses (example.com.au, www.example.com, …) → HostupDomainNotFoundError with domainName", async ({ api }) => {
+    api.handle(() => ({ json: page(NEAR_MISSES, null) }));
+    const error = await rejectionOf(clientAt(api).findDomainByName("example.com"));
 
     expect(error).toBeInstanceOf(HostupDomainNotFoundError);
     expect(error).toBeInstanceOf(HostupError);
     expect((error as HostupDomainNotFoundError).domainName).toBe("example.com");
     expect((error as HostupDomainNotFoundError).toJSON()).toMatchObject({ name: "HostupDomainNotFoundError", domainName: "example.com" });
     expect(error.message).toContain('"example.com"');
-    expect(names(route.requests)).toEqual(["example.com"]); // lower case already: no second lookup
+    expect(names(api.requests)).toEqual(["example.com"]); // lower case already: no second lookup
   });
 
-  test("not found with a mixed-case name: both spellings are tried, then HostupDomainNotFoundError", async ({ route }) => {
-    route.handle(() => ({ json: page(NEAR_MISSES, null) }));
-    const error = await rejectionOf(clientAt(route.url).findDomainByName("Example.COM"));
+  test("not found with a mixed-case name: both spellings are tried, then HostupDomainNotFoundError", async ({ api }) => {
+    api.handle(() => ({ json: page(NEAR_MISSES, null) }));
+    const error = await rejectionOf(clientAt(api).findDomainByName("Example.COM"));
 
     expect(error).toBeInstanceOf(HostupDomainNotFoundError);
     expect((error as HostupDomainNotFoundError).domainName).toBe("Example.COM");
-    expect(names(route.requests)).toEqual(["Example.COM", "example.com"]);
+    expect(names(api.requests)).toEqual(["Example.COM", "example.com"]);
   });
 
-  test("an answer without data → HostupDomainNotFoundError", async ({ route }) => {
-    route.handle(() => ({ json: { hasMore: false, nextCursor: null } }));
-    await expect(clientAt(route.url).findDomainByName("example.com")).rejects.toBeInstanceOf(HostupDomainNotFoundError);
+  test("an answer without data → HostupDomainNotFoundError", async ({ api }) => {
+    api.handle(() => ({ json: { hasMore: false, nextCursor: null } }));
+    await expect(clientAt(api).findDomainByName("example.com")).rejects.toBeInstanceOf(HostupDomainNotFoundError);
   });
 
   test.for(["", "   ", "dom_123", "a b.com", "example", "example.com/x", "ex?ample.com", "#x.com"])(
     "not a domain name: %j → HostupValidationError, zero requests",
-    async (input, { route }) => {
-      route.handle(() => ({ json: page([EXAMPLE], null) }));
-      const error = await rejectionOf(clientAt(route.url).findDomainByName(input));
+    async (input, { api }) => {
+      api.handle(() => ({ json: page([EXAMPLE], null) }));
+      const error = await rejectionOf(clientAt(api).findDomainByName(input));
 
       expect(error).toBeInstanceOf(HostupValidationError);
       expect((error as HostupValidationError).field).toBe("query/name");
-      expect(route.requests).toHaveLength(0);
+      expect(api.requests).toHaveLength(0);
     },
   );
 
-  test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({ route }) => {
-    route.handle(({ method, path }) => {
+  test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({ api }) => {
+    api.handle(({ method, path }) => {
       if (method === "GET" && path === LIST_PATH) return { json: page([EXAMPLE], null) };
       if (method === "POST" && path === `${LIST_PATH}/${EXAMPLE.id}/dyndns`) return { status: 201, json: DYNDNS_CONFIG };
       throw new Error(`unexpected ${method} ${path}`);
     });
-    const hostup = clientAt(route.url);
+    const hostup = clientAt(api);
     const found = await hostup.findDomainByName("example.com");
-    expect(route.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
 
     const domainName = found.name;
     const refused = await rejectionOf(hostup.createDynDnsConfig(found.id, { hostname: "x.other.org", recordType: "A" }, { domainName }));
     expect(refused).toBeInstanceOf(HostupValidationError);
     expect((refused as HostupValidationError).field).toBe("/hostname");
     expect((refused as HostupValidationError).operationId).toBe("createDynDnsConfig");
-    expect(route.requests).toHaveLength(1); // nothing sent
+    expect(api.requests).toHaveLength(1); // nothing sent
 
     // A look-alike suffix is not a subdomain either.
     await expect(hostup.createDynDnsConfig(found.id, { hostname: "home.notexample.com", recordType: "A" }, { domainName })).rejects.toBeInstanceOf(
       HostupValidationError,
     );
-    expect(route.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
 
     const created = await hostup.createDynDnsConfig(found.id, { hostname: "home.example.com", recordType: "A" }, { domainName });
     expect(created).toEqual(DYNDNS_CONFIG);
-    expect(route.requests).toHaveLength(2);
-    expect(route.requests[1]).toMatchObject({
+    expect(api.requests).toHaveLength(2);
+    expect(api.requests[1]).toMatchObject({
       method: "POST",
       path: `${LIST_PATH}/${EXAMPLE.id}/dyndns`,
-      body: { hostname: "home.example.com", recordType: "A" },
+      json: { hostname: "home.example.com", recordType: "A" },
     });
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.handlerErrors).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ import {
   type JobState,
 } from "../../src/index.js";
 import { clientFor, failOnUnhandledRejections, rejectionOf, sleep, test, timed } from "../runtime/helpers.js";
-import type { RouteServer } from "../support/route-server.js";
-import { accepted, BULK_PATH, clientAt, legacyBody, operationBody, routeTest } from "./support.js";
+import type { FetchHandler } from "../support/fetch-handler.js";
+import { accepted, BULK_PATH, clientAt, legacyBody, operationBody } from "./support.js";
 
 failOnUnhandledRejections();
 
@@ -21,9 +21,9 @@ const JOB_PATH = `/api/jobs/${JOB}`;
 const RESULT = { synced: 2, failed: 0 };
 
 /** Answers GET /api/jobs/{JOB} with `bodies[n]` for the n-th poll (the last one from then on). */
-function serveJob(route: RouteServer, bodies: ReadonlyArray<unknown>, jobPath = JOB_PATH): void {
+function serveJob(api: FetchHandler, bodies: ReadonlyArray<unknown>, jobPath = JOB_PATH): void {
   let polls = 0;
-  route.handle(({ method, path }) => {
+  api.handle(({ method, path }) => {
     if (method !== "GET" || path !== jobPath) throw new Error(`unexpected ${method} ${path}`);
     const body = bodies[Math.min(polls++, bodies.length - 1)];
     return { json: body };
@@ -31,31 +31,31 @@ function serveJob(route: RouteServer, bodies: ReadonlyArray<unknown>, jobPath = 
 }
 
 describe.concurrent("waitForJob: states", () => {
-  test("operation shape: queued → in_progress → completed; onProgress gets every state; 3 polls", async ({ server }) => {
+  test("operation shape: queued → in_progress → completed; onProgress gets every state; 3 polls", async ({ api }) => {
     const bodies = [operationBody(JOB, "queued"), operationBody(JOB, "in_progress"), operationBody(JOB, "completed", RESULT)];
-    server.script(bodies.map((json) => ({ json })));
+    api.script(bodies.map((json) => ({ json })));
     const states: JobState[] = [];
 
-    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+    const job = await clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
 
     expect(job).toEqual({ jobId: JOB, status: "completed", progress: undefined, result: RESULT, raw: bodies[2] });
     expect(states.map((s) => s.status)).toEqual(["queued", "in_progress", "completed"]);
     expect(states.map((s) => s.raw)).toEqual(bodies);
     expect(states[2]).toEqual(job);
-    expect(server.requests).toHaveLength(3);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET ${JOB_PATH}`));
+    expect(api.requests).toHaveLength(3);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill(`GET ${JOB_PATH}`));
   });
 
-  test("legacy shape: waiting → active → isCompleted; onProgress gets every state; 3 polls", async ({ server }) => {
+  test("legacy shape: waiting → active → isCompleted; onProgress gets every state; 3 polls", async ({ api }) => {
     const bodies = [
       legacyBody(JOB, "waiting", {}, 0),
       legacyBody(JOB, "active", {}, 40),
       legacyBody(JOB, "completed", { isCompleted: true }, 100, RESULT),
     ];
-    server.script(bodies.map((json) => ({ json })));
+    api.script(bodies.map((json) => ({ json })));
     const states: JobState[] = [];
 
-    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+    const job = await clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
 
     expect(job).toEqual({ jobId: JOB, status: "completed", progress: 100, result: RESULT, raw: bodies[2] });
     expect(states.map((s) => [s.status, s.progress])).toEqual([
@@ -63,44 +63,44 @@ describe.concurrent("waitForJob: states", () => {
       ["in_progress", 40],
       ["completed", 100],
     ]);
-    expect(server.requests).toHaveLength(3);
+    expect(api.requests).toHaveLength(3);
   });
 
-  test("legacy shape: the isCompleted flag alone ends the wait (state unknown to the SDK)", async ({ server }) => {
+  test("legacy shape: the isCompleted flag alone ends the wait (state unknown to the SDK)", async ({ api }) => {
     const bodies = [
       legacyBody(JOB, "mystery", { isRunning: true }),
       legacyBody(JOB, "mystery", { isCompleted: true }),
     ];
-    server.script(bodies.map((json) => ({ json })));
+    api.script(bodies.map((json) => ({ json })));
     const states: JobState[] = [];
 
-    const job = await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+    const job = await clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
 
     expect(job.status).toBe("completed");
     expect(states.map((s) => s.status)).toEqual(["in_progress", "completed"]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("progress is read from progressDetails.percentage (over data.progress), else from data.progress", async ({ server }) => {
+  test("progress is read from progressDetails.percentage (over data.progress), else from data.progress", async ({ api }) => {
     const withDetails = legacyBody(JOB, "active", {}, 42);
     withDetails.data.progress = 7; // a different, coarser number: percentage wins
     const progressOnly = legacyBody(JOB, "active");
     progressOnly.data.progress = 55;
-    server.script([{ json: withDetails }, { json: progressOnly }, { json: legacyBody(JOB, "completed", { isCompleted: true }, 100) }]);
+    api.script([{ json: withDetails }, { json: progressOnly }, { json: legacyBody(JOB, "completed", { isCompleted: true }, 100) }]);
     const states: JobState[] = [];
 
-    await clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
+    await clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) });
 
     expect(states.map((s) => s.progress)).toEqual([42, 55, 100]);
   });
 
-  test("operation shape: in_progress → failed → HostupJobFailedError with the job; 2 polls", async ({ server }) => {
+  test("operation shape: in_progress → failed → HostupJobFailedError with the job; 2 polls", async ({ api }) => {
     const failed = operationBody(JOB, "failed", { error: "registry unavailable" });
-    server.script([{ json: operationBody(JOB, "in_progress") }, { json: failed }, { json: operationBody(JOB, "completed") }]);
+    api.script([{ json: operationBody(JOB, "in_progress") }, { json: failed }, { json: operationBody(JOB, "completed") }]);
     const states: JobState[] = [];
 
     const error = await rejectionOf(
-      clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) }),
+      clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10, onProgress: (s) => states.push(s) }),
     );
 
     expect(error).toBeInstanceOf(HostupJobFailedError);
@@ -110,35 +110,35 @@ describe.concurrent("waitForJob: states", () => {
     expect(error.message).toContain(JOB);
     expect((error as HostupJobFailedError).toJSON()).toMatchObject({ jobId: JOB, status: "failed" });
     expect(states.map((s) => s.status)).toEqual(["in_progress", "failed"]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("legacy shape: isFailed: true → HostupJobFailedError with the job", async ({ server }) => {
+  test("legacy shape: isFailed: true → HostupJobFailedError with the job", async ({ api }) => {
     const failed = legacyBody(JOB, "mystery", { isFailed: true }, 60);
-    server.script([{ json: legacyBody(JOB, "active", {}, 30) }, { json: failed }, { json: legacyBody(JOB, "completed", { isCompleted: true }) }]);
+    api.script([{ json: legacyBody(JOB, "active", {}, 30) }, { json: failed }, { json: legacyBody(JOB, "completed", { isCompleted: true }) }]);
 
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
 
     expect(error).toBeInstanceOf(HostupJobFailedError);
     expect((error as HostupJobFailedError).job).toMatchObject({ jobId: JOB, status: "failed", progress: 60, raw: failed });
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("legacy shape: state \"failed\" → HostupJobFailedError", async ({ server }) => {
-    server.script([{ json: legacyBody(JOB, "failed") }]);
-    const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
+  test("legacy shape: state \"failed\" → HostupJobFailedError", async ({ api }) => {
+    api.script([{ json: legacyBody(JOB, "failed") }]);
+    const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
     expect(error).toBeInstanceOf(HostupJobFailedError);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 });
 
 describe("waitForJob: deadline and cancellation (timing, run one at a time)", () => {
-  routeTest("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({ route }) => {
-    serveJob(route, [operationBody(JOB, "in_progress")]);
+  test("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({ api }) => {
+    serveJob(api, [operationBody(JOB, "in_progress")]);
     const states: JobState[] = [];
     const called = Date.now();
     const { ms, error } = await timed(() =>
-      clientAt(route.url).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 100, maxWaitMs: 300, onProgress: (s) => states.push(s) }),
+      clientAt(api).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 100, maxWaitMs: 300, onProgress: (s) => states.push(s) }),
     );
 
     expect(error).toBeInstanceOf(HostupJobTimeoutError);
@@ -152,36 +152,37 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
     expect(ms).toBeGreaterThanOrEqual(300);
     expect(ms).toBeLessThan(2_000);
     // Polls at about 0, 50, 125, 225, 300: the last one at the deadline, not a pause short of it.
-    // Measured from the call, not from the first poll: on a busy machine the first request (a new
-    // connection) can arrive tens of ms after the wait started, and the deadline counts from the start.
-    const last = route.requests[route.requests.length - 1]!.at;
+    // Measured from the call, not from the first poll: on a busy machine the first request (after
+    // the operation table has loaded) can go out tens of ms after the wait started, and the deadline
+    // counts from the start.
+    const last = api.requests[api.requests.length - 1]!.at;
     expect(last - called).toBeGreaterThanOrEqual(290);
-    expect(route.requests.length).toBeGreaterThanOrEqual(4);
-    expect(route.requests.length).toBeLessThanOrEqual(7);
-    expect(states).toHaveLength(route.requests.length);
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.requests.length).toBeGreaterThanOrEqual(4);
+    expect(api.requests.length).toBeLessThanOrEqual(7);
+    expect(states).toHaveLength(api.requests.length);
+    expect(api.handlerErrors).toEqual([]);
   });
 
-  routeTest("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({ route }) => {
+  test("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({ api }) => {
     // Polls at about 0 and 800 ms see in_progress; the next pause (1 200 ms) is cut to end at the
     // 1 600 ms deadline, where one more read sees completed. A full pause would read at about 2 000 ms.
     // (Long intervals keep this robust on a busy machine.)
-    route.handle(({ at }) => ({ json: operationBody(JOB, at - route.requests[0]!.at >= 1_300 ? "completed" : "in_progress") }));
-    const { ms, value } = await timed(() => clientAt(route.url).waitForJob(JOB, { intervalMs: 800, maxIntervalMs: 5_000, maxWaitMs: 1_600 }));
+    api.handle(({ at }) => ({ json: operationBody(JOB, at - api.requests[0]!.at >= 1_300 ? "completed" : "in_progress") }));
+    const { ms, value } = await timed(() => clientAt(api).waitForJob(JOB, { intervalMs: 800, maxIntervalMs: 5_000, maxWaitMs: 1_600 }));
 
     expect(value?.status).toBe("completed");
-    expect(route.requests).toHaveLength(3);
-    const lastAt = route.requests[2]!.at - route.requests[0]!.at;
+    expect(api.requests).toHaveLength(3);
+    const lastAt = api.requests[2]!.at - api.requests[0]!.at;
     expect(lastAt).toBeGreaterThanOrEqual(1_300);
     expect(lastAt).toBeLessThan(1_900);
     expect(ms).toBeLessThan(3_000);
   });
 
-  routeTest("abort during the pause → HostupAbortError promptly, no further poll", async ({ route }) => {
-    serveJob(route, [operationBody(JOB, "in_progress")]);
+  test("abort during the pause → HostupAbortError promptly, no further poll", async ({ api }) => {
+    serveJob(api, [operationBody(JOB, "in_progress")]);
     const controller = new AbortController();
     const { ms, error } = await timed(() =>
-      clientAt(route.url).waitForJob(JOB, {
+      clientAt(api).waitForJob(JOB, {
         intervalMs: 5_000,
         signal: controller.signal,
         onProgress: () => setTimeout(() => controller.abort(new Error("user left")), 50),
@@ -192,45 +193,45 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
     expect(error).toBeInstanceOf(HostupAbortError);
     expect((error as HostupAbortError).cause).toEqual(new Error("user left"));
     expect(ms).toBeLessThan(1_000);
-    expect(route.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  routeTest("abort during a poll request → HostupAbortError promptly", async ({ route }) => {
-    route.handle(() => ({ json: operationBody(JOB, "in_progress"), delayMs: 3_000 }));
+  test("abort during a poll request → HostupAbortError promptly", async ({ api }) => {
+    api.handle(() => ({ json: operationBody(JOB, "in_progress"), delayMs: 3_000 }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const { ms, error } = await timed(() => clientAt(route.url, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }));
+    void api.requested(1).then(() => controller.abort());
+    const { ms, error } = await timed(() => clientAt(api, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }));
 
     expect(error).toBeInstanceOf(HostupAbortError);
     expect(ms).toBeLessThan(1_000);
-    expect(route.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  routeTest("an already aborted signal → HostupAbortError, nothing sent", async ({ route }) => {
-    serveJob(route, [operationBody(JOB, "completed")]);
-    const error = await rejectionOf(clientAt(route.url).waitForJob(JOB, { signal: AbortSignal.abort() }));
+  test("an already aborted signal → HostupAbortError, nothing sent", async ({ api }) => {
+    serveJob(api, [operationBody(JOB, "completed")]);
+    const error = await rejectionOf(clientAt(api).waitForJob(JOB, { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(route.requests).toHaveLength(0);
+    expect(api.requests).toHaveLength(0);
   });
 
-  routeTest("the pause starts at intervalMs and grows ×1.5 up to maxIntervalMs (50 → 75 → 112 → 169 → 200 → 200)", async ({ route }) => {
-    serveJob(route, [...Array(7).fill(operationBody(JOB, "in_progress")), operationBody(JOB, "completed")]);
+  test("the pause starts at intervalMs and grows ×1.5 up to maxIntervalMs (50 → 75 → 112 → 169 → 200 → 200)", async ({ api }) => {
+    serveJob(api, [...Array(7).fill(operationBody(JOB, "in_progress")), operationBody(JOB, "completed")]);
     // The SDK's own pauses, measured at the fetch boundary: from one answer read to the next request.
     const calls: Array<{ start: number; end: number }> = [];
     const timedFetch: typeof fetch = async (input, init) => {
       const call = { start: performance.now(), end: Number.NaN };
       calls.push(call);
-      const response = await fetch(input, init);
+      const response = await api.fetch(input, init);
       const body = await response.text();
       call.end = performance.now();
       return new Response(body, { status: response.status, headers: response.headers });
     };
-    await clientAt(route.url, { fetch: timedFetch }).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 200 });
+    await clientAt(api, { fetch: timedFetch }).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 200 });
 
-    expect(route.requests).toHaveLength(8);
+    expect(api.requests).toHaveLength(8);
     const expected = [50, 75, 112.5, 168.75, 200, 200, 200];
     const pauses = calls.slice(1).map((call, i) => call.start - calls[i]!.end);
-    const arrivals = route.requests.slice(1).map((r, i) => r.at - route.requests[i]!.at);
+    const arrivals = api.requests.slice(1).map((r, i) => r.at - api.requests[i]!.at);
     const show = JSON.stringify({ pauses: pauses.map(Math.round), arrivals });
     expected.forEach((want, i) => {
       // Timers never fire early (1 ms of clock granularity aside); a loaded machine may make them late.
@@ -253,14 +254,14 @@ describe.concurrent("waitForJob: job references", () => {
     { what: "an object with only a same-origin absolute pollUrl", ref: (url) => ({ pollUrl: `${url}${JOB_PATH}` }) },
   ];
   for (const { what, ref } of forms) {
-    routeTest(`${what} → polls GET ${JOB_PATH}`, async ({ route }) => {
-      serveJob(route, [operationBody(JOB, "completed", RESULT)]);
-      const job = await clientAt(route.url).waitForJob(ref(route.url), { intervalMs: 10 });
+    test(`${what} → polls GET ${JOB_PATH}`, async ({ api }) => {
+      serveJob(api, [operationBody(JOB, "completed", RESULT)]);
+      const job = await clientAt(api).waitForJob(ref(api.url), { intervalMs: 10 });
 
       expect(job).toMatchObject({ jobId: JOB, status: "completed", result: RESULT });
-      expect(route.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${JOB_PATH}`]);
-      expect(route.requests[0]!.query).toEqual({});
-      expect(route.handlerErrors).toEqual([]);
+      expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${JOB_PATH}`]);
+      expect(api.requests[0]!.query).toEqual({});
+      expect(api.handlerErrors).toEqual([]);
     });
   }
 
@@ -282,22 +283,22 @@ describe.concurrent("waitForJob: job references", () => {
     { what: "a malformed absolute pollUrl", ref: () => `http://[bad${JOB_PATH}` },
   ];
   for (const { what, ref } of refused) {
-    routeTest(`refused: ${what} → HostupValidationError, zero requests`, async ({ route }) => {
-      serveJob(route, [operationBody(JOB, "completed")]);
-      const error = await rejectionOf(clientAt(route.url).waitForJob(ref(route.url), { intervalMs: 10 }));
+    test(`refused: ${what} → HostupValidationError, zero requests`, async ({ api }) => {
+      serveJob(api, [operationBody(JOB, "completed")]);
+      const error = await rejectionOf(clientAt(api).waitForJob(ref(api.url), { intervalMs: 10 }));
 
       expect(error).toBeInstanceOf(HostupValidationError);
       expect((error as HostupValidationError).operationId).toBe("getJob");
-      expect(route.requests).toHaveLength(0);
+      expect(api.requests).toHaveLength(0);
     });
   }
 });
 
 describe.concurrent("bulkSyncDomainStatusAndWait", () => {
-  routeTest("queues the sync, then polls the returned job until completed → { operation, job }", async ({ route }) => {
+  test("queues the sync, then polls the returned job until completed → { operation, job }", async ({ api }) => {
     const ids = ["dom_aaa1", "dom_bbb2"];
     let polls = 0;
-    route.handle(({ method, path }) => {
+    api.handle(({ method, path }) => {
       if (method === "POST" && path === BULK_PATH) return { status: 202, json: accepted(JOB, 2) };
       if (method === "GET" && path === JOB_PATH) {
         polls++;
@@ -307,29 +308,29 @@ describe.concurrent("bulkSyncDomainStatusAndWait", () => {
     });
     const states: JobState[] = [];
 
-    const { operation, job } = await clientAt(route.url).bulkSyncDomainStatusAndWait(ids, { intervalMs: 10, onProgress: (s) => states.push(s) });
+    const { operation, job } = await clientAt(api).bulkSyncDomainStatusAndWait(ids, { intervalMs: 10, onProgress: (s) => states.push(s) });
 
     expect(operation).toEqual(accepted(JOB, 2).operation);
     expect(job).toMatchObject({ jobId: JOB, status: "completed", result: RESULT });
-    expect(route.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BULK_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`]);
-    expect(route.requests[0]!.body).toEqual({ domainIds: ids });
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BULK_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`]);
+    expect(api.requests[0]!.json).toEqual({ domainIds: ids });
     expect(states.map((s) => s.status)).toEqual(["in_progress", "in_progress", "completed"]);
-    expect(route.handlerErrors).toEqual([]);
+    expect(api.handlerErrors).toEqual([]);
   });
 
-  routeTest("the job fails → HostupJobFailedError", async ({ route }) => {
-    route.handle(({ method }) =>
+  test("the job fails → HostupJobFailedError", async ({ api }) => {
+    api.handle(({ method }) =>
       method === "POST" ? { status: 202, json: accepted(JOB, 1) } : { json: operationBody(JOB, "failed") },
     );
-    const error = await rejectionOf(clientAt(route.url).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
+    const error = await rejectionOf(clientAt(api).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
     expect(error).toBeInstanceOf(HostupJobFailedError);
-    expect(route.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  routeTest("a 202 without an operation → HostupError, no poll", async ({ route }) => {
-    route.handle(() => ({ status: 202, json: { domainsQueued: 1 } }));
-    const error = await rejectionOf(clientAt(route.url).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
+  test("a 202 without an operation → HostupError, no poll", async ({ api }) => {
+    api.handle(() => ({ status: 202, json: { domainsQueued: 1 } }));
+    const error = await rejectionOf(clientAt(api).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
     expect(error).toBeInstanceOf(HostupError);
-    expect(route.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 });

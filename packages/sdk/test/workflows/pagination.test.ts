@@ -1,5 +1,5 @@
 // iterateDomains: cursor pagination over GET /api/v2/domains, lazily, with its stop conditions,
-// cancellation, retries and errors. Against the scripted fault server (answers strictly in order).
+// cancellation, retries and errors. Answered by a fetch handler's script (answers strictly in order).
 import { describe, expect } from "vitest";
 import {
   HostupAbortError,
@@ -22,9 +22,6 @@ const threePages = [
   { json: page([d5], null) },
 ];
 
-const queryOf = (path: string) => Object.fromEntries(new URL(path, "http://localhost").searchParams);
-const pathOf = (path: string) => new URL(path, "http://localhost").pathname;
-
 async function collect(iterable: AsyncIterable<DomainSummary>): Promise<DomainSummary[]> {
   const items: DomainSummary[] = [];
   for await (const item of iterable) items.push(item);
@@ -32,25 +29,25 @@ async function collect(iterable: AsyncIterable<DomainSummary>): Promise<DomainSu
 }
 
 describe.concurrent("iterateDomains", () => {
-  test("three pages (2+2+1) → all 5 in order, 3 requests, each page's cursor sent, limit and name on every page", async ({ server }) => {
-    server.script(threePages);
-    const hostup = clientFor(server, { maxRetries: 0 });
+  test("three pages (2+2+1) → all 5 in order, 3 requests, each page's cursor sent, limit and name on every page", async ({ api }) => {
+    api.script(threePages);
+    const hostup = clientFor(api, { maxRetries: 0 });
 
     const items = await collect(hostup.iterateDomains({ limit: 2, name: "example.com" }));
 
     expect(items).toEqual(D);
-    expect(server.requests).toHaveLength(3);
-    expect(server.requests.map((r) => `${r.method} ${pathOf(r.path)}`)).toEqual(Array(3).fill("GET /api/v2/domains"));
-    expect(server.requests.map((r) => queryOf(r.path))).toEqual([
+    expect(api.requests).toHaveLength(3);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill("GET /api/v2/domains"));
+    expect(api.requests.map((r) => r.query)).toEqual([
       { limit: "2", name: "example.com" },
       { limit: "2", name: "example.com", cursor: "c1" },
       { limit: "2", name: "example.com", cursor: "c2" },
     ]);
   });
 
-  test("lazy: breaking out after the first item leaves exactly 1 request made", async ({ server }) => {
-    server.script(threePages);
-    const hostup = clientFor(server, { maxRetries: 0 });
+  test("lazy: breaking out after the first item leaves exactly 1 request made", async ({ api }) => {
+    api.script(threePages);
+    const hostup = clientFor(api, { maxRetries: 0 });
 
     const seen: DomainSummary[] = [];
     for await (const item of hostup.iterateDomains()) {
@@ -60,37 +57,37 @@ describe.concurrent("iterateDomains", () => {
     await sleep(50); // nothing fetched ahead in the background either
 
     expect(seen).toEqual([d1]);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("lazy: the next page is fetched only when the loop asks for the item after the current page", async ({ server }) => {
-    server.script(threePages);
-    const iterator = clientFor(server, { maxRetries: 0 }).iterateDomains()[Symbol.asyncIterator]();
+  test("lazy: the next page is fetched only when the loop asks for the item after the current page", async ({ api }) => {
+    api.script(threePages);
+    const iterator = clientFor(api, { maxRetries: 0 }).iterateDomains()[Symbol.asyncIterator]();
 
     expect((await iterator.next()).value).toEqual(d1);
     expect((await iterator.next()).value).toEqual(d2);
     await sleep(30);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
     expect((await iterator.next()).value).toEqual(d3);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
     await iterator.return(undefined);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("maxItems: 3 → 3 items and exactly 2 requests", async ({ server }) => {
-    server.script(threePages);
-    const items = await collect(clientFor(server, { maxRetries: 0 }).iterateDomains({ limit: 2 }, { maxItems: 3 }));
+  test("maxItems: 3 → 3 items and exactly 2 requests", async ({ api }) => {
+    api.script(threePages);
+    const items = await collect(clientFor(api, { maxRetries: 0 }).iterateDomains({ limit: 2 }, { maxItems: 3 }));
 
     expect(items).toEqual([d1, d2, d3]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("maxItems equal to the first page's size → no second request", async ({ server }) => {
-    server.script(threePages);
-    const items = await collect(clientFor(server, { maxRetries: 0 }).iterateDomains({}, { maxItems: 2 }));
+  test("maxItems equal to the first page's size → no second request", async ({ api }) => {
+    api.script(threePages);
+    const items = await collect(clientFor(api, { maxRetries: 0 }).iterateDomains({}, { maxItems: 2 }));
 
     expect(items).toEqual([d1, d2]);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
   test.for([
@@ -98,18 +95,18 @@ describe.concurrent("iterateDomains", () => {
     { what: "nextCursor: null (hasMore absent)", body: { data: [domain(1)], nextCursor: null }, items: 1 },
     { what: "nextCursor absent", body: { data: [domain(1)], hasMore: true }, items: 1 },
     { what: "an empty page that still has a cursor", body: { data: [], hasMore: true, nextCursor: "c1" }, items: 0 },
-  ])("stops on $what: 1 request", async ({ body, items }, { server }) => {
+  ])("stops on $what: 1 request", async ({ body, items }, { api }) => {
     // A second page is scripted so that an iterator that wrongly goes on would get it.
-    server.script([{ json: body }, { json: page([domain(9)], null) }]);
-    const collected = await collect(clientFor(server, { maxRetries: 0 }).iterateDomains());
+    api.script([{ json: body }, { json: page([domain(9)], null) }]);
+    const collected = await collect(clientFor(api, { maxRetries: 0 }).iterateDomains());
 
     expect(collected).toHaveLength(items);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("a repeated cursor → HostupError (no endless loop, a bounded number of requests)", async ({ server }) => {
+  test("a repeated cursor → HostupError (no endless loop, a bounded number of requests)", async ({ api }) => {
     // c1 → c2 → c1 again: the third page hands back a cursor the iterator already followed.
-    server.script([
+    api.script([
       { json: page([d1], "c1") },
       { json: page([d2], "c2") },
       { json: page([d3], "c1") },
@@ -118,25 +115,25 @@ describe.concurrent("iterateDomains", () => {
     const seen: DomainSummary[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of clientFor(server, { maxRetries: 0 }).iterateDomains()) seen.push(item);
+        for await (const item of clientFor(api, { maxRetries: 0 }).iterateDomains()) seen.push(item);
       })(),
     );
 
     expect(error).toBeInstanceOf(HostupError);
-    expect(error).not.toBeInstanceOf(HostupApiError); // not the fault server's "script exhausted" 418
+    expect(error).not.toBeInstanceOf(HostupApiError); // not the fetch handler's "script exhausted" 418
     expect(error.message).toContain('"c1"');
     expect(seen).toEqual([d1, d2, d3]);
-    expect(server.requests).toHaveLength(3);
-    expect(server.unscripted).toBe(0);
+    expect(api.requests).toHaveLength(3);
+    expect(api.unscripted).toBe(0);
   });
 
-  test("abort between pages → HostupAbortError and no further request", async ({ server }) => {
-    server.script(threePages);
+  test("abort between pages → HostupAbortError and no further request", async ({ api }) => {
+    api.script(threePages);
     const controller = new AbortController();
     const seen: DomainSummary[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of clientFor(server, { maxRetries: 0 }).iterateDomains({}, { signal: controller.signal })) {
+        for await (const item of clientFor(api, { maxRetries: 0 }).iterateDomains({}, { signal: controller.signal })) {
           seen.push(item);
           if (seen.length === 2) controller.abort(new Error("stop paging")); // the last item of page 1
         }
@@ -147,16 +144,16 @@ describe.concurrent("iterateDomains", () => {
     expect(error).toBeInstanceOf(HostupAbortError);
     expect((error.cause as Error).message).toBe("stop paging");
     expect(seen).toEqual([d1, d2]);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("abort between items of one page → HostupAbortError before the next item", async ({ server }) => {
-    server.script(threePages);
+  test("abort between items of one page → HostupAbortError before the next item", async ({ api }) => {
+    api.script(threePages);
     const controller = new AbortController();
     const seen: DomainSummary[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of clientFor(server, { maxRetries: 0 }).iterateDomains({}, { signal: controller.signal })) {
+        for await (const item of clientFor(api, { maxRetries: 0 }).iterateDomains({}, { signal: controller.signal })) {
           seen.push(item);
           controller.abort();
         }
@@ -165,56 +162,59 @@ describe.concurrent("iterateDomains", () => {
 
     expect(error).toBeInstanceOf(HostupAbortError);
     expect(seen).toEqual([d1]);
-    expect(server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
   });
 
-  test("abort while a page is being fetched → HostupAbortError at once", async ({ server }) => {
-    server.script([{ json: page([d1], "c1") }, { json: page([d2], null), delayMs: 2_000 }]);
+  test("abort while a page is being fetched → HostupAbortError at once", async ({ api }) => {
+    api.script([{ json: page([d1], "c1") }, { json: page([d2], null), delayMs: 2_000 }]);
     const controller = new AbortController();
     const seen: DomainSummary[] = [];
-    const { ms, error } = await timed(async () => {
-      for await (const item of clientFor(server, { maxRetries: 0, timeoutMs: 5_000 }).iterateDomains({}, { signal: controller.signal })) {
+    // Abort once page 2 has been asked for (and is still coming).
+    let abortedAt = Number.NaN;
+    void api.requested(2).then(() => ((abortedAt = performance.now()), controller.abort()));
+    const { error } = await timed(async () => {
+      for await (const item of clientFor(api, { maxRetries: 0, timeoutMs: 5_000 }).iterateDomains({}, { signal: controller.signal })) {
         seen.push(item);
-        setTimeout(() => controller.abort(), 100);
       }
     });
+    const sinceAbort = performance.now() - abortedAt;
 
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(ms).toBeLessThan(1_000);
+    expect(sinceAbort).toBeLessThan(1_000); // far below page 2's 2 s
     expect(seen).toEqual([d1]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("a 500 on page 2 is retried (listDomains is a retry-safe read) with the same cursor, and iteration continues", async ({ server }) => {
-    server.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!, threePages[2]!]);
-    const items = await collect(clientFor(server, { maxRetries: 1 }).iterateDomains({ limit: 2 }));
+  test("a 500 on page 2 is retried (listDomains is a retry-safe read) with the same cursor, and iteration continues", async ({ api }) => {
+    api.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!, threePages[2]!]);
+    const items = await collect(clientFor(api, { maxRetries: 1 }).iterateDomains({ limit: 2 }));
 
     expect(items).toEqual(D);
-    expect(server.requests).toHaveLength(4);
-    expect(server.requests.map((r) => queryOf(r.path).cursor)).toEqual([undefined, "c1", "c1", "c2"]);
+    expect(api.requests).toHaveLength(4);
+    expect(api.requests.map((r) => r.query.cursor)).toEqual([undefined, "c1", "c1", "c2"]);
   });
 
-  test("with maxRetries: 0 a 500 on page 2 surfaces after page 1's items", async ({ server }) => {
-    server.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!]);
+  test("with maxRetries: 0 a 500 on page 2 surfaces after page 1's items", async ({ api }) => {
+    api.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!]);
     const seen: DomainSummary[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of clientFor(server, { maxRetries: 0 }).iterateDomains()) seen.push(item);
+        for await (const item of clientFor(api, { maxRetries: 0 }).iterateDomains()) seen.push(item);
       })(),
     );
 
     expect(error).toBeInstanceOf(HostupApiError);
     expect((error as HostupApiError).status).toBe(500);
     expect(seen).toEqual([d1, d2]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("an invalid cursor answered by 400 invalid_cursor → HostupBadRequestError with that code, not retried", async ({ server }) => {
-    server.script([threePages[0]!, { status: 400, problem: problem(400, "invalid_cursor") }, threePages[1]!]);
+  test("an invalid cursor answered by 400 invalid_cursor → HostupBadRequestError with that code, not retried", async ({ api }) => {
+    api.script([threePages[0]!, { status: 400, problem: problem(400, "invalid_cursor") }, threePages[1]!]);
     const seen: DomainSummary[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of clientFor(server, { maxRetries: 2 }).iterateDomains()) seen.push(item);
+        for await (const item of clientFor(api, { maxRetries: 2 }).iterateDomains()) seen.push(item);
       })(),
     );
 
@@ -222,16 +222,16 @@ describe.concurrent("iterateDomains", () => {
     expect((error as HostupBadRequestError).code).toBe("invalid_cursor");
     expect((error as HostupBadRequestError).status).toBe(400);
     expect(seen).toEqual([d1, d2]);
-    expect(server.requests).toHaveLength(2);
+    expect(api.requests).toHaveLength(2);
   });
 
-  test("a `cursor` in the query is refused (HostupValidationError), nothing sent", async ({ server }) => {
-    server.script(threePages);
-    const iterable = clientFor(server, { maxRetries: 0 }).iterateDomains({ cursor: "c1" } as never);
+  test("a `cursor` in the query is refused (HostupValidationError), nothing sent", async ({ api }) => {
+    api.script(threePages);
+    const iterable = clientFor(api, { maxRetries: 0 }).iterateDomains({ cursor: "c1" } as never);
     const error = await rejectionOf(collect(iterable));
 
     expect(error).toBeInstanceOf(HostupValidationError);
     expect((error as HostupValidationError).field).toBe("query/cursor");
-    expect(server.requests).toHaveLength(0);
+    expect(api.requests).toHaveLength(0);
   });
 });

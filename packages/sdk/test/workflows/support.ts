@@ -1,24 +1,12 @@
-// Shared set-up for the workflow tests: a `route` fixture (a fresh routing server per test), a
-// client for any local server, and sample domains, jobs and bulk answers. The scripted `server`
-// fixture comes from ../runtime/helpers.ts.
-import { test as base } from "vitest";
-import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
-import { startRouteServer, type RouteServer } from "../support/route-server.js";
-import { API_KEY } from "../runtime/helpers.js";
+// Shared set-up for the workflow tests: a client with retries off, and sample domains, jobs and
+// bulk answers. The `api` fixture (a fetch handler per test) comes from ../runtime/helpers.ts.
+import type { HostupClient, HostupClientOptions } from "../../src/index.js";
+import { clientFor } from "../runtime/helpers.js";
+import type { FetchHandler } from "../support/fetch-handler.js";
 
-/** `test` with a `route` fixture: a fresh routing server for each test that asks for one, closed after it. */
-export const routeTest = base.extend<{ route: RouteServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  route: async ({}, use) => {
-    const server = await startRouteServer();
-    await use(server);
-    await server.close();
-  },
-});
-
-/** A client for any local server; retries off unless a test asks for them. */
-export function clientAt(url: string, options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
-  return createHostupClient({ apiKey: API_KEY, baseUrl: url, timeoutMs: 2_000, maxRetries: 0, ...options });
+/** A client for a fetch handler; retries off unless a test asks for them. */
+export function clientAt(api: FetchHandler, options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
+  return clientFor(api, { maxRetries: 0, ...options });
 }
 
 /** A `GET /api/v2/domains` entry. */
