@@ -3,7 +3,7 @@
 // own handling of a blocked delete or a rate limit. Only statuses and examples the spec documents
 // for that operation are accepted: a test cannot force an answer the real API never gives.
 import { readFileSync } from "node:fs";
-import { resolveDefaultSpec } from "./server.js";
+import { resolveDefaultSpec } from "./locate.js";
 
 /** A documented answer: a status (`409`) or `{ code, example }` (an example's name). */
 export type Scenario = number | { code?: number; example?: string };
