@@ -3,6 +3,7 @@
 // own handling of a blocked delete or a rate limit. Only statuses and examples the spec documents
 // for that operation are accepted: a test cannot force an answer the real API never gives.
 import { readFileSync } from "node:fs";
+import { deref, listOperations, type SpecNode } from "@hostup/openapi/walk";
 import { resolveDefaultSpec } from "./locate.js";
 
 /** A documented answer: a status (`409`) or `{ code, example }` (an example's name). */
@@ -19,45 +20,26 @@ interface Operation {
   examples: Set<string>;
 }
 
-type Spec = { paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>> };
+/** `/domains/{id}` matches `/domains/dom_1` (one path segment per template variable). */
+function pathPattern(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+}
 
-const METHODS = ["get", "put", "post", "patch", "delete", "head", "options"];
-
-function operationsOf(spec: Spec): Operation[] {
+function operationsOf(spec: unknown): Operation[] {
   const out: Operation[] = [];
-  for (const [template, item] of Object.entries(spec.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op?.operationId) continue;
-      const examples = new Set<string>();
-      for (const response of Object.values(op.responses ?? {})) {
-        collectExampleNames(resolve(spec, response), examples);
-      }
-      out.push({
-        id: op.operationId,
-        method: method.toUpperCase(),
-        path: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, "[^/]+")}$`),
-        statuses: new Set(Object.keys(op.responses ?? {})),
-        examples,
-      });
-    }
+  for (const { path, method, operationId, operation } of listOperations(spec)) {
+    if (!operationId) continue;
+    const responses: Record<string, SpecNode> = operation.responses ?? {};
+    const examples = new Set<string>();
+    for (const response of Object.values(responses)) collectExampleNames(deref(spec, response), examples);
+    out.push({ id: operationId, method: method.toUpperCase(), path: pathPattern(path), statuses: new Set(Object.keys(responses)), examples });
   }
   return out;
 }
 
-function resolve(spec: unknown, node: unknown): Record<string, unknown> {
-  let current = node as Record<string, unknown>;
-  while (current && typeof current.$ref === "string") {
-    current = (current.$ref as string)
-      .replace(/^#\//, "")
-      .split("/")
-      .reduce<any>((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return current ?? {};
-}
-
-function collectExampleNames(response: Record<string, unknown>, into: Set<string>): void {
-  for (const media of Object.values((response.content ?? {}) as Record<string, { examples?: Record<string, unknown> }>)) {
+function collectExampleNames(response: SpecNode, into: Set<string>): void {
+  for (const media of Object.values<SpecNode>(response.content ?? {})) {
     for (const name of Object.keys(media.examples ?? {})) into.add(name);
   }
 }
@@ -71,7 +53,7 @@ export function scenarioFetch(
   scenarios: Scenarios,
   options: { spec?: string; fetch?: typeof globalThis.fetch } = {},
 ): typeof globalThis.fetch {
-  const spec = JSON.parse(readFileSync(options.spec ?? resolveDefaultSpec(), "utf8")) as Spec;
+  const spec: unknown = JSON.parse(readFileSync(options.spec ?? resolveDefaultSpec(), "utf8"));
   const operations = operationsOf(spec);
   const prefer = new Map<string, string>();
   for (const [id, scenario] of Object.entries(scenarios)) {
