@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 export function resolvePrismBin(): string {
   const pkgJsonPath = require.resolve("@stoplight/prism-cli/package.json");
   const pkg = JSON.parse(readFileSync(pkgJsonPath, "utf8")) as { bin?: string | Record<string, string> };
-  const rel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.["prism"];
+  const rel = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.prism;
   if (!rel) throw new Error(`@stoplight/prism-cli has no "prism" bin in ${pkgJsonPath}`);
   return path.resolve(path.dirname(pkgJsonPath), rel);
 }
