@@ -11,4 +11,6 @@ export default defineConfig({
   // provides import.meta.url in the CJS build (used to resolve Prism and the bundled spec)
   shims: true,
   splitting: false,
+  // the spec walker is ESM-only: bundled, so that the CJS build does not require() it
+  noExternal: ["@hostup/openapi/walk"],
 });

@@ -1,22 +1,32 @@
-import { chmod, mkdtemp, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { answer, localApi, toMock, withLocalApi } from "./local-api.js";
 import { API_KEY, hostup } from "./run.js";
 
 const ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
 describe("help", () => {
-  test.each([[[]], [["--help"]], [["domains", "--help"]], [["domains", "bulk-sync", "--help"]], [["redirects", "update", "--help"]], [["dyndns", "create", "--help"]]])(
+  test.each([[["--help"]], [["domains", "--help"]], [["domains", "bulk-sync", "--help"]], [["redirects", "update", "--help"]], [["dyndns", "create", "--help"]]])(
     "hostup %s",
     async (args) => {
-      const run = await hostup(args.length ? args : ["--help"]);
+      const run = await hostup(args);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Usage: hostup/);
     },
   );
+
+  test("plain hostup (no arguments) prints the usage on stderr and exits 2 (usage error), sending nothing", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup([], { HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^Usage: hostup \[options\] \[command\]\n/);
+      for (const word of ["Commands:", "domains", "redirects", "dyndns", "Exit codes: 0 ok"]) expect(run.stderr).toContain(word);
+      expect(api.requests).toEqual([]);
+    });
+  });
 
   test("the top-level help names every command and the exit codes", async () => {
     const { stdout } = await hostup(["--help"]);
@@ -55,12 +65,20 @@ describe("domains", () => {
   });
 
   test("delete needs --yes (usage error, exit 2, nothing sent)", async () => {
-    const run = await hostup(["domains", "delete", "example.com"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Refusing to delete example.com without --yes.");
-    const deleted = await hostup(["domains", "delete", ID, "--yes"]);
-    expect(deleted.code).toBe(0);
-    expect(deleted.stdout.trim()).toBe(`deleted ${ID}`);
+    await withLocalApi(toMock(), async (api) => {
+      const env = { HOSTUP_BASE_URL: api.url };
+      const byName = await hostup(["domains", "delete", "example.com"], env);
+      expect(byName.code).toBe(2);
+      expect(byName.stderr).toContain("Refusing to delete example.com without --yes.");
+      const byId = await hostup(["domains", "delete", ID, "--json"], env);
+      expect(byId.code).toBe(2);
+      expect(api.requests).toEqual([]); // not even the name lookup
+      // the same server sees a confirmed delete: its empty log above is not a blind spot
+      const deleted = await hostup(["domains", "delete", ID, "--yes"], env);
+      expect(deleted.code).toBe(0);
+      expect(deleted.stdout.trim()).toBe(`deleted ${ID}`);
+      expect(api.requests).toEqual([{ method: "DELETE", path: `/api/v2/domains/${ID}` }]);
+    });
   });
 
   test("bulk-sync --wait queues the batch and waits for its job", async () => {
@@ -85,13 +103,20 @@ describe("redirects and dyndns", () => {
     expect(update.stdout).toContain("redir_01hxa3b4c5d6e7f8g9h0j1k2m3: https://www.example.com -> https://example.com/new-home (302");
   });
 
-  test("redirects update without a change, or with a bad --status, is a usage error", async () => {
-    const nothing = await hostup(["redirects", "update", ID, "redir_1"]);
-    expect(nothing.code).toBe(2);
-    expect(nothing.stderr).toContain("Nothing to change");
-    const bad = await hostup(["redirects", "update", ID, "redir_1", "--status", "303"]);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("Allowed choices are 301, 302, 307, 308");
+  test("redirects update without a change, or with a bad --status, is a usage error (nothing sent)", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const env = { HOSTUP_BASE_URL: api.url };
+      const nothing = await hostup(["redirects", "update", ID, "redir_1"], env);
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toContain("Nothing to change");
+      const bad = await hostup(["redirects", "update", ID, "redir_1", "--status", "303"], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("Allowed choices are 301, 302, 307, 308");
+      const both = await hostup(["redirects", "update", ID, "redir_1", "--enable", "--disable"], env);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain("Pass --enable or --disable, not both.");
+      expect(api.requests).toEqual([]);
+    });
   });
 
   test("dyndns create hides the token unless asked", async () => {
@@ -108,111 +133,127 @@ describe("redirects and dyndns", () => {
   });
 
   test("a hostname outside the domain is refused before sending (exit 2)", async () => {
-    const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"home.other.org" is not "example.com" or a subdomain of it');
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"], { HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('"home.other.org" is not "example.com" or a subdomain of it');
+      // only the lookup of the name: the create itself never left
+      expect(api.requests).toEqual([{ method: "GET", path: "/api/v2/domains?name=example.com" }]);
+    });
   });
 });
 
 describe("errors and exit codes", () => {
   test("API errors print Problem Details readably (exit 3)", async () => {
-    const server = createServer((_req, res) => {
-      res.writeHead(400, { "content-type": "application/problem+json" });
-      res.end(
-        JSON.stringify({
-          type: "https://developer.hostup.se/errors/invalid_request",
-          title: "Validation failed",
-          status: 400,
-          detail: "The request body failed validation.",
-          code: "invalid_request",
-          requestId: "req_cli1",
-          errors: [{ pointer: "/domainIds/0", detail: "Unknown domain.", code: "not_found" }],
-        }),
-      );
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const run = await hostup(["domains", "sync", ID], { HOSTUP_BASE_URL: url });
+    const problem = {
+      type: "https://developer.hostup.se/errors/invalid_request",
+      title: "Validation failed",
+      status: 400,
+      detail: "The request body failed validation.",
+      code: "invalid_request",
+      requestId: "req_cli1",
+      errors: [{ pointer: "/domainIds/0", detail: "Unknown domain.", code: "not_found" }],
+    };
+    await withLocalApi(answer(400, problem), async (api) => {
+      const run = await hostup(["domains", "sync", ID], { HOSTUP_BASE_URL: api.url });
       expect(run.code).toBe(3);
       expect(run.stderr).toContain("Error: HTTP 400 invalid_request: The request body failed validation.");
       expect(run.stderr).toContain("  /domainIds/0: Unknown domain. (not_found)");
       expect(run.stderr).toContain("  request id: req_cli1");
-      const asJson = await hostup(["domains", "sync", ID, "--json"], { HOSTUP_BASE_URL: url });
+      const asJson = await hostup(["domains", "sync", ID, "--json"], { HOSTUP_BASE_URL: api.url });
       expect(JSON.parse(asJson.stderr).error).toMatchObject({ name: "HostupBadRequestError", status: 400, code: "invalid_request" });
-    } finally {
-      server.close();
-    }
+      // a 400 is not retried
+      expect(api.requests).toEqual(Array(2).fill({ method: "POST", path: `/api/v2/domains/${ID}/actions/status-sync` }));
+    });
   });
 
   test("a blocked delete shows the reason and the next step", async () => {
-    const { createServer: create } = await import("node:http");
-    const server = create((_req, res) => {
-      res.writeHead(409, { "content-type": "application/problem+json" });
-      res.end(JSON.stringify({ status: 409, detail: "The domain cannot be deleted right now.", extensions: { actions: { canDelete: { allowed: false, reason: "A renewal is pending." } } } }));
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    try {
-      const run = await hostup(["domains", "delete", ID, "--yes"], { HOSTUP_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    const blocked = { status: 409, detail: "The domain cannot be deleted right now.", extensions: { actions: { canDelete: { allowed: false, reason: "A renewal is pending." } } } };
+    await withLocalApi(answer(409, blocked), async (api) => {
+      const run = await hostup(["domains", "delete", ID, "--yes"], { HOSTUP_BASE_URL: api.url });
       expect(run.code).toBe(3);
       expect(run.stderr).toContain("reason: A renewal is pending.");
       expect(run.stderr).toContain("next: Deletion is blocked");
-    } finally {
-      server.close();
-    }
+      expect(api.requests).toEqual([{ method: "DELETE", path: `/api/v2/domains/${ID}` }]);
+    });
   });
 
   test("an unreachable API is a network error (exit 4)", async () => {
-    const server = createServer();
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const port = (server.address() as AddressInfo).port;
-    await new Promise<void>((r) => server.close(() => r())); // nothing listens there now
-    const run = await hostup(["domains", "sync", ID], { HOSTUP_BASE_URL: `http://127.0.0.1:${port}` });
+    const gone = await localApi(toMock());
+    await gone.close(); // nothing listens there now
+    const run = await hostup(["domains", "sync", ID], { HOSTUP_BASE_URL: gone.url });
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/Error: Could not reach the HostUp API/);
   });
 
-  test("a domain name that does not exist is reported clearly (exit 2)", async () => {
-    const run = await hostup(["domains", "sync", "nope.example.org"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('No domain named "nope.example.org"');
+  test("a domain name that does not exist is reported clearly (exit 2, after the lookup only)", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup(["domains", "sync", "nope.example.org"], { HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('No domain named "nope.example.org"');
+      expect(api.requests).toEqual([{ method: "GET", path: "/api/v2/domains?name=nope.example.org" }]);
+    });
   });
 
-  test("unknown commands and options are usage errors (exit 2)", async () => {
-    expect((await hostup(["domainz"])).code).toBe(2);
-    expect((await hostup(["domains", "list", "--frobnicate"])).code).toBe(2);
+  test("unknown commands and options are usage errors (exit 2, nothing sent)", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const env = { HOSTUP_BASE_URL: api.url };
+      const command = await hostup(["domainz"], env);
+      expect(command.code).toBe(2);
+      expect(command.stderr).toContain("error: unknown command 'domainz'");
+      const option = await hostup(["domains", "list", "--frobnicate"], env);
+      expect(option.code).toBe(2);
+      expect(option.stderr).toContain("error: unknown option '--frobnicate'");
+      expect(api.requests).toEqual([]);
+    });
   });
 
-  test("secrets stay out of output and errors", async () => {
-    const run = await hostup(["domains", "sync", "dom_bad/../x"]);
-    expect(run.code).toBe(2);
-    expect(run.stdout + run.stderr).not.toContain(API_KEY);
+  test("secrets stay out of output and errors; a malformed ID is refused before sending", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup(["domains", "sync", "dom_bad/../x"], { HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('`id` "dom_bad/../x" is not a valid DomainId');
+      expect(run.stdout + run.stderr).not.toContain(API_KEY);
+      expect(api.requests).toEqual([]);
+    });
   });
 });
 
 describe("configuration", () => {
-  test("no API key → usage error naming both sources", async () => {
-    const run = await hostup(["domains", "list"], { HOSTUP_API_KEY: "" });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("set HOSTUP_API_KEY, or put");
+  test("no API key → usage error naming both sources (nothing sent)", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup(["domains", "list"], { HOSTUP_API_KEY: "", HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("set HOSTUP_API_KEY, or put");
+      expect(api.requests).toEqual([]);
+    });
   });
 
   test("a config file with safe permissions supplies the key; an unsafe one is refused", async () => {
     const dir = await mkdtemp(join(tmpdir(), "hostup-cli-"));
-    const file = join(dir, "config.json");
-    await writeFile(file, JSON.stringify({ apiKey: API_KEY }), { mode: 0o600 });
-    const ok = await hostup(["domains", "list", "--json"], { HOSTUP_API_KEY: "", HOSTUP_CONFIG: file });
-    expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toHaveLength(1);
-    await chmod(file, 0o644);
-    const refused = await hostup(["domains", "list"], { HOSTUP_API_KEY: "", HOSTUP_CONFIG: file });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("it is readable by others (mode 644)");
-    expect(refused.stderr).not.toContain(API_KEY);
+    try {
+      const file = join(dir, "config.json");
+      await writeFile(file, JSON.stringify({ apiKey: API_KEY }), { mode: 0o600 });
+      const ok = await hostup(["domains", "list", "--json"], { HOSTUP_API_KEY: "", HOSTUP_CONFIG: file });
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout)).toHaveLength(1);
+      await chmod(file, 0o644);
+      const refused = await hostup(["domains", "list"], { HOSTUP_API_KEY: "", HOSTUP_CONFIG: file });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("it is readable by others (mode 644)");
+      expect(refused.stderr).not.toContain(API_KEY);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
-  test("--base-url points the CLI elsewhere", async () => {
-    const run = await hostup(["--base-url", "http://127.0.0.1:1", "domains", "sync", ID]);
-    expect(run.code).toBe(4);
+  test("--base-url points the CLI elsewhere (over HOSTUP_BASE_URL)", async () => {
+    await withLocalApi(toMock(), async (api) => {
+      const run = await hostup(["--base-url", api.url, "domains", "sync", ID], { HOSTUP_BASE_URL: "http://127.0.0.1:1" });
+      expect(run.code).toBe(0);
+      expect(api.requests).toEqual([{ method: "POST", path: `/api/v2/domains/${ID}/actions/status-sync` }]);
+    });
+    const unreachable = await hostup(["--base-url", "http://127.0.0.1:1", "domains", "sync", ID]);
+    expect(unreachable.code).toBe(4);
   });
 });

@@ -7,22 +7,26 @@ const USAGE = `Usage: hostup-mock [--port 4010] [--host 127.0.0.1] [--errors] [-
 Starts a Prism mock of the HostUp API (default spec: the bundled @hostup/openapi document)
 and runs until Ctrl-C / SIGTERM. Use --port 0 for any free port.`;
 
+function parseOptions() {
+  return parseArgs({
+    options: {
+      port: { type: "string", short: "p", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      errors: { type: "boolean", default: false },
+      dynamic: { type: "boolean", default: false },
+      spec: { type: "string" },
+      quiet: { type: "boolean", short: "q", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+
 async function main(): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: "string", short: "p", default: "4010" },
-        host: { type: "string", default: "127.0.0.1" },
-        errors: { type: "boolean", default: false },
-        dynamic: { type: "boolean", default: false },
-        spec: { type: "string" },
-        quiet: { type: "boolean", short: "q", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseOptions();
   } catch (err) {
     console.error(`hostup-mock: ${(err as Error).message}\n\n${USAGE}`);
     return 2;

@@ -1,41 +1,37 @@
-import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 
-/** PIDs of running processes whose command line contains `needle` (Linux /proc; [] elsewhere). */
-export function processesMatching(needle: string): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return [];
-  }
-  const pids: number[] = [];
-  for (const e of entries) {
-    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
-    try {
-      const cmd = readFileSync(`/proc/${e}/cmdline`, "utf8").replace(/\0/g, " ");
-      const stat = readFileSync(`/proc/${e}/stat`, "utf8");
-      const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-      if (state !== "Z" && cmd.includes(needle)) pids.push(Number(e));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return pids;
-}
-
-export function isAlive(pid: number): boolean {
+/**
+ * Whether a process with this pid exists (signal 0 checks without sending anything): ESRCH means
+ * gone, EPERM means it exists but belongs to someone else. A zombie still counts as existing: Node
+ * reaps its own children before their "exit" event, so a closed server's pid is truly gone.
+ */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    return false;
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ESRCH") return false;
+    if ((err as NodeJS.ErrnoException).code === "EPERM") return true;
+    throw err;
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z"; // zombie = gone
-  } catch {
-    return true; // no /proc: trust kill(0)
+}
+
+/**
+ * Whether anything is left in the process group Prism leads (it is spawned detached, so its pid is
+ * the group id). Windows has no process groups: there, only the process itself is checked.
+ */
+export function groupIsRunning(pid: number): boolean {
+  return process.platform === "win32" ? isRunning(pid) : isRunning(-pid);
+}
+
+/** Polls `condition` until it holds or `timeoutMs` passes; resolves to its last value. */
+export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
   }
+  return true;
 }
 
 /** Resolves "refused" if nothing listens on host:port, "open" if something does. */

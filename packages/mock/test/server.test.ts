@@ -1,10 +1,41 @@
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startMockServer, type MockServer } from "../src/index.js";
 import setup from "../src/vitest-global-setup.js";
-import { isAlive, processesMatching, tryConnect } from "./helpers.js";
+import { groupIsRunning, isRunning, tryConnect } from "./helpers.js";
+
+// Every process the mock spawns, so that tests can check none is left, on any platform.
+const spawned = vi.hoisted(() => [] as ChildProcess[]);
+vi.mock("node:child_process", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:child_process")>();
+  const spawn = ((...args: Parameters<typeof actual.spawn>) => {
+    const child = actual.spawn(...args);
+    spawned.push(child);
+    return child;
+  }) as typeof actual.spawn;
+  return { ...actual, spawn };
+});
+
+/** The processes spawned while `run` ran (it may reject: the error is returned, not thrown). */
+async function spawnedDuring(run: () => Promise<unknown>): Promise<{ children: ChildProcess[]; error: Error | undefined }> {
+  const before = spawned.length;
+  const error = await run().then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  return { children: spawned.slice(before), error };
+}
+
+function expectGone(children: ChildProcess[]): void {
+  for (const child of children) {
+    expect(child.pid).toBeTypeOf("number");
+    expect(isRunning(child.pid!), `Prism (pid ${child.pid}) still runs`).toBe(false);
+    expect(groupIsRunning(child.pid!), `Prism's process group (${child.pid}) still has processes`).toBe(false);
+  }
+}
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const spec = path.join(fixtures, "pets.openapi.yaml");
@@ -44,10 +75,12 @@ describe("startMockServer", () => {
   it("close() stops the server: port refuses connections, process is gone, close is idempotent", async () => {
     const server = await start();
     expect(await tryConnect("127.0.0.1", server.port)).toBe("open");
-    expect(isAlive(server.pid)).toBe(true);
+    expect(isRunning(server.pid)).toBe(true);
+    expect(spawned.at(-1)?.pid).toBe(server.pid);
 
     await server.close();
-    expect(isAlive(server.pid)).toBe(false);
+    expect(isRunning(server.pid)).toBe(false);
+    expect(groupIsRunning(server.pid)).toBe(false);
     expect(await tryConnect("127.0.0.1", server.port)).toBe("refused");
     await expect(server.exited).resolves.toBeDefined();
     await server.close(); // second call: no throw
@@ -67,33 +100,40 @@ describe("startMockServer", () => {
     expect((await fetch(`${b.url}/pets/3`, { headers: auth })).status).toBe(200);
   });
 
-  it("fails clearly on a missing spec path and spawns nothing", async () => {
+  it("fails clearly on a missing spec path, before spawning anything", async () => {
     const missing = path.join(fixtures, "does-not-exist.yaml");
-    await expect(startMockServer({ spec: missing })).rejects.toThrow(/OpenAPI spec not found: .*does-not-exist\.yaml/);
-    expect(processesMatching("does-not-exist.yaml")).toEqual([]);
+    const { children, error } = await spawnedDuring(() => startMockServer({ spec: missing }));
+    expect(error?.message).toBe(`OpenAPI spec not found: ${missing}`);
+    expect(children).toEqual([]);
   });
 
   it("fails clearly when Prism rejects the spec, and leaves no process behind", async () => {
     const broken = path.join(fixtures, "broken.yaml");
-    const err = await startMockServer({ spec: broken, startupTimeoutMs: 20_000 }).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(err).toBeInstanceOf(Error);
-    expect(err!.message).toMatch(/Prism (exited|did not answer)/);
-    expect(err!.message).toContain("broken.yaml");
-    expect(processesMatching(broken)).toEqual([]);
+    const { children, error } = await spawnedDuring(() => startMockServer({ spec: broken, startupTimeoutMs: 20_000 }));
+    expect(error).toBeInstanceOf(Error);
+    expect(error!.message).toMatch(/Prism (exited|did not answer)/);
+    expect(error!.message).toContain("broken.yaml");
+    expect(children).toHaveLength(1); // Prism did start, then gave up
+    expectGone(children);
   });
 
-  it("reports a clear error when an explicit port is taken", async () => {
+  it("gives up after startupTimeoutMs and stops the Prism that did not answer in time", async () => {
+    const { children, error } = await spawnedDuring(() => startMockServer({ spec, startupTimeoutMs: 1 }));
+    expect(error?.message).toMatch(/^Prism did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 ms\./);
+    expect(children).toHaveLength(1);
+    expect(children[0]!.signalCode).toBe("SIGTERM"); // stopped by the mock, not crashed
+    expectGone(children);
+  });
+
+  it("reports a clear error when an explicit port is taken, and leaves no process behind", async () => {
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(startMockServer({ spec, port, startupTimeoutMs: 20_000 })).rejects.toThrow(
-        new RegExp(`${port}`),
-      );
-      expect(processesMatching(`--port ${port}`)).toEqual([]);
+      const { children, error } = await spawnedDuring(() => startMockServer({ spec, port, startupTimeoutMs: 20_000 }));
+      expect(error?.message).toContain(`Port ${port} on 127.0.0.1 is already in use.`);
+      expect(children).toHaveLength(1); // an explicit port is not retried
+      expectGone(children);
     } finally {
       blocker.close();
     }
