@@ -24,7 +24,7 @@ const positiveInt = (name: string) => (value: string) => {
 };
 
 const EXIT_HELP = `
-Exit codes: 0 ok, 2 usage error (nothing sent), 3 API error, 4 network error or timeout, 1 unexpected.
+Exit codes: 0 ok, 2 usage error (nothing changed; a domain name may have been looked up), 3 API error, 4 network error or timeout, 1 unexpected.
 The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600).`;
 
 /** `exitCode` lets an action that printed its result still fail the process (e.g. refused IDs). */
@@ -206,7 +206,10 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
     .option("--show-token", "print the token (it authorizes DNS updates: keep it secret)")
     .action(async (domain: string, options: { hostname: string; type: "A" | "AAAA"; showToken?: boolean }) => {
       const { hostup, asJson } = context();
-      const config = await hostup.createDynDnsConfig(await domainIdOf(hostup, domain), { hostname: options.hostname, recordType: options.type });
+      // Given the domain's name, the SDK checks the hostname is on it before sending; given its ID, the API does.
+      const byName = domain.startsWith("dom_") ? {} : { domainName: domain };
+      const body = { hostname: options.hostname, recordType: options.type };
+      const config = await hostup.createDynDnsConfig(await domainIdOf(hostup, domain), body, byName);
       const shown = { ...config, token: options.showToken || config.token === null ? config.token : "(hidden)" };
       print(asJson, shown, () =>
         [`created ${config.id}: ${config.hostname} (${config.recordType})`, `token: ${shown.token ?? "-"}${options.showToken ? "" : "  (pass --show-token to print it)"}`].join("\n"),
