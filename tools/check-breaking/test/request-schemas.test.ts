@@ -113,7 +113,10 @@ const breaking: Case[] = [
   },
   {
     name: "a field of a oneOf alternative in a request made required",
-    change: (s) => (schemas(s).TargetRef.required.push("note"), (schemas(s).TargetRef.properties.note = { type: "string" })),
+    change: (s) => {
+      schemas(s).TargetRef.required.push("note");
+      schemas(s).TargetRef.properties.note = { type: "string" };
+    },
     expect: [{ id: "request-required-property-added", at: "target(TargetRef).note" }],
   },
 ];

@@ -121,8 +121,8 @@ export function comparePatterns(ctx, o, n, dir, loc) {
     removed.length && added.length
       ? `pattern changed from ${removed.map(fmtValue).join(", ")} to ${added.map(fmtValue).join(", ")}`
       : added.length
-      ? `pattern ${added.map(fmtValue).join(", ")} added`
-      : `pattern ${removed.map(fmtValue).join(", ")} removed`;
+        ? `pattern ${added.map(fmtValue).join(", ")} added`
+        : `pattern ${removed.map(fmtValue).join(", ")} removed`;
   const pointer = `${n.ptr}/pattern`;
   if (req && added.length) {
     const why =
@@ -158,16 +158,10 @@ export function compareFormat(ctx, o, n, dir, loc) {
     o.format === undefined
       ? `format ${fmtValue(n.format)} added`
       : n.format === undefined
-      ? `format ${fmtValue(o.format)} removed`
-      : `format changed from ${fmtValue(o.format)} to ${fmtValue(n.format)}`;
+        ? `format ${fmtValue(o.format)} removed`
+        : `format changed from ${fmtValue(o.format)} to ${fmtValue(n.format)}`;
   const breaking = req ? n.format !== undefined : o.format !== undefined;
-  const id = req
-    ? breaking
-      ? "request-format-changed"
-      : "request-format-removed"
-    : breaking
-    ? "response-format-changed"
-    : "response-format-added";
+  const id = `${dir}-format-${breaking ? "changed" : req ? "removed" : "added"}`;
   emit(ctx, id, breaking, loc, message, ctx.current, `${n.ptr}/format`);
 }
 

@@ -47,8 +47,8 @@ export function compareProperties(ctx, o, n, dir, loc, compareChild) {
       const why = nv.hidden.has(name)
         ? ` (it is now ${req ? "readOnly" : "writeOnly"})`
         : req && ov.required.has(name)
-        ? " (it was required)"
-        : "";
+          ? " (it was required)"
+          : "";
       emit(ctx, `${kind}-property-removed`, true, at(name), `${kind} field ${fmtValue(name)} removed${why}`, released, oldChild.ptr);
       continue;
     }

@@ -12,8 +12,22 @@ export const BOUNDS = [...LOWER_BOUNDS, ...UPPER_BOUNDS];
 
 /** Keys that describe but do not constrain (plus every `x-` extension). */
 const ANNOTATIONS = new Set([
-  "title", "description", "summary", "example", "examples", "deprecated", "$comment", "externalDocs",
-  "xml", "discriminator", "contentMediaType", "contentEncoding", "$schema", "$id", "$anchor", "$defs",
+  "title",
+  "description",
+  "summary",
+  "example",
+  "examples",
+  "deprecated",
+  "$comment",
+  "externalDocs",
+  "xml",
+  "discriminator",
+  "contentMediaType",
+  "contentEncoding",
+  "$schema",
+  "$id",
+  "$anchor",
+  "$defs",
 ]);
 
 /**
@@ -122,7 +136,7 @@ export function merge(a, b) {
   m.title = a.title ?? b.title;
   m.types = intersectTypes(a.types, b.types);
   const bEnum = b.enum;
-  m.enum = a.enum && bEnum ? a.enum.filter((v) => bEnum.some((w) => same(v, w))) : a.enum ?? bEnum;
+  m.enum = a.enum && bEnum ? a.enum.filter((v) => bEnum.some((w) => same(v, w))) : (a.enum ?? bEnum);
   m.props = new Map(a.props);
   for (const [name, list] of b.props) m.props.set(name, [...(m.props.get(name) ?? []), ...list]);
   m.required = new Set([...a.required, ...b.required]);

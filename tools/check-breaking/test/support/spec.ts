@@ -1,7 +1,8 @@
 // The fixture spec the rule cases mutate.
+import type { SpecNode } from "@hostup/openapi/walk";
 
 // Fixture specs are free-form JSON documents, mutated freely by the cases.
-export type Spec = Record<string, any>;
+export type Spec = SpecNode;
 
 export const clone = <T>(value: T): T => structuredClone(value);
 
