@@ -29,8 +29,12 @@ export interface SpecOperation {
   operationId: string | undefined;
   operation: SpecNode;
   pathItem: SpecNode;
+  /** The operation's JSON pointer (`#/paths/~1domains/get`); inside the Path Item a `$ref` leads to, if any. */
+  pointer: string;
   /** Path-level and operation-level parameters, resolved; the operation's own win on the same `name` + `in`. */
   parameters: SpecNode[];
+  /** Where each of `parameters` is defined (after its `$ref`s), in the same order. */
+  parameterPointers: string[];
 }
 
 /** Every operation of the document, in document order. */

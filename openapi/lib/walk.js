@@ -60,20 +60,34 @@ export function deref(doc, node) {
 /**
  * Every operation of the document, in document order: its path, lower-case method, the operation
  * object, and its parameters resolved, path-level ones included unless the operation overrides
- * them (same `name` and `in`).
+ * them (same `name` and `in`). For tools that point at the place of a finding: `pointer` is the
+ * operation's JSON pointer (`#/paths/…/get`, or inside the Path Item a `$ref` leads to) and
+ * `parameterPointers[i]` where `parameters[i]` is defined, after its `$ref`s.
  */
 export function listOperations(doc) {
   const out = [];
   for (const [path, rawItem] of Object.entries(doc?.paths ?? {})) {
-    const pathItem = deref(doc, rawItem);
+    const { node: pathItem, ptr: itemPtr } = derefWithPointer(doc, rawItem, `#/paths/${escapePointer(path)}`);
     for (const method of HTTP_METHODS) {
       const operation = pathItem?.[method];
       if (!operation || typeof operation !== "object") continue;
-      const own = (operation.parameters ?? []).map((p) => deref(doc, p));
-      const key = (p) => `${p.in}:${p.name}`;
+      const pointer = `${itemPtr}/${method}`;
+      const resolve = (list, base) => (list ?? []).map((p, i) => derefWithPointer(doc, p, `${base}/parameters/${i}`));
+      const own = resolve(operation.parameters, pointer);
+      const key = ({ node }) => `${node.in}:${node.name}`;
       const overridden = new Set(own.map(key));
-      const inherited = (pathItem.parameters ?? []).map((p) => deref(doc, p)).filter((p) => !overridden.has(key(p)));
-      out.push({ path, method, operationId: operation.operationId, operation, pathItem, parameters: [...inherited, ...own] });
+      const inherited = resolve(pathItem.parameters, itemPtr).filter((p) => !overridden.has(key(p)));
+      const parameters = [...inherited, ...own];
+      out.push({
+        path,
+        method,
+        operationId: operation.operationId,
+        operation,
+        pathItem,
+        pointer,
+        parameters: parameters.map((p) => p.node),
+        parameterPointers: parameters.map((p) => p.ptr),
+      });
     }
   }
   return out;

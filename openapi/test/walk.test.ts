@@ -157,6 +157,18 @@ describe("listOperations", () => {
     expect(post?.parameters).toEqual([api.components.parameters.Id]);
   });
 
+  test("pointers: each operation's (inside a $ref'd path item, there), and where each parameter is defined", () => {
+    expect(byId("patchA")?.pointer).toBe("#/paths/~1a~1{id}/patch");
+    expect(byId("patchA")?.parameterPointers).toEqual([
+      "#/components/parameters/Id",
+      "#/paths/~1a~1{id}/parameters/1",
+      "#/paths/~1a~1{id}/patch/parameters/0",
+    ]);
+    expect(byId("postB")?.pointer).toBe("#/components/pathItems/B/post");
+    expect(byId("postB")?.parameterPointers).toEqual(["#/components/parameters/Id"]);
+    for (const op of ops) expect(op.parameterPointers).toHaveLength(op.parameters.length);
+  });
+
   test("a document without paths has no operations; a dangling parameter $ref is an error", () => {
     expect(listOperations({})).toEqual([]);
     expect(listOperations(undefined)).toEqual([]);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { changeset, repoRoot, type Run } from "./support.js";
 
@@ -22,7 +22,9 @@ function workspacePackages(root: string): { dir: string; manifest: Manifest }[] 
   const dirs = globs.flatMap((glob) => {
     if (!glob.endsWith("/*")) return [join(root, glob)];
     const parent = join(root, glob.slice(0, -2));
-    return readdirSync(parent, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(parent, d.name));
+    return readdirSync(parent, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(parent, d.name));
   });
   return dirs
     .filter((dir) => existsSync(join(dir, "package.json")))
@@ -65,9 +67,20 @@ const changesetDir = join(repoRoot, ".changeset");
 
 describe("changeset configuration", () => {
   test("the published packages are the @hostup libraries and the CLI; everything else is private", () => {
-    expect(published.map((p) => p.manifest.name).sort()).toEqual(["@hostup/cli", "@hostup/mock", "@hostup/openapi", "@hostup/sdk", "@hostup/types"]);
-    // private: the examples, the benchmarks, test suites (-tests) and their shared helpers (-testing)
-    for (const p of privates) expect(p.manifest.name).toMatch(/^@hostup\/(examples|bench|[a-z-]+-(tests|testing))$/);
+    expect(published.map((p) => p.manifest.name).sort()).toEqual([
+      "@hostup/cli",
+      "@hostup/mock",
+      "@hostup/openapi",
+      "@hostup/sdk",
+      "@hostup/types",
+    ]);
+    // private: the examples, the benchmarks, test suites (-tests), their shared helpers (-testing),
+    // and the repository's own tools (tools/<name>, named @hostup/<name>)
+    for (const p of privates) {
+      const [top, name] = relative(repoRoot, p.dir).split(sep);
+      if (top === "tools") expect(p.manifest.name).toBe(`@hostup/${name}`);
+      else expect(p.manifest.name).toMatch(/^@hostup\/(examples|bench|[a-z-]+-(tests|testing))$/);
+    }
   });
 
   test("private packages are never versioned or tagged, and `ignore` stays empty", () => {
@@ -107,7 +120,12 @@ describe("the release procedure on a copy of the repository", () => {
   beforeAll(async () => {
     copy = mkdtempSync(join(tmpdir(), "hostup-release-"));
     cpSync(repoRoot, copy, { recursive: true, filter: (src) => !excluded.has(basename(src)) });
-    symlinkSync(join(repoRoot, "node_modules"), join(copy, "node_modules"), "dir");
+    // The copy shares the installed dependencies: the root's (changesets) and each package's (the
+    // breaking-change check in tools/check-breaking imports its own).
+    for (const dir of [repoRoot, ...packages.map((p) => p.dir)]) {
+      if (!existsSync(join(dir, "node_modules"))) continue;
+      symlinkSync(join(dir, "node_modules"), join(copy, relative(repoRoot, dir), "node_modules"), "dir");
+    }
     // The bundle the released baseline is taken from (built output, not copied with the sources).
     cpSync(join(repoRoot, "openapi/dist/openapi.json"), join(copy, "openapi/dist/openapi.json"));
     writeFileSync(
@@ -155,7 +173,9 @@ describe("the release procedure on a copy of the repository", () => {
   test("then `node scripts/check-breaking.mjs --update` makes the bundle the released baseline", async () => {
     const update = await run(process.execPath, ["scripts/check-breaking.mjs", "--update"], copy);
     expect(update.status, update.stderr).toBe(0);
-    expect(readFileSync(join(copy, "openapi/released/openapi.json"), "utf8")).toBe(readFileSync(join(copy, "openapi/dist/openapi.json"), "utf8"));
+    expect(readFileSync(join(copy, "openapi/released/openapi.json"), "utf8")).toBe(
+      readFileSync(join(copy, "openapi/dist/openapi.json"), "utf8"),
+    );
     const check = await run(process.execPath, ["scripts/check-breaking.mjs"], copy);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain("No API changes.");
