@@ -1,7 +1,7 @@
 // The command: compare and judge (the default), `--update`, or `--help`.
 import { readFileSync } from "node:fs";
 import { parseArguments } from "./args.js";
-import { announcements, readChangesets } from "./changesets.js";
+import { announcements, readChangesets, releasedVersions } from "./changesets.js";
 import { compareSpecs } from "./diff/specs.js";
 import { loadSpec, makeSide } from "./documents.js";
 import { report, verdict } from "./report.js";
@@ -38,7 +38,7 @@ function check(opts, current) {
   const changes = compareSpecs(released, current);
   const breaking = changes.filter((c) => c.breaking);
   const changesets = readChangesets(opts.changesets);
-  const { majors, lesser } = announcements(changesets);
+  const { majors, lesser } = announcements(changesets, releasedVersions(opts.changesets));
   const ok = breaking.length === 0 || majors.length > 0;
   if (opts.json) {
     const result = {

@@ -60,10 +60,10 @@ export function report(changes, files, verdict) {
 export function verdict(breaking, majors, lesser) {
   if (breaking.length === 0) return "OK: no breaking changes.";
   const count = `${group(breaking).length} breaking change(s) (in ${breaking.length} place(s))`;
-  if (majors.length > 0) return `OK: ${count}, announced by a major changeset: ${majors.map(describeChangeset).join("; ")}.`;
+  if (majors.length > 0) return `OK: ${count}, announced by a breaking-bump changeset: ${majors.map(describeChangeset).join("; ")}.`;
   return (
     `FAILED: ${count} and no pending changeset declares a major bump for ${MAJOR_PACKAGES.join(" or ")}` +
-    (lesser.length ? ` (found only: ${lesser.map(describeChangeset).join("; ")}; a breaking change needs major)` : "") +
+    (lesser.length ? ` (found only: ${lesser.map(describeChangeset).join("; ")}; a breaking change needs major, or minor below 1.0.0)` : "") +
     ".\nUndo the change, or run `npm run changeset`, choose major for @hostup/openapi and @hostup/sdk, " +
     "and tell users what changed and what to do."
   );

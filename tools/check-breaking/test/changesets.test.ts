@@ -43,7 +43,7 @@ describe.concurrent("changesets", () => {
     const run = await runCheck(fixtureArgs(f));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /OK: 2 breaking change\(s\) .*announced by a major changeset: .*narrow-kinds\.md \(@hostup\/openapi: major\)/,
+      /OK: 2 breaking change\(s\) .*announced by a breaking-bump changeset: .*narrow-kinds\.md \(@hostup\/openapi: major\)/,
     );
   });
 
