@@ -1,7 +1,11 @@
 // Type-check cost: `tsc --noEmit --extendedDiagnostics` on a consumer that uses every operation
 // (methods, `.withResponse`, `raw`, workflows: fixtures/consumer.ts), minus the same compiler run on an
-// empty file. The counts (types, instantiations) are deterministic for a given TypeScript version and
-// SDK build, so CI budgets the instantiations (test/budgets.test.ts); the times are printed only.
+// empty file. Then the cost per operation: the methods (fixtures/consumer-methods.ts) and `raw`
+// (fixtures/consumer-raw.ts) consumers against the SDK built from the real spec (11 operations) and
+// from the synthetic one (66: each consumer once per copy, renamed), the declarations emitted from
+// each build and @hostup/types generated from each spec; the slope between the two is per operation.
+// The counts (types, instantiations) are deterministic for a given TypeScript version and SDK build,
+// so CI budgets the instantiations (test/budgets.test.ts); the times are printed only.
 //
 //   tsx src/typecheck-cost.ts
 import { execFile } from "node:child_process";
@@ -11,7 +15,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { SpecNode } from "@hostup/openapi/walk";
 import { fmt, isMain, summary, table } from "./support/measure.js";
+import { withSdkBuild } from "./support/sdk-from-spec.js";
+import { checkEveryOperationCalled, consumerCopy, consumerFixture, type ConsumerKind } from "./support/synthetic-consumer.js";
+import { realSpec, SYNTHETIC_COPIES, syntheticSpec } from "./support/synthetic-spec.js";
 
 /**
  * Budget for the instantiations the consumer adds over an empty file (TypeScript 5.9.3): 20,479 were
@@ -19,6 +27,13 @@ import { fmt, isMain, summary, table } from "./support/measure.js";
  * need about 140), plus 20% headroom. Raise it only with a reason (a new operation, a TypeScript upgrade).
  */
 export const INSTANTIATION_BUDGET = 24_500;
+
+/**
+ * Budget per operation: the instantiations a consumer that calls every operation adds for each
+ * operation the API has (and it calls), the slope between 11 and 66 operations. Measured when set
+ * (TypeScript 5.9.3): 12.3 through the methods, 833.7 through `raw`; plus about 20%.
+ */
+export const PER_OPERATION_INSTANTIATION_BUDGET: Readonly<Record<ConsumerKind, number>> = { methods: 15, raw: 1_000 };
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve("typescript/lib/tsc.js");
@@ -42,8 +57,13 @@ export interface TypecheckCost {
   added: Diagnostics;
 }
 
-/** One compiler run with the consumer-like options of a browser app (no @types/node). */
-export async function diagnose(fixture: string): Promise<Diagnostics> {
+/** One compiler run with the consumer-like options of a browser app (no @types/node) on a fixture. */
+export function diagnose(fixture: string): Promise<Diagnostics> {
+  return diagnoseFiles([fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url))]);
+}
+
+/** The same on any files; `paths` (tsconfig) resolve packages elsewhere, e.g. to an SDK built from another spec. */
+export async function diagnoseFiles(files: ReadonlyArray<string>, paths?: Record<string, string[]>): Promise<Diagnostics> {
   const dir = mkdtempSync(join(tmpdir(), "hostup-tsc-"));
   try {
     const config = join(dir, "tsconfig.json");
@@ -59,13 +79,14 @@ export async function diagnose(fixture: string): Promise<Diagnostics> {
           noEmit: true,
           skipLibCheck: true,
           types: [],
+          ...(paths && { paths }),
         },
-        files: [fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url))],
+        files,
       }),
     );
     const { stdout } = await promisify(execFile)(process.execPath, [TSC, "-p", config, "--extendedDiagnostics"], { maxBuffer: 1 << 24 }).catch(
       (error: { stdout?: string; message: string }) => {
-        throw new Error(`tsc failed on fixtures/${fixture}:\n${error.stdout ?? error.message}`);
+        throw new Error(`tsc failed on ${files.join(", ")}:\n${error.stdout ?? error.message}`);
       },
     );
     const value = (label: string) => {
@@ -115,6 +136,94 @@ export function renderTypecheck(cost: TypecheckCost): string {
   ]);
 }
 
+export interface Cost {
+  instantiations: number;
+  types: number;
+}
+
+export interface ConsumerSlope {
+  /** A consumer calling every operation once, over an empty file: with the real spec's operations and with the synthetic spec's. */
+  few: Cost;
+  many: Cost;
+  /** (many − few) ÷ the operations between them. */
+  perOperation: Cost;
+  /** The real spec's calls alone against the synthetic API: what a bigger API costs code that does not change. */
+  sameCallsAtMany: Cost;
+}
+
+export interface TypecheckSlope {
+  typescript: string;
+  operations: { few: number; many: number };
+  methods: ConsumerSlope;
+  raw: ConsumerSlope;
+}
+
+const KINDS: ReadonlyArray<ConsumerKind> = ["methods", "raw"];
+
+export async function measureTypecheckSlope(): Promise<TypecheckSlope> {
+  const real = realSpec();
+  const texts = Object.fromEntries(KINDS.map((kind) => [kind, consumerFixture(kind)])) as Record<ConsumerKind, string>;
+  for (const kind of KINDS) checkEveryOperationCalled(kind, texts[kind], real);
+  const empty = await diagnose("empty.ts");
+  const added = (d: Diagnostics): Cost => ({ instantiations: d.instantiations - empty.instantiations, types: d.types - empty.types });
+
+  const measure = (spec: SpecNode, copies: number) =>
+    withSdkBuild(spec, { declarations: true }, async (sdk) => {
+      const consumer = (kind: ConsumerKind, upTo: number) =>
+        Array.from({ length: upTo + 1 }, (_, copy) => {
+          const file = join(sdk.dir, `consumer-${kind}-copy${copy}.ts`);
+          writeFileSync(file, consumerCopy(kind, texts[kind], real, copy));
+          return file;
+        });
+      const costs = {} as Record<ConsumerKind, { all: Cost; original: Cost }>;
+      for (const kind of KINDS) {
+        const all = added(await diagnoseFiles(consumer(kind, copies), sdk.typePaths));
+        costs[kind] = { all, original: copies ? added(await diagnoseFiles(consumer(kind, 0), sdk.typePaths)) : all };
+      }
+      return { operations: sdk.operations, costs };
+    });
+  // Two builds of their own, each compiled in its own processes: in parallel on two cores.
+  const [few, many] = await Promise.all([measure(real, 0), measure(syntheticSpec(real), SYNTHETIC_COPIES)]);
+  const between = many.operations - few.operations;
+  const slope = (kind: ConsumerKind): ConsumerSlope => {
+    const [a, b] = [few.costs[kind].all, many.costs[kind].all];
+    return {
+      few: a,
+      many: b,
+      perOperation: { instantiations: (b.instantiations - a.instantiations) / between, types: (b.types - a.types) / between },
+      sameCallsAtMany: many.costs[kind].original,
+    };
+  };
+  return { typescript: TS_VERSION, operations: { few: few.operations, many: many.operations }, methods: slope("methods"), raw: slope("raw") };
+}
+
+export function renderTypecheckSlope(slope: TypecheckSlope): string {
+  const { few, many } = slope.operations;
+  const row = (kind: ConsumerKind) => {
+    const s = slope[kind];
+    return [
+      kind === "methods" ? "methods (consumer-methods.ts)" : "raw (consumer-raw.ts)",
+      `${fmt.int(s.few.instantiations)} / ${fmt.int(s.few.types)}`,
+      `${fmt.int(s.many.instantiations)} / ${fmt.int(s.many.types)}`,
+      `${s.perOperation.instantiations.toFixed(1)} / ${s.perOperation.types.toFixed(1)}`,
+      fmt.int(PER_OPERATION_INSTANTIATION_BUDGET[kind]),
+      `${fmt.int(s.sameCallsAtMany.instantiations)} / ${fmt.int(s.sameCallsAtMany.types)}`,
+    ];
+  };
+  return table([
+    [
+      "consumer (instantiations / types added)",
+      `every op, ${few} ops`,
+      `every op, ${many} ops`,
+      "per operation",
+      "budget per op",
+      `the ${few} original calls, ${many} ops`,
+    ],
+    row("methods"),
+    row("raw"),
+  ]);
+}
+
 if (isMain(import.meta.url)) {
   console.log(
     `Type-check cost: tsc ${TS_VERSION} --noEmit --extendedDiagnostics (strict, NodeNext, lib ES2022+DOM, skipLibCheck, no @types) ` +
@@ -122,8 +231,17 @@ if (isMain(import.meta.url)) {
   );
   const cost = await measureTypecheckCost();
   console.log(renderTypecheck(cost));
+  console.log("\nPer operation: the SDK built from the real spec and from the synthetic one (declarations emitted, @hostup/types generated)\n");
+  const slope = await measureTypecheckSlope();
+  console.log(renderTypecheckSlope(slope));
   summary("type-check cost (consumer of every operation − empty file)", [
     `${fmt.int(cost.added.instantiations)} instantiations (budget ${fmt.int(INSTANTIATION_BUDGET)}), ${fmt.int(cost.added.types)} types, ` +
       `+${fmt.int(cost.added.checkMs)} ms check time, +${fmt.int(cost.added.totalMs)} ms total (TypeScript ${cost.typescript})`,
+    ...KINDS.map(
+      (kind) =>
+        `per operation through ${kind}: ${slope[kind].perOperation.instantiations.toFixed(1)} instantiations ` +
+        `(budget ${PER_OPERATION_INSTANTIATION_BUDGET[kind]}; ${fmt.int(slope[kind].few.instantiations)} at ${slope.operations.few} operations, ` +
+        `${fmt.int(slope[kind].many.instantiations)} at ${slope.operations.many})`,
+    ),
   ]);
 }

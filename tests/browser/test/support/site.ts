@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { pageGraph, type PageGraph } from "./chunks.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ENTRY = path.resolve(here, "../../page/main.ts");
@@ -13,12 +14,18 @@ const ENTRY = path.resolve(here, "../../page/main.ts");
 /** The page's script files by URL path: `/app.js` and the chunks it loads on demand. */
 export type PageFiles = ReadonlyMap<string, string>;
 
+export interface PageBuild {
+  files: PageFiles;
+  /** How the files import each other (chunks.ts). */
+  graph: PageGraph;
+}
+
 /**
  * Bundles page/main.ts (and @hostup/sdk's browser build) as apps ship it: ES modules, split at the
  * SDK's dynamic imports (what Vite, Rollup and webpack do by default), so the browser loads the
  * SDK's lazy parts as separate files when a call first needs them.
  */
-export async function bundlePage(): Promise<PageFiles> {
+export async function bundlePage(): Promise<PageBuild> {
   const sdkEntry = createRequire(import.meta.url).resolve("@hostup/sdk");
   if (!existsSync(sdkEntry)) {
     throw new Error(`@hostup/sdk is not built (${sdkEntry} missing): run \`bash scripts/exec turbo run build\` first.`);
@@ -33,6 +40,7 @@ export async function bundlePage(): Promise<PageFiles> {
     target: "es2022",
     outdir,
     write: false,
+    metafile: true,
     logLevel: "silent",
     // A Node-only import anywhere in the SDK fails the build here ("Could not resolve ...").
   });
@@ -40,7 +48,10 @@ export async function bundlePage(): Promise<PageFiles> {
   if (result.warnings.length) {
     throw new Error(`esbuild warnings:\n${result.warnings.map((w) => w.text).join("\n")}`);
   }
-  return new Map(result.outputFiles.map((file) => [`/${path.relative(outdir, file.path)}`, file.text]));
+  return {
+    files: new Map(result.outputFiles.map((file) => [`/${path.relative(outdir, file.path)}`, file.text])),
+    graph: pageGraph(result.metafile, outdir),
+  };
 }
 
 export interface Site {
@@ -48,8 +59,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves the page on 127.0.0.1 (an origin of its own: the mock runs on another port). */
-export async function serveSite(files: PageFiles): Promise<Site> {
+/**
+ * Serves the page on 127.0.0.1 (an origin of its own: the mock runs on another port). With
+ * `scriptDelayMs`, every script answers that much later, as over a slow network: files fetched one
+ * after the other then take that long each, files fetched together overlap.
+ */
+export async function serveSite(files: PageFiles, { scriptDelayMs = 0 } = {}): Promise<Site> {
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>HostUp SDK in the browser</title><link rel="icon" href="data:,"></head>
@@ -67,8 +82,10 @@ export async function serveSite(files: PageFiles): Promise<Site> {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       res.end(html);
     } else if (req.method === "GET" && files.has(pathname)) {
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
-      res.end(files.get(pathname));
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+        res.end(files.get(pathname));
+      }, scriptDelayMs);
     } else {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found");
