@@ -513,7 +513,8 @@ export interface components {
             status: components["schemas"]["OperationStatus"];
             jobId: components["schemas"]["JobId"];
             /**
-             * @description Path to poll for the job's state, `/api/jobs/{jobId}` (not under `/api/v2`).
+             * @description Path to poll for the job's state, `/api/jobs/{jobId}` (not under `/api/v2`). Its last segment is
+             *     a `JobRef`, with the same pattern, so every job reference `getJob` accepts can come back here.
              * @example /api/jobs/job_01hxa3b4c5d6e7f8g9h0j1k2m3
              */
             pollUrl: string;
