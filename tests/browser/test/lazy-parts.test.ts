@@ -51,7 +51,7 @@ async function openSlowPage(page: Page, scenario: string): Promise<void> {
 }
 
 describe("what a first call waits for, in sequential round trips (scripts served 150 ms late)", () => {
-  it("without a body: the operation table, two round trips (its chunk, then the table's chunk it imports)", async () => {
+  it("without a body: the operation table, one round trip (its chunk imports nothing)", async () => {
     await withContext(h.browser, async (context) => {
       const page = await context.newPage();
       await openSlowPage(page, "calls");
@@ -59,11 +59,11 @@ describe("what a first call waits for, in sequential round trips (scripts served
       const loaded = upFront(graph);
       expect(await asSet(page, "syncDomainStatus")).toEqual(fetchedFor(graph, ["operations"], loaded));
       expect(await roundTrips(page, "syncDomainStatus")).toBe(roundTripsFor(graph, ["operations"], loaded));
-      expect(await roundTrips(page, "syncDomainStatus")).toBe(2);
+      expect(await roundTrips(page, "syncDomainStatus")).toBe(1);
     });
   });
 
-  it("with a body: the operation table, then the input checks and what they import, four round trips one after the other", async () => {
+  it("with a body: the operation table, then the input checks and what they import, three round trips one after the other", async () => {
     await withContext(h.browser, async (context) => {
       const page = await context.newPage();
       await openSlowPage(page, "body-first");
@@ -76,7 +76,7 @@ describe("what a first call waits for, in sequential round trips (scripts served
       expect(await asSet(page, "createDynDnsConfig")).toEqual(new Set([...table, ...checks]));
       // the input checks wait for the table: their trips come after the table's, not beside them
       expect(await roundTrips(page, "createDynDnsConfig")).toBe(tableTrips + roundTripsFor(graph, ["validate"], loaded));
-      expect(await roundTrips(page, "createDynDnsConfig")).toBe(4);
+      expect(await roundTrips(page, "createDynDnsConfig")).toBe(3);
       expect(await page.getAttribute("section#createDynDnsConfig", "data-ok")).toBe("true");
       // the next call has everything it needs
       expect(await fetchedBy(page, "syncDomainStatus")).toEqual([]);
@@ -123,9 +123,9 @@ describe("a part that cannot be loaded (a page whose chunk files a redeploy repl
     return missing;
   }
 
-  // Today the call rejects with the browser's own TypeError for the failed import (not a
-  // HostupError): its message names the file the SDK could not load. A later call loads it again.
-  it("the operation table: the call rejects, naming the file it could not load, sends nothing, and the next call loads it", async () => {
+  // The call rejects with a HostupError whose message says the SDK could not load a part and names
+  // the file (the browser's TypeError is its cause). A later call loads it again.
+  it("the operation table: the call rejects with a HostupError naming the file, sends nothing, and the next call loads it", async () => {
     await withContext(h.browser, async (context) => {
       const page = await context.newPage();
       const blocked = await blockNonLocalRequests(page);
@@ -138,7 +138,8 @@ describe("a part that cannot be loaded (a page whose chunk files a redeploy repl
       expect(missing, "the first call asked for the operations chunk, and got a 404").toHaveLength(1);
       expect(await page.getAttribute("section#syncDomainStatus", "data-ok")).toBe("false");
       expect(await rendered(page, "syncDomainStatus", "message")).toContain(`${missing[0]}`);
-      expect(await rendered(page, "syncDomainStatus", "message")).toMatch(/dynamically imported module/);
+      expect(await rendered(page, "syncDomainStatus", "message")).toMatch(/^The SDK could not load a part it needs \(.*dynamically imported module/);
+      expect(await rendered(page, "syncDomainStatus", "isHostupError")).toBe("true");
       expect(await rendered(page, "syncDomainStatus", "roundTripsBeforeRequest"), "no request went out").toBe("null");
       // the failed load is not kept: the next call asks for the file again, gets it, and succeeds
       expect((await fetchedBy(page, "createDynDnsConfig")).filter((file) => operationsFile.test(file))).toHaveLength(1);
@@ -170,7 +171,7 @@ describe("a part that cannot be loaded (a page whose chunk files a redeploy repl
       expect(await rendered(page, "deleteDomain", "isConflictError")).toBe("true");
       expect(await rendered(page, "deleteDomain", "status")).toBe("409");
       expect(await rendered(page, "deleteDomain", "message")).toMatch(
-        /^HTTP 409: Conflict \(the SDK could not load the code that reads error answers: .+\) \(DELETE \/api\/v2\/domains\/\{id\}\)$/,
+        /^HTTP 409: Conflict \(The SDK could not load a part it needs \(.+\); the next call tries again\.\) \(DELETE \/api\/v2\/domains\/\{id\}\)$/,
       );
       // what only the body would have told is absent, not made up
       expect(await rendered(page, "deleteDomain", "canDeleteAllowed")).toBe("null");

@@ -174,7 +174,8 @@ async function answerError(
   text: string,
   unusable?: string,
 ): Promise<HostupResponseError> {
-  const read = await failure().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  // A HostupError when failure.ts cannot be loaded (load-once.ts).
+  const read = await failure().catch((error: Error) => error);
   const init: ApiErrorInit =
     read instanceof Error
       ? // failure.ts did not load (a page whose chunks a redeploy replaced): the status still says what happened.
@@ -183,7 +184,7 @@ async function answerError(
           headers: new Headers(),
           operationId: op.id,
           endpoint: `${op.method} ${op.path}`,
-          fallbackMessage: `${response.statusText || "error"} (the SDK could not load the code that reads error answers: ${read.message})`,
+          fallbackMessage: `${response.statusText || "error"} (${read.message})`,
         }
       : unusable === undefined
         ? read.describeErrorAnswer(ctx.secrets, op, response, text)

@@ -1,5 +1,6 @@
 // Loads a module on first use and keeps it: the one helper behind every dynamic import of the SDK
 // (which parts load on first need, and why, is src/README.md).
+import { HostupError } from "../errors.js";
 
 export interface LoadOnce<T> {
   (): Promise<T>;
@@ -9,7 +10,8 @@ export interface LoadOnce<T> {
 
 /**
  * `load` at most once at a time, keeping the module once it has loaded. A failed load (a page whose
- * chunks were replaced by a redeploy, a dropped connection) is tried again on the next use.
+ * chunks were replaced by a redeploy, a dropped connection) rejects with a HostupError whose `cause`
+ * is the loader's error, and is tried again on the next use.
  */
 export function loadOnce<T>(load: () => Promise<T>): LoadOnce<T> {
   let loading: Promise<T> | undefined;
@@ -18,7 +20,9 @@ export function loadOnce<T>(load: () => Promise<T>): LoadOnce<T> {
       (module) => (get.loaded = module),
       (error: unknown) => {
         loading = undefined;
-        throw error;
+        throw new HostupError(`The SDK could not load a part it needs (${(error as Error)?.message ?? error}); the next call tries again.`, {
+          cause: error,
+        });
       },
     ));
   return get;

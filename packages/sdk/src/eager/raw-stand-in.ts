@@ -6,13 +6,16 @@ import type { Middleware } from "openapi-fetch";
 import type { HostupRawClient } from "../client.js";
 import type { CallContext } from "./invoke.js";
 import { loadOnce } from "./load-once.js";
+import { operationTable } from "./methods.js";
 import { send } from "./transport.js";
 
 export function rawStandIn(ctx: CallContext): HostupRawClient {
   const pending: Middleware[] = [];
   const load = loadOnce(() =>
-    import("../lazy/raw.js").then(({ createRawClient }) => {
-      const client = createRawClient(ctx, { send });
+    // The table is handed over, not imported by raw.js: were both to import it, bundlers would put it
+    // in a chunk of its own behind a stub, one more round trip before a page's first call.
+    Promise.all([import("../lazy/raw.js"), operationTable()]).then(([{ createRawClient }, { OPERATIONS }]) => {
+      const client = createRawClient(ctx, { send, operations: OPERATIONS });
       if (pending.length) client.use(...pending.splice(0));
       return client;
     }),

@@ -1,27 +1,28 @@
 // `hostup.raw`: openapi-fetch on top of the SDK's transport (auth, timeouts, retries, pacing). The
 // client imports this module, and with it openapi-fetch, on the first raw call (client.ts), so an app
-// that only calls methods never loads either. It gets `send` from the client rather than importing
-// it, so that it shares no code with the eager bundle chunk (src/README.md).
+// that only calls methods never loads either. It gets `send` and the operation table from the client
+// rather than importing them, so that it shares no code with the eager chunk or the table's (src/README.md).
 import createClient from "openapi-fetch";
 import type { paths } from "@hostup/types";
 import type { HostupRawClient } from "../client.js";
 import type { CallContext } from "../eager/invoke.js";
 import type { OperationSpec } from "../eager/operation.js";
-import { OPERATIONS } from "../generated/operations.js";
 import type { send } from "../eager/transport.js";
 
 export interface RawClientParts {
   send: typeof send;
+  /** The operation table (generated/operations.ts), handed over by the client that loaded it. */
+  operations: Readonly<Record<string, OperationSpec>>;
 }
 
 /** HTTP methods that are safe to repeat, for paths that are not in the spec. */
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export function createRawClient(ctx: CallContext, { send }: RawClientParts): HostupRawClient {
+export function createRawClient(ctx: CallContext, { send, operations }: RawClientParts): HostupRawClient {
   // Operations by HTTP method, each with a matcher for its path template.
   const matchers = new Map<string, Array<{ op: OperationSpec; test: RegExp }>>();
-  for (const op of Object.values(OPERATIONS)) {
+  for (const op of Object.values(operations)) {
     const list = matchers.get(op.method) ?? [];
     list.push({ op, test: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) });
     matchers.set(op.method, list);
