@@ -95,18 +95,18 @@ describe("before the first request (the SDK as built)", () => {
   const named = (name: string) => requests.find((r) => r.name.startsWith(name))!.plan;
 
   // The counts tests/browser observes in Chromium (test/sdk-in-browser.test.ts, "round trips").
-  test("a call without a body waits for the operation table: the operations chunk and the table's chunk behind it", () => {
+  test("a call without a body waits for the operation table: one chunk that imports nothing", () => {
     const plan = named("syncDomainStatus");
     expect(plan.upFront.files).toHaveLength(1);
-    expect(plan.steps.map((s) => s.files.map(chunkName))).toEqual([["operations", "chunk"]]);
-    expect(plan.roundTrips).toBe(3);
+    expect(plan.steps.map((s) => s.files.map(chunkName))).toEqual([["operations"]]);
+    expect(plan.roundTrips).toBe(2);
   });
 
   test("a call with a body then waits for the input checks, and what they import", () => {
     const plan = named("createDynDnsConfig");
     expect(plan.steps.map((s) => s.files.map(chunkName)[0])).toEqual(["operations", "validate"]);
     expect(plan.steps[1]!.roundTrips).toBe(2);
-    expect(plan.roundTrips).toBe(5);
+    expect(plan.roundTrips).toBe(4);
   });
 
   test("preload() fetches all of it at once: fewer round trips than a body's first call", () => {
