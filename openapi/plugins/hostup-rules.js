@@ -7,7 +7,9 @@ const SCOPE = /^(read|write|delete):[a-z][a-z_]*$/;
 /**
  * Every operation declares security requirements that all name the same API scopes (one or more,
  * such as `read:domains`). An operation whose documentation states no scope says so with
- * `x-hostup-scopes-undocumented: true` and lists none.
+ * `x-hostup-scopes-undocumented: true` and lists none. A scope needed only when a body field is
+ * sent is listed in `x-hostup-conditional-scopes` (`[{ scope, when: { field } }]`), not in the
+ * requirements (openapi/README.md, "Extensions").
  */
 function OperationRequiredScope() {
   return {
@@ -45,9 +47,36 @@ function OperationRequiredScope() {
             location: ctx.location.child("security"),
           });
         }
+        checkConditionalScopes(operation, ctx, undocumented, new Set([...sets].flatMap((set) => set.split(" "))));
       },
     },
   };
+}
+
+/** `x-hostup-conditional-scopes`: a list of `{ scope, when: { field } }`, each a scope the requirements do not already name. */
+function checkConditionalScopes(operation, ctx, undocumented, unconditional) {
+  const list = operation["x-hostup-conditional-scopes"];
+  if (list === undefined) return;
+  const where = ctx.location.child("x-hostup-conditional-scopes");
+  if (!Array.isArray(list) || list.length === 0) {
+    ctx.report({ message: "`x-hostup-conditional-scopes` must be a non-empty list of `{ scope, when: { field } }`.", location: where });
+    return;
+  }
+  if (undocumented) {
+    ctx.report({ message: "An operation whose scopes are undocumented cannot document conditional scopes.", location: where });
+  }
+  list.forEach((entry, index) => {
+    const keys = entry && typeof entry === "object" ? Object.keys(entry) : [];
+    const whenKeys = entry?.when && typeof entry.when === "object" ? Object.keys(entry.when) : [];
+    const valid =
+      typeof entry?.scope === "string" && SCOPE.test(entry.scope) && typeof entry.when?.field === "string" && entry.when.field !== "" &&
+      keys.every((k) => k === "scope" || k === "when") && whenKeys.every((k) => k === "field");
+    if (!valid) {
+      ctx.report({ message: "Each conditional scope is `{ scope: <read|write|delete>:<area>, when: { field: <body field> } }`.", location: where.child([index]) });
+    } else if (unconditional.has(entry.scope)) {
+      ctx.report({ message: `\`${entry.scope}\` is already required unconditionally: drop it from \`x-hostup-conditional-scopes\`.`, location: where.child([index]) });
+    }
+  });
 }
 
 /**

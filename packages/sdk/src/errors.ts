@@ -187,9 +187,8 @@ export class HostupNotFoundError extends HostupApiError {
 
 /**
  * 409: the request conflicts with the resource's state. Never retried. For `deleteDomain`,
- * `canDelete` says why deletion is blocked; a pending renewal is unblocked by declining it
- * (`POST /api/v2/domains/{id}/actions/respond-to-renewal` with `{ "accept": false }`) or by
- * cancelling the order (`POST /api/v2/orders/{id}/actions/cancel`).
+ * `canDelete` says why deletion is blocked, and `hint` what the API documents as the way to
+ * unblock it (the spec's `x-hostup-next-steps`).
  */
 export class HostupConflictError extends HostupApiError {
   override name = "HostupConflictError";

@@ -1,19 +1,32 @@
 // The shape of the operation table that scripts/generate.mjs derives from the bundled spec.
 
-/** The subset of JSON Schema the client checks before sending (see validate.ts). */
+/**
+ * The subset of JSON Schema the client checks before sending (see validate.ts). The generator
+ * fails on any other constraining keyword (scripts/lib/request-schema.mjs), so none is dropped.
+ */
 export interface BodySchema {
   type?: "object" | "array" | "string" | "integer" | "number" | "boolean" | "null" | Array<string>;
   enum?: ReadonlyArray<unknown>;
+  const?: unknown;
   pattern?: RegExp;
   minLength?: number;
+  maxLength?: number;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
   required?: ReadonlyArray<string>;
-  properties?: Readonly<Record<string, BodySchema>>;
-  additionalProperties?: false;
   minProperties?: number;
   maxProperties?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  additionalProperties?: false;
+  properties?: Readonly<Record<string, BodySchema>>;
   items?: BodySchema;
+  /** Every member applies (JSON Schema `allOf`). */
+  allOf?: ReadonlyArray<BodySchema>;
 }
 
 export interface PathParamSpec {

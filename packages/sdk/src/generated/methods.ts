@@ -47,6 +47,9 @@ export interface HostupMethods {
    *
    * Required API scope: `delete:domains`.
    * Retried on 429, 5xx, timeouts and connection errors.
+   * After a 409: Deletion is blocked (see canDelete). If a pending renewal order is the blocker, decline
+   * it with respondToDomainRenewal(id, { accept: false }) (needs write:billing too) or cancel the order
+   * with POST /api/v2/orders/{id}/actions/cancel; GET /api/v2/domains/{id} shows actions.canDelete.
    */
   deleteDomain: Method<[id: string], void>;
 
@@ -74,7 +77,7 @@ export interface HostupMethods {
    * v2 `operation`-shaped body is accepted, with Bearer authentication like every v2 route, and the v2
    * Problem Details responses are assumed for errors.
    *
-   * Required API scope: `undefined`.
+   * HostUp documents no scope for this operation.
    * Retried on 429, 5xx, timeouts and connection errors.
    */
   getJob: Method<[jobId: string], operations["getJob"]["responses"][200]["content"]["application/json"]>;
@@ -134,8 +137,10 @@ export interface HostupMethods {
    * permission. To keep the renewal payable send `{ "accept": true }` or `{ "decision": "accept" }`,
    * then pay `renewalInvoice.paymentUrl` or use the invoice payment endpoint.
    *
-   * Required API scope: `write:domains`.
+   * Required API scopes: `write:domains` and `write:billing`.
    * Retried on 429, 5xx, timeouts and connection errors.
+   * After a 409: There is no pending renewal to respond to: check GET /api/v2/domains/{id}
+   * pendingRenewalOrder first.
    */
   respondToDomainRenewal: Method<[id: string, body: NonNullable<operations["respondToDomainRenewal"]["requestBody"]>["content"]["application/json"]], operations["respondToDomainRenewal"]["responses"][200]["content"]["application/json"]>;
 

@@ -7,8 +7,8 @@
 // `ApiErrorInit` and invoke.ts constructs the error, which keeps it out of an app's first bundle
 // chunk when the app's bundler splits code.
 import type { ApiErrorInit, Problem } from "../errors.js";
-import { errorHint } from "./hints.js";
 import type { OperationSpec } from "../eager/operation.js";
+import { NEXT_STEPS } from "../generated/hints.js";
 import { redactorFor, type Redactor, type Secrets } from "./redact.js";
 
 const JSON_TYPE = /\bjson\b/i;
@@ -42,7 +42,8 @@ export function describeErrorAnswer(secrets: Secrets, op: OperationSpec, respons
     fallbackMessage,
     operationId: op.id,
     endpoint: `${op.method} ${op.path}`,
-    hint: errorHint(op, response.status),
+    // The documented next step (the spec's `x-hostup-next-steps`), if there is one.
+    hint: NEXT_STEPS[op.id]?.[response.status],
   };
 }
 

@@ -8,6 +8,7 @@
 // run time, only modules that are themselves loaded on demand: it reports what is wrong (a
 // `Finding`) and invoke.ts throws the HostupValidationError. That keeps it, and the request schemas,
 // out of an app's first bundle chunk when the app's bundler splits code.
+import { HOW_TO_FIND } from "../generated/hints.js";
 import { REQUEST_SCHEMAS } from "../generated/schemas.js";
 import { canonicalHostname } from "./hostname.js";
 import type { BodySchema, OperationSpec, PathParamSpec } from "../eager/operation.js";
@@ -28,11 +29,11 @@ export function pathParamFinding(op: OperationSpec, param: PathParamSpec, value:
   const { kind, prefix } = REQUEST_SCHEMAS[op.id]!.params[param.name]!;
   const shown = show(value, scrub);
   const shape = prefix ? ` (\`${prefix}…\`)` : "";
-  let hint = `It must be a ${kind}${shape} exactly as an API response returned it.`;
-  if (typeof value === "string" && prefix === "dom_" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
-    hint =
-      `${shown} looks like a domain name, but ${op.id} needs the domain's public ID (\`dom_…\`). ` +
-      "Find it with GET /api/v2/domains (`data[].id` of the entry whose `name` matches).";
+  // How to get the ID, as the spec documents it (`x-hostup-how-to-find` on the ID's schema).
+  const howToFind = HOW_TO_FIND[kind] ? ` ${HOW_TO_FIND[kind]}` : "";
+  let hint = `It must be a ${kind}${shape} exactly as an API response returned it.${howToFind}`;
+  if (typeof value === "string" && /^[^\s/]+\.[^\s/]+$/.test(value)) {
+    hint = `${shown} looks like a domain name, but ${op.id} needs a ${kind}${shape}.${howToFind}`;
   } else if (typeof value === "string" && /[/?#%\s]|\.\./.test(value)) {
     hint += " IDs never contain `/`, `?`, `#`, `%`, `..` or whitespace.";
   }
@@ -104,8 +105,16 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
   if (schema.enum && !schema.enum.includes(value)) {
     return fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${show(value, scrub)}.`);
   }
+  if (schema.const !== undefined && canonical(value) !== canonical(schema.const)) {
+    return fail(`must be ${JSON.stringify(schema.const)}, got ${show(value, scrub)}.`);
+  }
   if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength) return fail("must not be empty.");
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) {
+      return fail(schema.minLength === 1 ? "must not be empty." : `must be at least ${schema.minLength} characters long.`);
+    }
+    if (schema.maxLength !== undefined && length > schema.maxLength) return fail(`must be at most ${schema.maxLength} characters long, got ${length}.`);
     if (schema.pattern !== undefined && !schema.pattern.test(value)) {
       return fail(`${show(value, scrub)} does not match ${schema.pattern.source}.`);
     }
@@ -113,11 +122,27 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) return fail(`must be at least ${schema.minimum}.`);
     if (schema.maximum !== undefined && value > schema.maximum) return fail(`must be at most ${schema.maximum}.`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return fail(`must be greater than ${schema.exclusiveMinimum}.`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return fail(`must be less than ${schema.exclusiveMaximum}.`);
+    if (schema.multipleOf !== undefined && !isMultiple(value, schema.multipleOf)) return fail(`must be a multiple of ${schema.multipleOf}.`);
   }
-  if (Array.isArray(value) && schema.items) {
-    for (let i = 0; i < value.length; i++) {
-      const problem = check(schema.items, value[i], `${pointer}/${i}`, scrub);
-      if (problem) return problem;
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) return fail(`needs at least ${schema.minItems} item(s), got ${value.length}.`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) return fail(`must have at most ${schema.maxItems} item(s), got ${value.length}.`);
+    if (schema.uniqueItems) {
+      const seen = new Map<string, number>();
+      for (let i = 0; i < value.length; i++) {
+        const key = canonical(value[i]);
+        const first = seen.get(key);
+        if (first !== undefined) return [`${pointer}/${i}`, `repeats item ${first}: the items must be unique.`];
+        seen.set(key, i);
+      }
+    }
+    if (schema.items) {
+      for (let i = 0; i < value.length; i++) {
+        const problem = check(schema.items, value[i], `${pointer}/${i}`, scrub);
+        if (problem) return problem;
+      }
     }
   }
   if (isType("object", value)) {
@@ -152,7 +177,27 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
       if (problem) return problem;
     }
   }
+  for (const member of schema.allOf ?? []) {
+    const problem = check(member, value, pointer, scrub);
+    if (problem) return problem;
+  }
   return undefined;
+}
+
+/** `value` is a whole multiple of `step`, allowing for binary fractions (0.3 is a multiple of 0.1). */
+function isMultiple(value: number, step: number): boolean {
+  const ratio = value / step;
+  return Math.abs(ratio - Math.round(ratio)) < 1e-9;
+}
+
+/** JSON equality as a string: object keys sorted, so `{ a, b }` equals `{ b, a }` (uniqueItems, const). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    return `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }
 
 function isType(type: string, value: unknown): boolean {

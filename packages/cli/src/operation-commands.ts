@@ -1,0 +1,17 @@
+// Which `hostup` command calls each API operation. The API reference shows it next to the SDK
+// sample: packages/sdk/scripts/generate.mjs prints each template with the operation's example
+// inputs in place of `{name}` (a path parameter), `{query.name}` and `{body.field}` (an array
+// becomes one argument per item). An operation without an entry has no command.
+// Self-contained (no imports): the generator reads it without building the CLI.
+
+export const OPERATION_COMMANDS: Readonly<Record<string, string>> = {
+  listDomains: "domains list --name {query.name}",
+  getDomain: "domains get {id}",
+  syncDomainStatus: "domains sync {id}",
+  deleteDomain: "domains delete {id} --yes",
+  bulkSyncDomainStatus: "domains bulk-sync {body.domainIds}",
+  listDomainRedirects: "redirects list {id}",
+  updateDomainRedirect: "redirects update {id} {ruleId} --target {body.targetUrl} --status {body.httpStatusCode}",
+  listDynDnsConfigs: "dyndns list {id}",
+  createDynDnsConfig: "dyndns create {id} --hostname {body.hostname} --type {body.recordType}",
+};

@@ -1,0 +1,45 @@
+// generated/operations.ts: the operation table every call is sent with (method, path, ID
+// patterns, retry safety). The client loads it on the first call (src/README.md).
+import { HEADER } from "./header.mjs";
+import { literal, ref } from "./literal.mjs";
+
+/** ID patterns are shared by many operations: each is one named constant, e.g. `DomainId`. */
+function patternConstants(model) {
+  const constants = new Map();
+  const names = new Map();
+  for (const param of model.operations.flatMap((op) => op.params)) {
+    const key = param.pattern.source;
+    if (names.has(key)) continue;
+    const name = /^[A-Z][A-Za-z0-9]*$/.test(param.kind ?? "") ? param.kind : `IdPattern${constants.size + 1}`;
+    if (constants.has(name)) throw new Error(`two ID patterns are called ${name}`);
+    constants.set(name, param.pattern);
+    names.set(key, name);
+  }
+  return { constants, nameOf: (pattern) => names.get(pattern.source) };
+}
+
+export function emitOperations(model) {
+  const { constants, nameOf } = patternConstants(model);
+  const entries = model.operations.map((op) => {
+    const entry = {
+      id: op.id,
+      method: op.httpMethod,
+      path: op.path,
+      params: op.params.map((p) => ({ name: p.name, pattern: ref(nameOf(p.pattern)) })),
+      ...(op.input ? { input: op.input } : {}),
+      successBody: op.success.json,
+      retrySafe: op.retrySafe,
+    };
+    return `  ${op.id}: ${literal(entry, op.id)},`;
+  });
+  return `${HEADER}
+import type { OperationSpec } from "../eager/operation.js";
+
+${[...constants].map(([name, pattern]) => `const ${name} = ${literal(pattern)};`).join("\n")}
+
+/** Every operation by operationId: what a call needs to be sent, and what \`hostup.raw\` matches requests against. */
+export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
+${entries.join("\n")}
+};
+`;
+}
