@@ -274,6 +274,28 @@ const MUTATIONS: Mutation[] = [
     rules: ["hostup/allof-required-declared"],
   },
   {
+    name: "a conditional scope that is not { scope, when: { field } }",
+    edits: [
+      {
+        file: DYNDNS_OP,
+        from: "  x-hostup-retry-safe: false\n",
+        to: "  x-hostup-retry-safe: false\n  x-hostup-conditional-scopes:\n    - scope: write:cdn\n      when: proxied\n",
+      },
+    ],
+    rules: ["hostup/operation-required-scope"],
+  },
+  {
+    name: "a conditional scope the requirements already name",
+    edits: [
+      {
+        file: DYNDNS_OP,
+        from: "  x-hostup-retry-safe: false\n",
+        to: "  x-hostup-retry-safe: false\n  x-hostup-conditional-scopes:\n    - scope: write:domains\n      when:\n        field: hostname\n",
+      },
+    ],
+    rules: ["hostup/operation-required-scope"],
+  },
+  {
     name: "an operation that does not say whether it is retry-safe",
     edits: [{ file: REDIRECT_OP, from: "  x-hostup-retry-safe: true\n", to: "" }],
     rules: ["hostup/operation-retry-safety"],

@@ -2,7 +2,7 @@
 // opened from disk in headless Chromium with every non-local request blocked: it must render
 // offline, and show every operation of the bundled spec with its method, path, summary, required
 // scopes and named examples. A full-page screenshot is kept as a build artifact.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -25,6 +25,17 @@ const REDOC_ATTRIBUTION_LOGOS = new Set([
 requireBuilt(SPEC_PATH, "bundle");
 requireBuilt(DOCS_PATH, "docs");
 const spec = readSpec();
+
+/** The docs-only copy of the bundle the page is built from: the bundle plus each operation's x-codeSamples. */
+const DOCS_SPEC_PATH = path.join(path.dirname(DOCS_PATH), "openapi.json");
+requireBuilt(DOCS_SPEC_PATH, "docs");
+type CodeSample = { lang: string; label: string; source: string };
+const codeSamples = new Map<string, CodeSample[]>();
+for (const item of Object.values(JSON.parse(readFileSync(DOCS_SPEC_PATH, "utf8")).paths as Record<string, Record<string, unknown>>)) {
+  for (const op of Object.values(item) as Array<{ operationId?: string; "x-codeSamples"?: CodeSample[] }>) {
+    if (op?.operationId) codeSamples.set(op.operationId, op["x-codeSamples"] ?? []);
+  }
+}
 
 let browser: Browser | undefined;
 let page: Page;
@@ -220,14 +231,43 @@ describe("the rendered API reference (openapi/dist/docs/index.html)", () => {
       expect(structured).toEqual(op.security);
     });
 
-    it("shows its request examples", async () => {
+    /**
+     * The request panel's sample picker (Redoc: the second dropdown of the panel header): the code
+     * samples, then "Payload" when the operation has a body. Picks `label` and returns every label offered.
+     */
+    async function pickSample(panel: Locator, label: string): Promise<string[]> {
+      await panel.locator('[data-component-name="Panel/PanelHeader"] > [data-component-name="Dropdown/Dropdown"]').nth(1).locator("button").click();
+      const items = page.locator('[data-component-name="Dropdown/DropdownMenu"]:visible [role="menuitem"]');
+      await items.first().waitFor();
+      const labels = (await items.allTextContents()).map(normalize);
+      await items.filter({ hasText: new RegExp(`^${label}$`) }).click();
+      return labels;
+    }
+
+    it("shows its SDK call and, where there is one, its hostup command", async () => {
       const panel = section.locator(".panel-request-samples");
-      if (!op.requestBody.length) {
-        expect(normalize((await panel.textContent()) ?? "")).toContain("No request payload");
-        return;
+      const samples = codeSamples.get(op.operationId) ?? [];
+      expect(samples.map((s) => s.label)[0], `${op.operationId}: the SDK sample comes first`).toBe("SDK");
+      const offered = [...samples.map((s) => s.label), ...(op.requestBody.length ? ["Payload"] : [])];
+      const pickers = panel.locator('[data-component-name="Panel/PanelHeader"] > [data-component-name="Dropdown/Dropdown"]');
+      for (const sample of samples) {
+        // one sample and no body: Redoc shows it without a picker
+        if (offered.length > 1) expect(await pickSample(panel, sample.label)).toEqual(offered);
+        else expect(await pickers.count(), `${op.operationId}: only the endpoint picker`).toBe(1);
+        const shown = (await panel.locator('[data-testid="source-code"]').textContent()) ?? "";
+        expect(normalize(shown), `${op.operationId}: ${sample.label} sample`).toBe(normalize(sample.source));
       }
-      for (const media of op.requestBody) await expectExamplesShown(panel, media, `${op.operationId} request ${media.mediaType}`);
+      expect(normalize(samples[0]!.source)).toContain(`await hostup.${op.operationId}(`);
     });
+
+    // (an operation without a body offers no "Payload" entry: checked with the samples above)
+    if (op.requestBody.length) {
+      it("shows its request examples", async () => {
+        const panel = section.locator(".panel-request-samples");
+        await pickSample(panel, "Payload");
+        for (const media of op.requestBody) await expectExamplesShown(panel, media, `${op.operationId} request ${media.mediaType}`);
+      });
+    }
 
     // A shared response (`$ref: #/components/responses/…`) renders the same under every operation:
     // its example dropdown is walked through the first time it is met; after that, each operation
