@@ -120,3 +120,23 @@ describe.each(Object.entries(programs))("%s consumer", (_format, program) => {
     expect(await waitForExit(started.pid)).toBe(true);
   });
 });
+
+describe("the installed @hostup/openapi/walk", () => {
+  it("walks the installed bundle: every operation, with its parameters resolved", async () => {
+    const file = path.join(consumer.dir, "walk-consumer.mjs");
+    await writeFile(
+      file,
+      `import { createRequire } from "node:module";\n` +
+        `import { listOperations, HTTP_METHODS } from "@hostup/openapi/walk";\n` +
+        `const spec = createRequire(import.meta.url)("@hostup/openapi/openapi.json");\n` +
+        `const ops = listOperations(spec);\n` +
+        `console.log(JSON.stringify({ methods: HTTP_METHODS.length, ids: ops.map((o) => o.operationId), getDomain: ops.find((o) => o.operationId === "getDomain")?.parameters.map((p) => p.name) }));\n`,
+    );
+    const { stdout } = await run(process.execPath, [file], { cwd: consumer.dir, timeoutMs: 30_000 });
+    const out = JSON.parse(stdout.trim()) as { methods: number; ids: string[]; getDomain: string[] };
+    expect(out.methods).toBe(8);
+    expect(out.ids).toContain("syncDomainStatus");
+    expect(new Set(out.ids).size).toBe(out.ids.length);
+    expect(out.getDomain).toEqual(["id"]);
+  });
+});
