@@ -9,7 +9,10 @@ const report = await hostup.bulkSyncDomainStatusInBatches(ids, {
   batchSize: 100,
   concurrency: 2,
   wait: { intervalMs: 500, maxWaitMs: 120_000 },
-  onBatch: (batch) => console.log(`batch ${batch.index}: ${batch.domainIds.length} id(s), job ${batch.operation?.jobId} ${batch.job?.status ?? batch.error?.message}`),
+  onBatch: (batch) =>
+    console.log(
+      `batch ${batch.index}: ${batch.domainIds.length} id(s), job ${batch.operation?.jobId} ${batch.job?.status ?? batch.error?.message}`,
+    ),
 });
 console.log(`queued ${report.queued.length}, failed ${report.failed.length}`);
 for (const refused of report.refused) console.log(`refused #${refused.index} ${refused.domainId}: ${refused.detail}`);

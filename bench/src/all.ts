@@ -14,7 +14,8 @@ const BENCHMARKS = ["bundle-size", "typecheck-cost", "request-overhead", "bulk-t
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const selected = values.only ? values.only.split(",").map((name) => name.trim()) : [...BENCHMARKS];
 for (const name of selected) {
-  if (!(BENCHMARKS as ReadonlyArray<string>).includes(name)) throw new Error(`unknown benchmark ${name} (expected ${BENCHMARKS.join(", ")})`);
+  if (!(BENCHMARKS as ReadonlyArray<string>).includes(name))
+    throw new Error(`unknown benchmark ${name} (expected ${BENCHMARKS.join(", ")})`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), "hostup-bench-"));
@@ -45,7 +46,9 @@ try {
   } catch {
     /* no benchmark finished */
   }
-  console.log(`\n=== summary (${new Date().toISOString()}, node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s) ${"=".repeat(20)}`);
+  console.log(
+    `\n=== summary (${new Date().toISOString()}, node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s) ${"=".repeat(20)}`,
+  );
   for (const entry of lines) console.log(`\n${entry.benchmark}:\n${entry.lines.map((line) => `  ${line}`).join("\n")}`);
   if (failed.length) {
     console.error(`\nfailed: ${failed.join(", ")}`);

@@ -104,8 +104,14 @@ export function renderBulk(r: BulkResult): string {
     ["", ""],
     ["IDs queued (jobs completed)", `${fmt.int(r.queued)} of ${fmt.int(r.options.ids)} (refused ${r.refused}, failed ${r.failed})`],
     ["time", fmt.s(r.elapsedMs)],
-    ["requests sent", `${fmt.int(r.requests)} (${fmt.int(r.bulkAccepted)} bulk + ${fmt.int(r.pollsAccepted)} polls accepted, ${fmt.int(r.limited)} answered 429)`],
-    ["achieved rate", `${r.achievedRate.toFixed(1)} req/s of ${r.options.rate} allowed; ${(r.efficiency * 100).toFixed(1)}% of what the bucket allowed (burst + rate × time)`],
+    [
+      "requests sent",
+      `${fmt.int(r.requests)} (${fmt.int(r.bulkAccepted)} bulk + ${fmt.int(r.pollsAccepted)} polls accepted, ${fmt.int(r.limited)} answered 429)`,
+    ],
+    [
+      "achieved rate",
+      `${r.achievedRate.toFixed(1)} req/s of ${r.options.rate} allowed; ${(r.efficiency * 100).toFixed(1)}% of what the bucket allowed (burst + rate × time)`,
+    ],
     ["longest retry wait", `${fmt.int(r.longestRetryWaitMs)} ms`],
     ["requests paced", `${fmt.int(r.heldAttempts)} held by the SDK until the rate limit allowed them`],
   ]).replace(/^.*\n/, "");

@@ -97,7 +97,10 @@ const plansFor = (graphs: ReadonlyMap<string, ChunkGraph>, without: ReadonlyArra
   FIRST_REQUESTS.map(({ name, fixture, waitsFor }) => ({
     name,
     fixture,
-    plan: loadPlan(graphs.get(fixture)!, waitsFor.map((parts) => parts.filter((p) => !without.includes(p))).filter((parts) => parts.length)),
+    plan: loadPlan(
+      graphs.get(fixture)!,
+      waitsFor.map((parts) => parts.filter((p) => !without.includes(p))).filter((parts) => parts.length),
+    ),
   }));
 
 async function graphsOf(sdk?: SdkBuild): Promise<Map<string, ChunkGraph>> {
@@ -146,8 +149,9 @@ export async function measureOperationScaling(): Promise<OperationScaling[]> {
 
 const lazyText = (s: Bundle) => (s.lazy.length ? s.lazy.map((c) => `${chunkName(c.file)} ${fmt.kb(c.gzipped)}`).join(", ") : "–");
 const stepText = (plan: LoadPlan) =>
-  plan.steps.map((s) => `${s.parts.join(" + ")}: ${s.files.map(chunkName).join(", ")} (${s.gzipped} B, ${s.roundTrips} trips)`).join("; then ") ||
-  "nothing";
+  plan.steps
+    .map((s) => `${s.parts.join(" + ")}: ${s.files.map(chunkName).join(", ")} (${s.gzipped} B, ${s.roundTrips} trips)`)
+    .join("; then ") || "nothing";
 
 export function renderFirstRequests(rows: ReadonlyArray<FirstRequest>): string {
   return table([
@@ -162,7 +166,16 @@ export function renderOperationScaling(rows: ReadonlyArray<OperationScaling>): s
     return `${s.gzipped} B in ${s.files} files (as one: ${s.asOneFile} B, +${s.asOneFile - r.firstLoad.gzipped}); body: ${s.bodyRoundTrips} trips`;
   };
   return table([
-    ["operations", "first load min", "first load gz", "files", "table (lazy gz)", "input checks (lazy gz)", "static table", "static table + checks + errors"],
+    [
+      "operations",
+      "first load min",
+      "first load gz",
+      "files",
+      "table (lazy gz)",
+      "input checks (lazy gz)",
+      "static table",
+      "static table + checks + errors",
+    ],
     ...rows.map((r) => [
       String(r.operations),
       `${r.firstLoad.minified} B`,
@@ -196,7 +209,9 @@ if (isMain(import.meta.url)) {
       ]),
     ]),
   );
-  console.log("\nFirst load vs number of operations: browser-app.ts against the SDK built from source (a temporary copy of packages/sdk/src,");
+  console.log(
+    "\nFirst load vs number of operations: browser-app.ts against the SDK built from source (a temporary copy of packages/sdk/src,",
+  );
   console.log("generated from the real spec and from a synthetic one with every path copied five times); static: a static entry point\n");
   const scaling = await measureOperationScaling();
   console.log(renderOperationScaling(scaling));
@@ -216,7 +231,9 @@ if (isMain(import.meta.url)) {
       `openapi-fetch alone ${fmt.kb(alone.upFront.gzipped)}`,
     `first load from source: ${few.firstLoad.gzipped} bytes at ${few.operations} operations, ${many.firstLoad.gzipped} at ${many.operations} ` +
       `(${within(Math.max(few.firstLoad.gzipped, many.firstLoad.gzipped))}); operation table ${few.table} → ${many.table} bytes lazy`,
-    ...firstRequests.map((r) => `before the first request, ${r.name}: ${r.plan.gzipped} bytes gz, ${r.plan.roundTrips} sequential round trips`),
+    ...firstRequests.map(
+      (r) => `before the first request, ${r.name}: ${r.plan.gzipped} bytes gz, ${r.plan.roundTrips} sequential round trips`,
+    ),
     `static entry point (as one file): +${few.staticEntry[0]!.asOneFile - few.firstLoad.gzipped} bytes up front for the table, ` +
       `+${few.staticEntry[1]!.asOneFile - few.firstLoad.gzipped} for everything a call waits for (at ${many.operations} operations: ` +
       `+${many.staticEntry[0]!.asOneFile - many.firstLoad.gzipped}, +${many.staticEntry[1]!.asOneFile - many.firstLoad.gzipped})`,

@@ -35,7 +35,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 
 async function must(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const result = await run(command, args, cwd, env);
-  if (result.status !== 0) throw new Error(`\`${command} ${args.join(" ")}\` failed (${result.status}) in ${cwd}:\n${result.output.slice(-4000)}`);
+  if (result.status !== 0)
+    throw new Error(`\`${command} ${args.join(" ")}\` failed (${result.status}) in ${cwd}:\n${result.output.slice(-4000)}`);
   return result;
 }
 
@@ -55,7 +56,11 @@ export interface PipelineResult {
   fullTurbo: boolean;
 }
 
-export async function measurePipeline(options: { headOnly: boolean; keep: boolean; log?: (line: string) => void }): Promise<PipelineResult> {
+export async function measurePipeline(options: {
+  headOnly: boolean;
+  keep: boolean;
+  log?: (line: string) => void;
+}): Promise<PipelineResult> {
   const log = options.log ?? console.log;
   const tools = join(ROOT, ".tools", "node_modules", ".bin");
   if (!existsSync(join(tools, "pnpm"))) throw new Error("pnpm is not bootstrapped (.tools/); run `bash scripts/bootstrap` first");
@@ -89,7 +94,12 @@ export async function measurePipeline(options: { headOnly: boolean; keep: boolea
       if (changed.length || deleted.size) source += ` + ${changed.length + deleted.size} uncommitted file(s) of the working tree`;
     }
     log(`  ${source} in ${clone}`);
-    const install = await must("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--config.engine-strict=true", "--reporter=silent"], clone, env);
+    const install = await must(
+      "pnpm",
+      ["install", "--frozen-lockfile", "--prefer-offline", "--config.engine-strict=true", "--reporter=silent"],
+      clone,
+      env,
+    );
     log(`  install (pnpm, from the local store): ${fmt.s(install.ms)}`);
     const cold = await must("turbo", ["run", "build", "--no-daemon"], clone, env);
     const coldHits = cacheHits(cold.output);
@@ -113,8 +123,12 @@ export async function measurePipeline(options: { headOnly: boolean; keep: boolea
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { "head-only": { type: "boolean", default: false }, keep: { type: "boolean", default: false } } });
-  console.log("Pipeline: git clone → pnpm install → turbo run build (cold: empty TURBO_CACHE_DIR) → turbo run build again (warm, no change)\n");
+  const { values } = parseArgs({
+    options: { "head-only": { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
+  });
+  console.log(
+    "Pipeline: git clone → pnpm install → turbo run build (cold: empty TURBO_CACHE_DIR) → turbo run build again (warm, no change)\n",
+  );
   const result = await measurePipeline({ headOnly: values["head-only"], keep: values.keep });
   console.log(
     `\n${table([

@@ -70,14 +70,18 @@ function clients(baseUrl: string, baseline?: { ref: string; sdk: Sdk }): Client[
   // A fresh init per call, as code calling fetch directly writes it.
   const init = (): RequestInit => ({ method: "POST", headers: { authorization: `Bearer ${API_KEY}`, accept: ACCEPT } });
   const check = (data: unknown) => {
-    if ((data as { newStatus?: unknown } | undefined)?.newStatus !== "active") throw new Error(`unexpected answer: ${JSON.stringify(data)}`);
+    if ((data as { newStatus?: unknown } | undefined)?.newStatus !== "active")
+      throw new Error(`unexpected answer: ${JSON.stringify(data)}`);
   };
   const before = baseline?.sdk.createHostupClient({ apiKey: API_KEY, baseUrl });
   return [
     ...(before
       ? [
           { name: `sdk method @${baseline!.ref}`, call: async () => check(await before.syncDomainStatus(DOMAIN_ID)) },
-          { name: `sdk raw @${baseline!.ref}`, call: async () => check((await before.raw.POST(PATH, { params: { path: { id: DOMAIN_ID } } })).data) },
+          {
+            name: `sdk raw @${baseline!.ref}`,
+            call: async () => check((await before.raw.POST(PATH, { params: { path: { id: DOMAIN_ID } } })).data),
+          },
         ]
       : []),
     { name: "sdk method", call: async () => check(await hostup.syncDomainStatus(DOMAIN_ID)) },
@@ -138,7 +142,8 @@ export async function measureRequestOverhead(options: OverheadOptions, log = con
       ["32 concurrent", 32, options.concurrent],
     ] as const) {
       // Warm-up (JIT, connection pools), not counted; undici needs a few thousand requests to settle.
-      for (let i = 0; i < 2; i++) for (const client of list) await runBlock(client.call, concurrency, options.warmup / 2, options.maxBlockMs);
+      for (let i = 0; i < 2; i++)
+        for (const client of list) await runBlock(client.call, concurrency, options.warmup / 2, options.maxBlockMs);
       const rates: Record<string, number[]> = Object.fromEntries(list.map((c) => [c.name, []]));
       const cpu: Record<string, number[]> = Object.fromEntries(list.map((c) => [c.name, []]));
       for (let round = 0; round < options.rounds; round++) {
@@ -149,7 +154,9 @@ export async function measureRequestOverhead(options: OverheadOptions, log = con
           rates[client.name]!.push(block.rate);
           cpu[client.name]!.push(block.cpuUs);
         }
-        log(`  ${mode} round ${round + 1}/${options.rounds}: ${order.map((c) => `${c.name} ${fmt.int(rates[c.name]!.at(-1)!)}`).join(", ")}`);
+        log(
+          `  ${mode} round ${round + 1}/${options.rounds}: ${order.map((c) => `${c.name} ${fmt.int(rates[c.name]!.at(-1)!)}`).join(", ")}`,
+        );
       }
       const fetchRates = rates.fetch!;
       const result: ModeResult = { mode, median: {}, ratio: {}, spread: {}, cpuUs: {}, vsBaseline: {} };
@@ -220,7 +227,9 @@ if (isMain(import.meta.url)) {
       `(${options.sequential} sequential / ${options.concurrent} at 32-way concurrency per block, ≤ ${options.maxBlockMs} ms each), after a warm-up.`,
   );
   const results = await measureRequestOverhead(options);
-  console.log(`\n${renderOverhead(results)}\n(req/s: median of blocks; × fetch: median of the per-round ratios to fetch's block of the same round, min–max beside it; CPU µs/req: this process's user+system time per request, median of blocks)`);
+  console.log(
+    `\n${renderOverhead(results)}\n(req/s: median of blocks; × fetch: median of the per-round ratios to fetch's block of the same round, min–max beside it; CPU µs/req: this process's user+system time per request, median of blocks)`,
+  );
   summary(
     "request overhead (× raw fetch, same run)",
     results.map(

@@ -84,11 +84,11 @@ export async function diagnoseFiles(files: ReadonlyArray<string>, paths?: Record
         files,
       }),
     );
-    const { stdout } = await promisify(execFile)(process.execPath, [TSC, "-p", config, "--extendedDiagnostics"], { maxBuffer: 1 << 24 }).catch(
-      (error: { stdout?: string; message: string }) => {
-        throw new Error(`tsc failed on ${files.join(", ")}:\n${error.stdout ?? error.message}`);
-      },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, [TSC, "-p", config, "--extendedDiagnostics"], {
+      maxBuffer: 1 << 24,
+    }).catch((error: { stdout?: string; message: string }) => {
+      throw new Error(`tsc failed on ${files.join(", ")}:\n${error.stdout ?? error.message}`);
+    });
     const value = (label: string) => {
       const match = new RegExp(`^${label}:\\s+([\\d.]+)(K|s)?\\s*$`, "m").exec(stdout);
       if (!match) throw new Error(`no "${label}" in tsc --extendedDiagnostics output:\n${stdout}`);
@@ -194,7 +194,12 @@ export async function measureTypecheckSlope(): Promise<TypecheckSlope> {
       sameCallsAtMany: many.costs[kind].original,
     };
   };
-  return { typescript: TS_VERSION, operations: { few: few.operations, many: many.operations }, methods: slope("methods"), raw: slope("raw") };
+  return {
+    typescript: TS_VERSION,
+    operations: { few: few.operations, many: many.operations },
+    methods: slope("methods"),
+    raw: slope("raw"),
+  };
 }
 
 export function renderTypecheckSlope(slope: TypecheckSlope): string {
@@ -231,7 +236,9 @@ if (isMain(import.meta.url)) {
   );
   const cost = await measureTypecheckCost();
   console.log(renderTypecheck(cost));
-  console.log("\nPer operation: the SDK built from the real spec and from the synthetic one (declarations emitted, @hostup/types generated)\n");
+  console.log(
+    "\nPer operation: the SDK built from the real spec and from the synthetic one (declarations emitted, @hostup/types generated)\n",
+  );
   const slope = await measureTypecheckSlope();
   console.log(renderTypecheckSlope(slope));
   summary("type-check cost (consumer of every operation − empty file)", [

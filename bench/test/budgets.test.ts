@@ -39,7 +39,9 @@ describe("bundle size (esbuild --bundle --minify --splitting, gzip -9)", () => {
   });
 
   test("the operation table, the raw client (with openapi-fetch), the workflows, the input checks and the error reading stay out of that first load", () => {
-    expect(app.lazy.map((c) => chunkName(c.file))).toEqual(expect.arrayContaining(["operations", "raw", "workflows", "validate", "failure"]));
+    expect(app.lazy.map((c) => chunkName(c.file))).toEqual(
+      expect.arrayContaining(["operations", "raw", "workflows", "validate", "failure"]),
+    );
   });
 
   // A lazily loaded module that imported a core module at run time would make the bundler move that

@@ -56,7 +56,9 @@ describe("examples run against the mock", () => {
   test("logging.ts logs the attempt without the key or the token", async () => {
     const out = await example("logging.ts");
     expect(out).toContain("created ddns_01hxa3b4c5d6e7f8g9h0j1k2m3; token kept out of logs (64 chars)");
-    expect(out).toMatch(/\[hostup\] createDynDnsConfig POST \/api\/v2\/domains\/dom_01hxa3b4c5d6e7f8g9h0j1k2m3\/dyndns → 201 in \d+ ms \(attempt 1\/3\)/);
+    expect(out).toMatch(
+      /\[hostup\] createDynDnsConfig POST \/api\/v2\/domains\/dom_01hxa3b4c5d6e7f8g9h0j1k2m3\/dyndns → 201 in \d+ ms \(attempt 1\/3\)/,
+    );
     expect(out).not.toContain("hk_example_key");
     expect(out).not.toContain("0123456789abcdef0123456789abcdef");
   });
@@ -88,7 +90,13 @@ describe("examples run against the mock", () => {
 
   test("demo.ts calls all five operations", async () => {
     const out = await example("demo.ts");
-    for (const line of ["syncDomainStatus: HTTP 200", "bulkSyncDomainStatus: HTTP 202", "updateDomainRedirect: HTTP 200", "createDynDnsConfig: HTTP 201", "deleteDomain: HTTP 204"]) {
+    for (const line of [
+      "syncDomainStatus: HTTP 200",
+      "bulkSyncDomainStatus: HTTP 202",
+      "updateDomainRedirect: HTTP 200",
+      "createDynDnsConfig: HTTP 201",
+      "deleteDomain: HTTP 204",
+    ]) {
       expect(out).toContain(line);
     }
   });

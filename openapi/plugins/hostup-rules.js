@@ -69,12 +69,22 @@ function checkConditionalScopes(operation, ctx, undocumented, unconditional) {
     const keys = entry && typeof entry === "object" ? Object.keys(entry) : [];
     const whenKeys = entry?.when && typeof entry.when === "object" ? Object.keys(entry.when) : [];
     const valid =
-      typeof entry?.scope === "string" && SCOPE.test(entry.scope) && typeof entry.when?.field === "string" && entry.when.field !== "" &&
-      keys.every((k) => k === "scope" || k === "when") && whenKeys.every((k) => k === "field");
+      typeof entry?.scope === "string" &&
+      SCOPE.test(entry.scope) &&
+      typeof entry.when?.field === "string" &&
+      entry.when.field !== "" &&
+      keys.every((k) => k === "scope" || k === "when") &&
+      whenKeys.every((k) => k === "field");
     if (!valid) {
-      ctx.report({ message: "Each conditional scope is `{ scope: <read|write|delete>:<area>, when: { field: <body field> } }`.", location: where.child([index]) });
+      ctx.report({
+        message: "Each conditional scope is `{ scope: <read|write|delete>:<area>, when: { field: <body field> } }`.",
+        location: where.child([index]),
+      });
     } else if (unconditional.has(entry.scope)) {
-      ctx.report({ message: `\`${entry.scope}\` is already required unconditionally: drop it from \`x-hostup-conditional-scopes\`.`, location: where.child([index]) });
+      ctx.report({
+        message: `\`${entry.scope}\` is already required unconditionally: drop it from \`x-hostup-conditional-scopes\`.`,
+        location: where.child([index]),
+      });
     }
   });
 }
@@ -107,7 +117,8 @@ function OperationRetrySafety() {
       enter(operation, ctx) {
         if (typeof operation["x-hostup-retry-safe"] !== "boolean") {
           ctx.report({
-            message: "Operation must declare `x-hostup-retry-safe: true|false` (may a client repeat it after a 5xx, timeout or lost connection?).",
+            message:
+              "Operation must declare `x-hostup-retry-safe: true|false` (may a client repeat it after a 5xx, timeout or lost connection?).",
             location: ctx.location.key(),
           });
         }

@@ -10,7 +10,12 @@ const jobRef = new RegExp(schemas.JobRef.pattern);
 const pollUrl = new RegExp(schemas.AsyncOperation.properties.pollUrl.pattern);
 
 // The documented forms: v2 job and DNS-bulk IDs, and the legacy job page's example.
-const REFERENCES = ["job_01hxa3b4c5d6e7f8g9h0j1k2m3", "dbj_01hxa3b4c5d6e7f8g9h0j1k2m3", "bulk_renew-1000-1700000000000", ...schemas.JobRef.examples];
+const REFERENCES = [
+  "job_01hxa3b4c5d6e7f8g9h0j1k2m3",
+  "dbj_01hxa3b4c5d6e7f8g9h0j1k2m3",
+  "bulk_renew-1000-1700000000000",
+  ...schemas.JobRef.examples,
+];
 
 describe("job references", () => {
   test.each(REFERENCES)("%s is a JobRef and its poll URL is a valid pollUrl", (reference) => {

@@ -84,15 +84,11 @@ function lint(cwd: string): Promise<LintResult> {
       new Promise<LintResult>((resolveRun, reject) => {
         // `--format=json` prints the problems (with their rule IDs) and totals on stdout; the usual
         // human summary ("… is valid" / "Validation failed …") still goes to stderr.
-        const child = spawn(
-          command.file,
-          [...command.args, "lint", "openapi.yaml", "--config", "redocly.yaml", "--format=json"],
-          {
-            cwd,
-            env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
-            stdio: ["ignore", "pipe", "pipe"],
-          },
-        );
+        const child = spawn(command.file, [...command.args, "lint", "openapi.yaml", "--config", "redocly.yaml", "--format=json"], {
+          cwd,
+          env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -116,11 +112,13 @@ const summary = (r: LintResult): string =>
   [
     `exit code ${r.exitCode}`,
     ...r.problems.map(
-      (p) =>
-        `  ${p.severity} ${p.ruleId}: ${p.message} (${p.location?.[0]?.source?.ref ?? "?"}${p.location?.[0]?.pointer ?? ""})`,
+      (p) => `  ${p.severity} ${p.ruleId}: ${p.message} (${p.location?.[0]?.source?.ref ?? "?"}${p.location?.[0]?.pointer ?? ""})`,
     ),
     r.problems.length === 0 ? `stdout: ${r.stdout.trim().slice(0, 2000)}` : "",
-    `stderr: ${r.stderr.replace(/^.*[║╔╚].*$/gm, "").trim().slice(0, 2000)}`,
+    `stderr: ${r.stderr
+      .replace(/^.*[║╔╚].*$/gm, "")
+      .trim()
+      .slice(0, 2000)}`,
   ].join("\n");
 
 // ---------------------------------------------------------------------------------------------------
@@ -270,7 +268,13 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "an allOf member that requires a field without declaring it",
-    edits: [{ file: "components/schemas/RequiredActionGate.yaml", from: "    properties:\n      reason:\n        type:\n          - string\n          - 'null'\n", to: "" }],
+    edits: [
+      {
+        file: "components/schemas/RequiredActionGate.yaml",
+        from: "    properties:\n      reason:\n        type:\n          - string\n          - 'null'\n",
+        to: "",
+      },
+    ],
     rules: ["hostup/allof-required-declared"],
   },
   {

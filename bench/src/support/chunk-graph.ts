@@ -123,7 +123,9 @@ export function loadPlan(graph: ChunkGraph, steps: ReadonlyArray<ReadonlyArray<s
 function lazyPart(graph: ChunkGraph, loaded: ReadonlySet<string>, part: string): string {
   const candidates = new Set([...loaded].flatMap((file) => chunk(graph, file).dynamicImports).filter((file) => chunkName(file) === part));
   if (candidates.size !== 1) {
-    throw new Error(`the loaded files import ${candidates.size} chunks called ${part} dynamically (expected one): ${[...candidates].join(", ")}`);
+    throw new Error(
+      `the loaded files import ${candidates.size} chunks called ${part} dynamically (expected one): ${[...candidates].join(", ")}`,
+    );
   }
   return [...candidates][0]!;
 }

@@ -63,9 +63,7 @@ export const fmt = {
 /** Prints rows as an aligned text table (first column left-aligned, the rest right-aligned). */
 export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
-  return rows
-    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "))
-    .join("\n");
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
 }
 
 /**

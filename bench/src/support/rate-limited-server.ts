@@ -73,7 +73,7 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
       "x-ratelimit-reset": new Date(Date.now() + fullInMs).toISOString(),
     };
     // Whole seconds, at least 1, as HostUp sends it (the next token may come much sooner).
-    if (!ok) headers["retry-after"] = String(Math.max(1, Math.ceil(((1 - tokens) / rate))));
+    if (!ok) headers["retry-after"] = String(Math.max(1, Math.ceil((1 - tokens) / rate)));
     return { ok, headers };
   };
 
@@ -89,7 +89,12 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
       };
       const problem = (status: number, headers: Record<string, string>, code: string, detail: string) => {
         if (status !== 429) stats.otherErrors++;
-        send(status, headers, { type: `https://developer.hostup.se/errors/${code}`, title: detail, status, detail, code }, "application/problem+json");
+        send(
+          status,
+          headers,
+          { type: `https://developer.hostup.se/errors/${code}`, title: detail, status, detail, code },
+          "application/problem+json",
+        );
       };
       const { ok, headers } = admit();
       if (!ok) {

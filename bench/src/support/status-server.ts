@@ -16,8 +16,9 @@ import { fileURLToPath } from "node:url";
 export const DOMAIN_ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
 /** The spec's `DomainStatusSynced` example (openapi/components/examples/DomainStatusSynced.yaml), from the bundle. */
-export const STATUS_SYNCED: unknown = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"))
-  .components.examples.DomainStatusSynced.value;
+export const STATUS_SYNCED: unknown = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"),
+).components.examples.DomainStatusSynced.value;
 
 const STATUS_SYNC = /^\/api\/v2\/domains\/dom_[0-9A-Za-z]+\/actions\/status-sync$/;
 

@@ -34,7 +34,9 @@ export function consumerCopy(kind: ConsumerKind, text: string, doc: SpecNode, co
   if (copy === 0) return text;
   if (kind === "methods") {
     const ids = new Set(operationIds(doc));
-    return text.replace(/\bhostup\.(\w+)(?=(?:\.withResponse)?\()/g, (call, name: string) => (ids.has(name) ? `hostup.${copyOperationId(name, copy)}` : call));
+    return text.replace(/\bhostup\.(\w+)(?=(?:\.withResponse)?\()/g, (call, name: string) =>
+      ids.has(name) ? `hostup.${copyOperationId(name, copy)}` : call,
+    );
   }
   const paths = new Set(Object.keys(doc.paths as object));
   return text.replace(/(\bhostup\.raw\.[A-Z]+\()"([^"]+)"/g, (call, head: string, path: string) =>

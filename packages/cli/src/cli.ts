@@ -62,11 +62,17 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
     .action(async (options: { name?: string; limit?: number }) => {
       const { hostup, asJson } = context();
       const rows: DomainSummary[] = [];
-      for await (const domain of hostup.iterateDomains(options.name ? { name: options.name } : {}, { maxItems: options.limit })) rows.push(domain);
+      for await (const domain of hostup.iterateDomains(options.name ? { name: options.name } : {}, { maxItems: options.limit }))
+        rows.push(domain);
       print(asJson, rows, () =>
         table(
           rows.map((d) => ({ ...d, lifecycle: d.lifecycle?.type })),
-          [["id", "ID"], ["name", "NAME"], ["serviceStatus", "STATUS"], ["lifecycle", "LIFECYCLE"]],
+          [
+            ["id", "ID"],
+            ["name", "NAME"],
+            ["serviceStatus", "STATUS"],
+            ["lifecycle", "LIFECYCLE"],
+          ],
         ),
       );
     });
@@ -92,7 +98,12 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
     .action(async (domain: string) => {
       const { hostup, asJson } = context();
       const result = await hostup.syncDomainStatus(await domainIdOf(hostup, domain));
-      print(asJson, result, () => `${result.name}: ${result.previousStatus} -> ${result.newStatus}${result.syncSuccess ? "" : ` (sync failed: ${result.error})`}`);
+      print(
+        asJson,
+        result,
+        () =>
+          `${result.name}: ${result.previousStatus} -> ${result.newStatus}${result.syncSuccess ? "" : ` (sync failed: ${result.error})`}`,
+      );
     });
   domains
     .command("delete <domain>")
@@ -130,7 +141,11 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
         queued: report.queued,
         refused: report.refused,
         failed: report.failed,
-        jobs: report.batches.map((b) => ({ jobId: b.operation?.jobId, status: b.job?.status ?? b.operation?.status, error: b.error?.message })),
+        jobs: report.batches.map((b) => ({
+          jobId: b.operation?.jobId,
+          status: b.job?.status ?? b.operation?.status,
+          error: b.error?.message,
+        })),
       };
       print(asJson, summary, () =>
         [
@@ -151,7 +166,13 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
       const list = await hostup.listDomainRedirects(await domainIdOf(hostup, domain));
       const rules = list.rules ?? [];
       print(asJson, rules, () =>
-        table(rules, [["id", "ID"], ["sourceUrl", "SOURCE"], ["targetUrl", "TARGET"], ["httpStatusCode", "CODE"], ["status", "STATUS"]]),
+        table(rules, [
+          ["id", "ID"],
+          ["sourceUrl", "SOURCE"],
+          ["targetUrl", "TARGET"],
+          ["httpStatusCode", "CODE"],
+          ["status", "STATUS"],
+        ]),
       );
     });
   redirects
@@ -194,7 +215,14 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
       const configs = list.configs.map((c) => ({ ...c, token: options.showTokens ? c.token : c.token === null ? null : "(hidden)" }));
       print(asJson, { ...list, configs }, () =>
         list.available
-          ? table(configs, [["id", "ID"], ["hostname", "HOSTNAME"], ["recordType", "TYPE"], ["lastIp", "LAST IP"], ["enabled", "ENABLED"], ["token", "TOKEN"]])
+          ? table(configs, [
+              ["id", "ID"],
+              ["hostname", "HOSTNAME"],
+              ["recordType", "TYPE"],
+              ["lastIp", "LAST IP"],
+              ["enabled", "ENABLED"],
+              ["token", "TOKEN"],
+            ])
           : `DynDNS is not available for ${domain}: ${list.reason ?? "no reason given"}`,
       );
     });
@@ -212,7 +240,10 @@ export function buildProgram(io: Io, state: { exitCode: number } = { exitCode: E
       const config = await hostup.createDynDnsConfig(await domainIdOf(hostup, domain), body, byName);
       const shown = { ...config, token: options.showToken || config.token === null ? config.token : "(hidden)" };
       print(asJson, shown, () =>
-        [`created ${config.id}: ${config.hostname} (${config.recordType})`, `token: ${shown.token ?? "-"}${options.showToken ? "" : "  (pass --show-token to print it)"}`].join("\n"),
+        [
+          `created ${config.id}: ${config.hostname} (${config.recordType})`,
+          `token: ${shown.token ?? "-"}${options.showToken ? "" : "  (pass --show-token to print it)"}`,
+        ].join("\n"),
       );
     });
 

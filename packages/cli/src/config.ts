@@ -38,9 +38,7 @@ function readConfigFile(path: string): { apiKey?: string; baseUrl?: string } | u
     return undefined; // no config file
   }
   if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new UsageError(
-      `Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`,
-    );
+    throw new UsageError(`Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`);
   }
   let parsed: unknown;
   try {

@@ -23,11 +23,16 @@ export function table(rows: ReadonlyArray<Record<string, unknown>>, columns: Rea
   if (rows.length === 0) return "(none)";
   const cells = rows.map((row) => columns.map(([key]) => cell(row[key])));
   const widths = columns.map(([, title], i) => Math.max(title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(columns.map(([, title]) => title)), ...cells.map(line)].join("\n");
 }
 
-const cell = (value: unknown) => (value === null || value === undefined ? "-" : typeof value === "object" ? JSON.stringify(value) : String(value));
+const cell = (value: unknown) =>
+  value === null || value === undefined ? "-" : typeof value === "object" ? JSON.stringify(value) : String(value);
 
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
@@ -40,7 +45,12 @@ export const eprintln = (io: Io, text: string) => io.stderr(`${text}\n`);
 export function reportError(error: unknown, io: Io, asJson: boolean): number {
   const code = exitCodeOf(error);
   if (asJson) {
-    eprintln(io, json({ error: error instanceof HostupError ? error.toJSON() : { name: "Error", message: String((error as Error)?.message ?? error) } }));
+    eprintln(
+      io,
+      json({
+        error: error instanceof HostupError ? error.toJSON() : { name: "Error", message: String((error as Error)?.message ?? error) },
+      }),
+    );
     return code;
   }
   if (error instanceof HostupApiError) {

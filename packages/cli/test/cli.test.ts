@@ -8,14 +8,17 @@ import { API_KEY, hostup } from "./run.js";
 const ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
 describe("help", () => {
-  test.each([[["--help"]], [["domains", "--help"]], [["domains", "bulk-sync", "--help"]], [["redirects", "update", "--help"]], [["dyndns", "create", "--help"]]])(
-    "hostup %s",
-    async (args) => {
-      const run = await hostup(args);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Usage: hostup/);
-    },
-  );
+  test.each([
+    [["--help"]],
+    [["domains", "--help"]],
+    [["domains", "bulk-sync", "--help"]],
+    [["redirects", "update", "--help"]],
+    [["dyndns", "create", "--help"]],
+  ])("hostup %s", async (args) => {
+    const run = await hostup(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: hostup/);
+  });
 
   test("plain hostup (no arguments) prints the usage on stderr and exits 2 (usage error), sending nothing", async () => {
     await withLocalApi(toMock(), async (api) => {
@@ -98,7 +101,17 @@ describe("redirects and dyndns", () => {
   test("redirects list / update", async () => {
     const list = await hostup(["redirects", "list", "example.com"]);
     expect(list.stdout).toMatch(/redir_01hxa3b4c5d6e7f8g9h0j1k2m3\s+https:\/\/www\.example\.com\s+https:\/\/example\.com\s+301\s+active/);
-    const update = await hostup(["redirects", "update", "example.com", "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", "--target", "https://example.com/new-home", "--status", "302", "--disable"]);
+    const update = await hostup([
+      "redirects",
+      "update",
+      "example.com",
+      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "--target",
+      "https://example.com/new-home",
+      "--status",
+      "302",
+      "--disable",
+    ]);
     expect(update.code).toBe(0);
     expect(update.stdout).toContain("redir_01hxa3b4c5d6e7f8g9h0j1k2m3: https://www.example.com -> https://example.com/new-home (302");
   });
@@ -134,7 +147,9 @@ describe("redirects and dyndns", () => {
 
   test("a hostname outside the domain is refused before sending (exit 2)", async () => {
     await withLocalApi(toMock(), async (api) => {
-      const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"], { HOSTUP_BASE_URL: api.url });
+      const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"], {
+        HOSTUP_BASE_URL: api.url,
+      });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('"home.other.org" is not "example.com" or a subdomain of it');
       // only the lookup of the name: the create itself never left
@@ -168,7 +183,11 @@ describe("errors and exit codes", () => {
   });
 
   test("a blocked delete shows the reason and the next step", async () => {
-    const blocked = { status: 409, detail: "The domain cannot be deleted right now.", extensions: { actions: { canDelete: { allowed: false, reason: "A renewal is pending." } } } };
+    const blocked = {
+      status: 409,
+      detail: "The domain cannot be deleted right now.",
+      extensions: { actions: { canDelete: { allowed: false, reason: "A renewal is pending." } } },
+    };
     await withLocalApi(answer(409, blocked), async (api) => {
       const run = await hostup(["domains", "delete", ID, "--yes"], { HOSTUP_BASE_URL: api.url });
       expect(run.code).toBe(3);

@@ -58,15 +58,20 @@ function preferFor(op: Operation, code: number | undefined, example: string | un
     const names = op.examples.get(String(code));
     if (!names) return { missing: `${op.id} documents no ${code} response (it documents ${list(op.examples.keys())}).` };
     if (example === undefined) return { prefer: `code=${code}` };
-    if (!names.has(example)) return { missing: `${op.id} has no example named "${example}" in its ${code} response (it has ${list(names)}).` };
+    if (!names.has(example))
+      return { missing: `${op.id} has no example named "${example}" in its ${code} response (it has ${list(names)}).` };
     return { prefer: `code=${code}, example=${example}` };
   }
   const statuses = [...op.examples].filter(([, names]) => names.has(example!)).map(([status]) => status);
   if (statuses.length === 0) {
-    return { missing: `${op.id} has no example named "${example}" (it has ${list([...op.examples.values()].flatMap((names) => [...names]))}).` };
+    return {
+      missing: `${op.id} has no example named "${example}" (it has ${list([...op.examples.values()].flatMap((names) => [...names]))}).`,
+    };
   }
   if (statuses.length > 1) {
-    throw new Error(`scenarioFetch: ${op.id} has an example named "${example}" in its ${statuses.join(" and ")} responses: give its code too.`);
+    throw new Error(
+      `scenarioFetch: ${op.id} has an example named "${example}" in its ${statuses.join(" and ")} responses: give its code too.`,
+    );
   }
   return { prefer: `code=${statuses[0]}, example=${example}` };
 }
@@ -94,7 +99,8 @@ export function scenarioFetch(
   const entries = Object.entries(scenarios).sort(([a], [b]) => Number(b === "*") - Number(a === "*"));
   for (const [id, scenario] of entries) {
     const { code, example } = typeof scenario === "number" ? { code: scenario, example: undefined } : scenario;
-    if (code === undefined && example === undefined) throw new Error(`scenarioFetch: the scenario for "${id}" names neither a code nor an example.`);
+    if (code === undefined && example === undefined)
+      throw new Error(`scenarioFetch: the scenario for "${id}" names neither a code nor an example.`);
     if (id === "*") {
       let applied = 0;
       for (const op of operations) {
@@ -104,7 +110,10 @@ export function scenarioFetch(
         applied++;
       }
       if (applied === 0) {
-        const what = example === undefined ? `documents a ${code} response` : `has an example named "${example}"${code === undefined ? "" : ` in its ${code} response`}`;
+        const what =
+          example === undefined
+            ? `documents a ${code} response`
+            : `has an example named "${example}"${code === undefined ? "" : ` in its ${code} response`}`;
         throw new Error(`scenarioFetch: "*": no operation ${what}.`);
       }
       continue;

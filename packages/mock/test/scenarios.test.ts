@@ -70,17 +70,19 @@ describe("scenarioFetch forces documented answers of the bundled spec", () => {
 
   test("an example name documented under two statuses needs its code", async () => {
     const spec = fileURLToPath(new URL("fixtures/shared-example.openapi.json", import.meta.url));
-    expect(() => scenarioFetch({ createThing: { example: "Thing" } }, { spec })).toThrow(/"Thing" in its 200 and 201 responses: give its code too/);
+    expect(() => scenarioFetch({ createThing: { example: "Thing" } }, { spec })).toThrow(
+      /"Thing" in its 200 and 201 responses: give its code too/,
+    );
     // the 201 response is a $ref: its examples are found through it
     expect(await preferSent({ createThing: { code: 201, example: "Thing" } }, "POST", "/things", spec)).toBe("code=201, example=Thing");
   });
 });
 
-describe("an operation's own scenario and \"*\"", () => {
+describe('an operation\'s own scenario and "*"', () => {
   test.each<[string, Scenarios]>([
     ["own key first", { deleteDomain: 409, "*": 429 }],
     ['"*" first', { "*": 429, deleteDomain: 409 }],
-  ])("the operation's own scenario wins over \"*\" (%s)", async (_order, scenarios) => {
+  ])('the operation\'s own scenario wins over "*" (%s)', async (_order, scenarios) => {
     expect(await preferSent(scenarios, "DELETE", DOMAIN)).toBe("code=409");
     expect(await preferSent(scenarios, "GET", "/api/v2/domains")).toBe("code=429");
   });
@@ -102,12 +104,16 @@ describe("an operation's own scenario and \"*\"", () => {
   });
 
   test("an example is looked up in the response of its status", async () => {
-    expect(await preferSent({ getJob: { code: 200, example: "OperationJobCompleted" } }, "GET", JOB)).toBe("code=200, example=OperationJobCompleted");
+    expect(await preferSent({ getJob: { code: 200, example: "OperationJobCompleted" } }, "GET", JOB)).toBe(
+      "code=200, example=OperationJobCompleted",
+    );
     // Prism would answer 200 with that example, not the 429 asked for
     expect(() => scenarioFetch({ getJob: { code: 429, example: "OperationJobCompleted" } })).toThrow(
       /getJob has no example named "OperationJobCompleted" in its 429 response/,
     );
-    expect(await preferSent({ "*": { code: 429, example: "RateLimitedProblem" } }, "GET", JOB)).toBe("code=429, example=RateLimitedProblem");
+    expect(await preferSent({ "*": { code: 429, example: "RateLimitedProblem" } }, "GET", JOB)).toBe(
+      "code=429, example=RateLimitedProblem",
+    );
   });
 
   test('"*" that no operation documents is refused', () => {

@@ -89,10 +89,7 @@ describe("startMockServer", () => {
   it("runs two servers at once on different ports", async () => {
     const [a, b] = await Promise.all([start(), start()]);
     expect(a.port).not.toBe(b.port);
-    const [ra, rb] = await Promise.all([
-      fetch(`${a.url}/pets/1`, { headers: auth }),
-      fetch(`${b.url}/pets/2`, { headers: auth }),
-    ]);
+    const [ra, rb] = await Promise.all([fetch(`${a.url}/pets/1`, { headers: auth }), fetch(`${b.url}/pets/2`, { headers: auth })]);
     expect(ra.status).toBe(200);
     expect(rb.status).toBe(200);
     await a.close();

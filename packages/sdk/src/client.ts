@@ -62,7 +62,10 @@ export interface HostupWorkflows {
   /** Polls a job (id, pollUrl or a bulk call's `operation`) until completed; throws when it fails or takes too long. */
   waitForJob(job: JobReference, options?: WaitForJobOptions): Promise<JobState>;
   /** Queues one bulk status sync and waits for its job. */
-  bulkSyncDomainStatusAndWait(domainIds: ReadonlyArray<string>, options?: WaitForJobOptions): Promise<{ operation: AsyncOperation; job: JobState }>;
+  bulkSyncDomainStatusAndWait(
+    domainIds: ReadonlyArray<string>,
+    options?: WaitForJobOptions,
+  ): Promise<{ operation: AsyncOperation; job: JobState }>;
   /** Syncs any number of domains in batches, with bounded concurrency, reporting refused IDs one by one. */
   bulkSyncDomainStatusInBatches(domainIds: ReadonlyArray<string>, options?: BulkSyncOptions): Promise<BulkSyncReport>;
 }
@@ -190,7 +193,9 @@ function checkUserAgent(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   // Product tokens: printable ASCII without control characters (a header value must not break lines).
   if (typeof value !== "string" || !/^[\x21-\x7e][\x20-\x7e]*$/.test(value) || value.endsWith(" ")) {
-    throw new HostupConfigError(`createHostupClient: \`userAgent\` must be product tokens such as "my-app/1.2", got ${JSON.stringify(value)}.`);
+    throw new HostupConfigError(
+      `createHostupClient: \`userAgent\` must be product tokens such as "my-app/1.2", got ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 }

@@ -90,12 +90,14 @@ describe("User-Agent", () => {
     expect(requests[0]!.headers.get("user-agent")).toBe("probe/0.1");
   });
 
-  test.each([["a newline", "app/1\nX-Evil: 1"], ["an empty string", ""], ["a trailing space", "app/1 "], ["a number", 1]])(
-    "a userAgent with %s is refused before anything is sent",
-    (_, userAgent) => {
-      expect(() => recordingClient({ userAgent: userAgent as string })).toThrow(HostupConfigError);
-    },
-  );
+  test.each([
+    ["a newline", "app/1\nX-Evil: 1"],
+    ["an empty string", ""],
+    ["a trailing space", "app/1 "],
+    ["a number", 1],
+  ])("a userAgent with %s is refused before anything is sent", (_, userAgent) => {
+    expect(() => recordingClient({ userAgent: userAgent as string })).toThrow(HostupConfigError);
+  });
 
   test("in a browser nothing extra is sent (no CORS preflight), unless the app asks", async () => {
     const global = globalThis as { document?: unknown };

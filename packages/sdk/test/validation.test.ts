@@ -135,9 +135,7 @@ describe("the DynDNS hostname must be the domain or a subdomain of it", () => {
 
   test("a look-alike suffix is not a subdomain", async () => {
     const { hostup } = countingClient();
-    await rejected(
-      hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "evilexample.com", recordType: "A" }, { domainName: "example.com" }),
-    );
+    await rejected(hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "evilexample.com", recordType: "A" }, { domainName: "example.com" }));
   });
 
   test.each([

@@ -47,7 +47,8 @@ function describeError(error: unknown): CallOutcome["fields"] {
     name: error.name,
     message: error.message,
     isHostupError: error instanceof HostupError,
-    cause: error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.cause === undefined ? null : String(error.cause),
+    cause:
+      error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.cause === undefined ? null : String(error.cause),
   };
   if (error instanceof HostupApiError) {
     fields.status = error.status;

@@ -91,7 +91,12 @@ describe("what a first call waits for, in sequential round trips (scripts served
       const graph = h.build.graph;
       const parts = ["operations", "validate", "failure"];
       expect(await asSet(page, "preload")).toEqual(fetchedFor(graph, parts, upFront(graph)));
-      expect((await fetchedBy(page, "preload")).map(chunkName).filter((name) => name !== "chunk").sort()).toEqual(["failure", "operations", "validate"]);
+      expect(
+        (await fetchedBy(page, "preload"))
+          .map(chunkName)
+          .filter((name) => name !== "chunk")
+          .sort(),
+      ).toEqual(["failure", "operations", "validate"]);
       // all of it in parallel: as many round trips as a call without a body waits for, two fewer than one with a body
       expect(await roundTrips(page, "preload", "roundTrips")).toBe(roundTripsFor(graph, parts, upFront(graph)));
       expect(await roundTrips(page, "preload", "roundTrips")).toBe(2);
@@ -138,7 +143,9 @@ describe("a part that cannot be loaded (a page whose chunk files a redeploy repl
       expect(missing, "the first call asked for the operations chunk, and got a 404").toHaveLength(1);
       expect(await page.getAttribute("section#syncDomainStatus", "data-ok")).toBe("false");
       expect(await rendered(page, "syncDomainStatus", "message")).toContain(`${missing[0]}`);
-      expect(await rendered(page, "syncDomainStatus", "message")).toMatch(/^The SDK could not load a part it needs \(.*dynamically imported module/);
+      expect(await rendered(page, "syncDomainStatus", "message")).toMatch(
+        /^The SDK could not load a part it needs \(.*dynamically imported module/,
+      );
       expect(await rendered(page, "syncDomainStatus", "isHostupError")).toBe("true");
       expect(await rendered(page, "syncDomainStatus", "roundTripsBeforeRequest"), "no request went out").toBe("null");
       // the failed load is not kept: the next call asks for the file again, gets it, and succeeds
@@ -146,7 +153,9 @@ describe("a part that cannot be loaded (a page whose chunk files a redeploy repl
       expect(await page.getAttribute("section#createDynDnsConfig", "data-ok")).toBe("true");
       await expect.poll(() => requests.every((r) => r.status !== undefined), { timeout: 5_000 }).toBe(true);
       // the failed call sent nothing: the first request is the next call's
-      expect(`${requests[0]?.method} ${requests[0]?.url.slice(h.mock.url.length)} ${requests[0]?.status}`).toMatch(/^POST \/api\/v2\/domains\/[^/]+\/dyndns 201$/);
+      expect(`${requests[0]?.method} ${requests[0]?.url.slice(h.mock.url.length)} ${requests[0]?.status}`).toMatch(
+        /^POST \/api\/v2\/domains\/[^/]+\/dyndns 201$/,
+      );
 
       expect(blocked, "requests to anything but 127.0.0.1").toEqual([]);
       expect(unexpectedErrors(errors, h.mock.url, operationsFile), "console errors / uncaught exceptions").toEqual([]);

@@ -184,7 +184,9 @@ describe("@hostup/sdk in headless Chromium", () => {
       // answered by Prism with a 2xx that allows exactly what the SDK sends.
       await expect.poll(() => [...preflights.values()].every((p) => p.status !== undefined || p.failure), { timeout: 5_000 }).toBe(true);
       const seen = [...preflights.values()];
-      expect(seen.map((p) => `${p.method} ${p.url.slice(h.mock.url.length)} ${p.requestHeaders["access-control-request-method"]}`).sort()).toEqual(
+      expect(
+        seen.map((p) => `${p.method} ${p.url.slice(h.mock.url.length)} ${p.requestHeaders["access-control-request-method"]}`).sort(),
+      ).toEqual(
         [
           `OPTIONS /api/v2/domains/${DOMAIN_ID} DELETE`,
           `OPTIONS /api/v2/domains/${DOMAIN_ID}/actions/status-sync POST`,

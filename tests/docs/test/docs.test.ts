@@ -17,10 +17,7 @@ const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
  * option turns it off; it hides itself when the image fails). It is the one non-local request the
  * page makes: blocked like everything else, and tolerated only because the page does not depend on it.
  */
-const REDOC_ATTRIBUTION_LOGOS = new Set([
-  "https://cdn.redoc.ly/redoc/logo-mini-full.svg",
-  "https://cdn.redoc.ly/redoc/logo-mini.svg",
-]);
+const REDOC_ATTRIBUTION_LOGOS = new Set(["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"]);
 
 requireBuilt(SPEC_PATH, "bundle");
 requireBuilt(DOCS_PATH, "docs");
@@ -236,7 +233,11 @@ describe("the rendered API reference (openapi/dist/docs/index.html)", () => {
      * samples, then "Payload" when the operation has a body. Picks `label` and returns every label offered.
      */
     async function pickSample(panel: Locator, label: string): Promise<string[]> {
-      await panel.locator('[data-component-name="Panel/PanelHeader"] > [data-component-name="Dropdown/Dropdown"]').nth(1).locator("button").click();
+      await panel
+        .locator('[data-component-name="Panel/PanelHeader"] > [data-component-name="Dropdown/Dropdown"]')
+        .nth(1)
+        .locator("button")
+        .click();
       const items = page.locator('[data-component-name="Dropdown/DropdownMenu"]:visible [role="menuitem"]');
       await items.first().waitFor();
       const labels = (await items.allTextContents()).map(normalize);
@@ -305,7 +306,10 @@ describe("the rendered API reference (openapi/dist/docs/index.html)", () => {
     // and one operation as a reader sees it
     const op = spec.operations.find((o) => o.operationId === "createDynDnsConfig") ?? spec.operations[0]!;
     await goTo(operationAnchor(op));
-    await page.locator(`[id="${operationAnchor(op)}"] h2`).first().waitFor();
+    await page
+      .locator(`[id="${operationAnchor(op)}"] h2`)
+      .first()
+      .waitFor();
     await sidebarLink(op).waitFor({ state: "visible" });
     await sidebarSettled();
     await page.screenshot({ path: path.join(ARTIFACTS, `operation-${op.operationId}.png`) });

@@ -115,7 +115,12 @@ describe("hostup bin (@hostup/cli)", () => {
   it("exits 2 with a usage error, before sending anything, when the API key is missing", async () => {
     const env = consumerEnv({ HOME: consumer.root, XDG_CONFIG_HOME: consumer.root });
     delete env.HOSTUP_API_KEY;
-    const result = await run(hostup(), ["--base-url", mock!.url, "domains", "list"], { cwd: consumer.dir, timeoutMs: 30_000, env, check: false });
+    const result = await run(hostup(), ["--base-url", mock!.url, "domains", "list"], {
+      cwd: consumer.dir,
+      timeoutMs: 30_000,
+      env,
+      check: false,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("HOSTUP_API_KEY");
   });

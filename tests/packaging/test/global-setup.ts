@@ -28,11 +28,11 @@ function pnpmCommand(): [string, string[]] {
 
 async function pack(dir: string, destination: string): Promise<string> {
   const [cmd, pre] = pnpmCommand();
-  const { stdout } = await run(
-    cmd,
-    [...pre, "pack", "--pack-destination", destination, "--config.ignore-scripts=true", "--json"],
-    { cwd: dir, timeoutMs: PACK_TIMEOUT_MS, env: process.env },
-  );
+  const { stdout } = await run(cmd, [...pre, "pack", "--pack-destination", destination, "--config.ignore-scripts=true", "--json"], {
+    cwd: dir,
+    timeoutMs: PACK_TIMEOUT_MS,
+    env: process.env,
+  });
   const json = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { filename: string };
   return path.isAbsolute(json.filename) ? json.filename : path.resolve(destination, json.filename);
 }
@@ -56,9 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const pkg of PACKAGES) {
     for (const file of pkg.built) {
       if (!existsSync(path.join(WORKSPACE_ROOT, pkg.dir, file))) {
-        throw new Error(
-          `${pkg.name}: ${pkg.dir}/${file} is missing; build first (bash scripts/exec turbo run build).`,
-        );
+        throw new Error(`${pkg.name}: ${pkg.dir}/${file} is missing; build first (bash scripts/exec turbo run build).`);
       }
     }
   }

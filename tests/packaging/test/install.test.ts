@@ -21,9 +21,7 @@ function installedPackages(root: string): Map<string, { version: string; dir: st
     if (!existsSync(nm)) return;
     for (const entry of readdirSync(nm)) {
       if (entry.startsWith(".")) continue;
-      const dirs = entry.startsWith("@")
-        ? readdirSync(path.join(nm, entry)).map((e) => path.join(nm, entry, e))
-        : [path.join(nm, entry)];
+      const dirs = entry.startsWith("@") ? readdirSync(path.join(nm, entry)).map((e) => path.join(nm, entry, e)) : [path.join(nm, entry)];
       for (const dir of dirs) {
         const pj = path.join(dir, "package.json");
         if (!existsSync(pj)) continue;
@@ -93,15 +91,16 @@ describe("npm install of the tarballs in a clean project", () => {
     const onDisk = installedPackages(consumer.dir);
     for (const [name, version] of Object.entries(PRISM_PINS)) {
       expect([...(seen[name] ?? [])], `npm ls ${name}`).toEqual([version]);
-      expect(onDisk.get(name)?.map((c) => c.version), `copies of ${name} on disk`).toEqual([version]);
+      expect(
+        onDisk.get(name)?.map((c) => c.version),
+        `copies of ${name} on disk`,
+      ).toEqual([version]);
     }
     // and prism-cli itself is the one @hostup/mock asks for
-    const mockManifest = JSON.parse(
-      readFileSync(path.join(consumer.dir, "node_modules/@hostup/mock/package.json"), "utf8"),
-    ) as { dependencies: Record<string, string> };
-    expect(onDisk.get("@stoplight/prism-cli")?.map((c) => c.version)).toEqual([
-      mockManifest.dependencies["@stoplight/prism-cli"],
-    ]);
+    const mockManifest = JSON.parse(readFileSync(path.join(consumer.dir, "node_modules/@hostup/mock/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    expect(onDisk.get("@stoplight/prism-cli")?.map((c) => c.version)).toEqual([mockManifest.dependencies["@stoplight/prism-cli"]]);
     for (const [name, version] of Object.entries(PRISM_PINS)) expect(mockManifest.dependencies[name]).toBe(version);
   });
 

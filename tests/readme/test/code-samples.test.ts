@@ -22,13 +22,20 @@ interface Sample {
 }
 const samples = (JSON.parse(read(SAMPLES)) as { operations: Record<string, Sample[]> }).operations;
 const bundle = JSON.parse(read("openapi/dist/openapi.json")) as { paths: Record<string, Record<string, { operationId?: string }>> };
-const operationIds = Object.values(bundle.paths).flatMap((item) => Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : [])));
-const of = (lang: string) => Object.entries(samples).flatMap(([id, list]) => list.filter((s) => s.lang === lang).map((s) => [id, s.source] as const));
+const operationIds = Object.values(bundle.paths).flatMap((item) =>
+  Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : [])),
+);
+const of = (lang: string) =>
+  Object.entries(samples).flatMap(([id, list]) => list.filter((s) => s.lang === lang).map((s) => [id, s.source] as const));
 
 test("every operation of the bundle has an SDK sample calling its method, and no sample names another", () => {
   expect(Object.keys(samples).sort()).toEqual([...operationIds].sort());
   for (const [id, source] of of("TypeScript")) expect(source).toMatch(new RegExp(`await hostup\\.${id}\\(`));
-  expect(of("TypeScript").map(([id]) => id).sort()).toEqual([...operationIds].sort());
+  expect(
+    of("TypeScript")
+      .map(([id]) => id)
+      .sort(),
+  ).toEqual([...operationIds].sort());
 });
 
 describe("TypeScript samples compile against the built SDK", () => {
@@ -51,11 +58,18 @@ describe("CLI samples run against the Prism mock", () => {
 
   test.each(of("Shell"))("%s", (_id, source) => {
     // One command, its continuation lines joined; the generator quotes words with '…' only.
-    const words = [...source.replace(/\\\n\s*/g, " ").matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] ?? m[2])!.replace(/'\\''/g, "'"));
+    const words = [...source.replace(/\\\n\s*/g, " ").matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) =>
+      (m[1] ?? m[2])!.replace(/'\\''/g, "'"),
+    );
     expect(words[0]).toBe("hostup");
     const run = spawnSync(process.execPath, [cli, ...words.slice(1), "--json"], {
       encoding: "utf8",
-      env: { ...process.env, HOSTUP_API_KEY: "hk_test_samples", HOSTUP_BASE_URL: mock.url, HOSTUP_CONFIG: join(repoRoot, "no-config.json") },
+      env: {
+        ...process.env,
+        HOSTUP_API_KEY: "hk_test_samples",
+        HOSTUP_BASE_URL: mock.url,
+        HOSTUP_CONFIG: join(repoRoot, "no-config.json"),
+      },
       timeout: 30_000,
     });
     expect(run.stderr).toBe("");
@@ -69,9 +83,9 @@ describe("the rendered API reference shows the samples; the bundle has none", ()
   const html = read("openapi/dist/docs/index.html");
 
   test.each(operationIds)("%s", (id) => {
-    const operation = Object.values(docsSpec.paths).flatMap((item) => Object.values(item)).find((op) => op?.operationId === id) as
-      | { "x-codeSamples"?: Sample[] }
-      | undefined;
+    const operation = Object.values(docsSpec.paths)
+      .flatMap((item) => Object.values(item))
+      .find((op) => op?.operationId === id) as { "x-codeSamples"?: Sample[] } | undefined;
     expect(operation?.["x-codeSamples"]).toStrictEqual(samples[id]);
     // Redoc inlines the document it renders: each sample's source, JSON-escaped.
     for (const sample of samples[id]!) expect(html).toContain(JSON.stringify(sample.source).slice(1, -1));

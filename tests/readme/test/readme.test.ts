@@ -22,12 +22,11 @@ describe("TypeScript samples compile against the built SDK", () => {
     for (const file of READMES) expect(tsBlocks.filter((b) => b.file === file).length, file).toBeGreaterThan(0);
   });
 
-  test.each(checked.map((c) => [`${c.block.file}:${c.block.line}${c.prelude.length ? ` (prelude: ${c.prelude.join(", ")})` : ""}`, c] as const))(
-    "%s",
-    (_name, c) => {
-      expect(c.problems, `\n${formatProblems(c.problems)}\n`).toEqual([]);
-    },
-  );
+  test.each(
+    checked.map((c) => [`${c.block.file}:${c.block.line}${c.prelude.length ? ` (prelude: ${c.prelude.join(", ")})` : ""}`, c] as const),
+  )("%s", (_name, c) => {
+    expect(c.problems, `\n${formatProblems(c.problems)}\n`).toEqual([]);
+  });
 
   test("the prelude is used: every name in it is needed by some fragment", () => {
     const used = new Set(checked.flatMap((c) => c.prelude));
@@ -39,7 +38,7 @@ describe("the type check itself", () => {
   const block = (code: string): CodeBlock => ({ file: "FIXTURE.md", line: 10, lang: "ts", code });
 
   test("a wrong call fails, located at the Markdown line and column", () => {
-    const [c] = typecheckBlocks([block('const x = 1;\nawait hostup.syncDomainStatus(42);')]);
+    const [c] = typecheckBlocks([block("const x = 1;\nawait hostup.syncDomainStatus(42);")]);
     expect(c!.prelude).toEqual(["hostup"]);
     expect(c!.problems).toHaveLength(1);
     expect(c!.problems[0]).toMatchObject({ where: "FIXTURE.md:11:31", code: 2345, source: "await hostup.syncDomainStatus(42);" });
@@ -52,7 +51,8 @@ describe("the type check itself", () => {
   });
 
   test("a block that declares `hostup` itself gets no prelude; an unknown import fails", () => {
-    const code = 'import { createHostupClient, nope } from "@hostup/sdk";\nconst hostup = createHostupClient({ apiKey: "k" });\nawait hostup.getDomain("dom_1");';
+    const code =
+      'import { createHostupClient, nope } from "@hostup/sdk";\nconst hostup = createHostupClient({ apiKey: "k" });\nawait hostup.getDomain("dom_1");';
     expect(preludeFor(code)).toEqual([]);
     const [c] = typecheckBlocks([block(code)]);
     expect(c!.problems.map((p) => [p.code, p.where])).toEqual([[2305, "FIXTURE.md:10:30"]]);
@@ -90,7 +90,9 @@ describe("links", () => {
   test("the root README links to the SDK guide, and the guide's relative links stay inside the repository", () => {
     expect(all.some((l) => l.file === "README.md" && l.target === "packages/sdk/README.md")).toBe(true);
     for (const l of all.filter((l) => !isExternal(l.target) && !l.target.startsWith("#"))) {
-      expect(relative(repoRoot, resolve(repoRoot, dirname(l.file), l.target)).startsWith(".."), `${l.file}:${l.line} ${l.target}`).toBe(false);
+      expect(relative(repoRoot, resolve(repoRoot, dirname(l.file), l.target)).startsWith(".."), `${l.file}:${l.line} ${l.target}`).toBe(
+        false,
+      );
     }
   });
 });

@@ -62,8 +62,11 @@ function declaredNames(code: string): Set<string> {
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bind(d.name);
     else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
       statement.name
     ) {
       names.add(statement.name.text);

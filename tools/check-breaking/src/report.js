@@ -63,7 +63,9 @@ export function verdict(breaking, majors, lesser) {
   if (majors.length > 0) return `OK: ${count}, announced by a breaking-bump changeset: ${majors.map(describeChangeset).join("; ")}.`;
   return (
     `FAILED: ${count} and no pending changeset declares a major bump for ${MAJOR_PACKAGES.join(" or ")}` +
-    (lesser.length ? ` (found only: ${lesser.map(describeChangeset).join("; ")}; a breaking change needs major, or minor below 1.0.0)` : "") +
+    (lesser.length
+      ? ` (found only: ${lesser.map(describeChangeset).join("; ")}; a breaking change needs major, or minor below 1.0.0)`
+      : "") +
     ".\nUndo the change, or run `npm run changeset`, choose major for @hostup/openapi and @hostup/sdk, " +
     "and tell users what changed and what to do."
   );

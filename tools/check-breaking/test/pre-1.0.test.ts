@@ -33,7 +33,9 @@ describe.concurrent("pre-1.0 packages", () => {
   });
 
   test("from 1.0.0 on, minor is not enough", async () => {
-    const run = await runCheck(fixtureArgs(repositoryWith({ openapi: "1.0.0", sdk: "1.2.0" }, { "@hostup/openapi": "minor", "@hostup/sdk": "minor" })));
+    const run = await runCheck(
+      fixtureArgs(repositoryWith({ openapi: "1.0.0", sdk: "1.2.0" }, { "@hostup/openapi": "minor", "@hostup/sdk": "minor" })),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("a breaking change needs major, or minor below 1.0.0");
   });

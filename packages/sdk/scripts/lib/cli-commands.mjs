@@ -43,10 +43,13 @@ function fill(op, template, inputs) {
   const words = template.replace(/\{([^}]+)\}/g, (_, name) => {
     const [part, field] = name.includes(".") ? name.split(".", 2) : ["path", name];
     const value = inputs[part]?.[field];
-    if (value === undefined || value === null || typeof value === "object" && !Array.isArray(value)) {
+    if (value === undefined || value === null || (typeof value === "object" && !Array.isArray(value))) {
       throw new Error(`${op.id}: the CLI command's \`{${name}}\` has no example value (operation-commands.ts).`);
     }
-    return [].concat(value).map((item) => shellWord(String(item))).join(" ");
+    return []
+      .concat(value)
+      .map((item) => shellWord(String(item)))
+      .join(" ");
   });
   return `hostup ${words}`;
 }

@@ -8,7 +8,11 @@ import { callArgs, callText, exampleInputs } from "./call.mjs";
 import { HEADER } from "./header.mjs";
 import { code, literal, pretty } from "./literal.mjs";
 
-const indent = (text, by) => text.split("\n").map((line) => (line ? by + line : line)).join("\n");
+const indent = (text, by) =>
+  text
+    .split("\n")
+    .map((line) => (line ? by + line : line))
+    .join("\n");
 
 /**
  * The test's type assertion on what the method resolves to: exactly the response's component
@@ -63,7 +67,11 @@ function responseExampleTest(op) {
 }
 
 const errorTable = (op, withHint) =>
-  op.errors.map((e) => ({ status: e.status, ...(e.example ? { example: e.example } : {}), ...(withHint && e.nextStep ? { hint: e.nextStep } : {}) }));
+  op.errors.map((e) => ({
+    status: e.status,
+    ...(e.example ? { example: e.example } : {}),
+    ...(withHint && e.nextStep ? { hint: e.nextStep } : {}),
+  }));
 
 /** The fields a row of the error table has (`example` and `hint` only where some row has them). */
 const rowFields = (rows) => ["status", ...["example", "hint"].filter((key) => rows.some((row) => key in row))].join(", ");
@@ -98,7 +106,9 @@ function rawTests(op) {
     typeCheck(op, "data", true),
     successCheck(op, "response", "data"),
   ].filter(Boolean);
-  const tests = [`test(${literal(`raw client: the documented ${op.success.status}, typed`)}, async () => {\n${indent(success.join("\n"), "  ")}\n});`];
+  const tests = [
+    `test(${literal(`raw client: the documented ${op.success.status}, typed`)}, async () => {\n${indent(success.join("\n"), "  ")}\n});`,
+  ];
   if (op.errors.length) {
     const call = `${callText("const result = await ", target, [op.path, rawOptions(op, sample, { headers: code("prefer(status).headers") })])};`;
     const rows = errorTable(op, false);

@@ -19,6 +19,5 @@ export const HOW_TO_FIND: Readonly<Record<string, string>> = ${block(kinds)};
 `;
 }
 
-
 /** Entry lines as an object literal, one per line (`{}` when there are none). */
 const block = (lines) => (lines.length ? `{\n${lines.join("\n")}\n}` : "{}");

@@ -16,11 +16,22 @@ function objectArg(fields, name) {
 
 function signature(op) {
   const args = op.params.map((p) => p.name);
-  if (op.query) args.push(objectArg(op.query.params.map((p) => ({ name: p.name, required: p.required === true })), "query"));
+  if (op.query)
+    args.push(
+      objectArg(
+        op.query.params.map((p) => ({ name: p.name, required: p.required === true })),
+        "query",
+      ),
+    );
   if (op.body?.isArg) {
     const properties = op.body.rules.properties?.entries ?? [];
     const required = new Set(op.body.rules.required ?? []);
-    args.push(objectArg(properties.map(([name]) => ({ name, required: required.has(name) })), "body"));
+    args.push(
+      objectArg(
+        properties.map(([name]) => ({ name, required: required.has(name) })),
+        "body",
+      ),
+    );
   }
   return `${op.id}(${args.join(", ")})`;
 }

@@ -64,7 +64,8 @@ export function queryInputs(spec, operationId, queryParams) {
   for (const parameter of queryParams) {
     const value = parameterExample(spec, parameter);
     if (value === undefined) {
-      if (parameter.required) throw new Error(`${operationId}: required query parameter \`${parameter.name}\` has no example to call it with.`);
+      if (parameter.required)
+        throw new Error(`${operationId}: required query parameter \`${parameter.name}\` has no example to call it with.`);
       unsent.push(parameter.name);
       continue;
     }
@@ -98,7 +99,9 @@ export function bodyInputs(spec, operationId, content) {
   }
   const required = buildObject(spec, schema, requiredNames, examples);
   if (required.missing.length) {
-    throw new Error(`${operationId}: required body field(s) ${required.missing.map((n) => `\`${n}\``).join(", ")} have no example to call it with.`);
+    throw new Error(
+      `${operationId}: required body field(s) ${required.missing.map((n) => `\`${n}\``).join(", ")} have no example to call it with.`,
+    );
   }
   const all = buildObject(spec, schema, names, examples);
   return { required: required.value, all: all.value, sample: sample ?? all.value, named, unsent: all.missing };

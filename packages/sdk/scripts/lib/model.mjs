@@ -69,7 +69,9 @@ function operationModel(spec, { path, method, operationId: id, operation, pathIt
     description: (operation.description ?? "").trim(),
     retrySafe: operation["x-hostup-retry-safe"] === true,
     params,
-    query: query.length ? later({ params: query, rules: queryRules(spec, id, query) }, "inputs", () => queryInputs(spec, id, query)) : undefined,
+    query: query.length
+      ? later({ params: query, rules: queryRules(spec, id, query) }, "inputs", () => queryInputs(spec, id, query))
+      : undefined,
     body,
     input: query.length ? "query" : body?.isArg ? "body" : undefined,
     success,
@@ -178,7 +180,8 @@ function readNextSteps(id, operation, errors) {
   const documented = new Set(errors.map((e) => String(e.status)));
   const steps = {};
   for (const [status, text] of Object.entries(raw)) {
-    if (!documented.has(status)) throw new Error(`${id}: x-hostup-next-steps names ${status}, which is not a documented 4xx/5xx response of the operation.`);
+    if (!documented.has(status))
+      throw new Error(`${id}: x-hostup-next-steps names ${status}, which is not a documented 4xx/5xx response of the operation.`);
     if (typeof text !== "string" || !text.trim()) throw new Error(`${id}: x-hostup-next-steps.${status} must be a non-empty string.`);
     steps[status] = text.trim().replace(/\s*\n\s*/g, " ");
   }
@@ -191,7 +194,8 @@ function howToFindByKind(operations) {
   for (const param of operations.flatMap((op) => op.params)) {
     if (!param.howToFind) continue;
     const known = byKind.get(param.kind);
-    if (known !== undefined && known !== param.howToFind) throw new Error(`two ID schemas titled ${param.kind} say different x-hostup-how-to-find texts`);
+    if (known !== undefined && known !== param.howToFind)
+      throw new Error(`two ID schemas titled ${param.kind} say different x-hostup-how-to-find texts`);
     byKind.set(param.kind, param.howToFind);
   }
   return Object.fromEntries([...byKind].sort(([a], [b]) => a.localeCompare(b)));

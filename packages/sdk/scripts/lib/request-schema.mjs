@@ -53,7 +53,7 @@ const REFUSED = {
   not: "negations are not checked by the client",
   if: "conditional schemas are not checked by the client",
   discriminator: "alternatives are not checked by the client",
-  nullable: "`nullable` is OpenAPI 3.0; in 3.1 write `type: [T, \"null\"]`",
+  nullable: '`nullable` is OpenAPI 3.0; in 3.1 write `type: [T, "null"]`',
 };
 
 export class UnsupportedKeywordError extends Error {
@@ -88,7 +88,10 @@ export function requestRules(spec, operationId, node, ptr) {
   if (own.properties) {
     out.properties = record(
       Object.fromEntries(
-        Object.entries(own.properties).map(([name, sub]) => [name, requestRules(spec, operationId, sub, `${at}/properties/${escapePointer(name)}`)]),
+        Object.entries(own.properties).map(([name, sub]) => [
+          name,
+          requestRules(spec, operationId, sub, `${at}/properties/${escapePointer(name)}`),
+        ]),
       ),
     );
   }
@@ -118,7 +121,12 @@ function refuseUnknown(operationId, schema, at) {
 function refuseRulesBesideRef(operationId, node, ptr) {
   for (const key of Object.keys(node)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    throw new UnsupportedKeywordError(operationId, `${ptr}/${escapePointer(key)}`, key, "a rule next to `$ref` is not checked; move it into the referenced schema");
+    throw new UnsupportedKeywordError(
+      operationId,
+      `${ptr}/${escapePointer(key)}`,
+      key,
+      "a rule next to `$ref` is not checked; move it into the referenced schema",
+    );
   }
 }
 
@@ -140,7 +148,9 @@ export function queryRules(spec, operationId, queryParams) {
     type: "object",
     ...(required.length ? { required } : {}),
     additionalProperties: false,
-    properties: record(Object.fromEntries(queryParams.map((p) => [p.name, requestRules(spec, operationId, p.schema, `${p.pointer}/schema`)]))),
+    properties: record(
+      Object.fromEntries(queryParams.map((p) => [p.name, requestRules(spec, operationId, p.schema, `${p.pointer}/schema`)])),
+    ),
   };
 }
 
@@ -155,7 +165,9 @@ export function pathParamSchema(spec, operationId, node, ptr) {
     throw new UnsupportedKeywordError(operationId, `${at}/${escapePointer(key)}`, key, "a path parameter is checked by its `pattern` only");
   }
   if (schema.type !== "string" || typeof schema.pattern !== "string" || typeof schema.title !== "string") {
-    throw new Error(`${operationId}: the path parameter schema at ${at} must be a string with a \`pattern\` (the ID check) and a \`title\` (its kind, e.g. DomainId).`);
+    throw new Error(
+      `${operationId}: the path parameter schema at ${at} must be a string with a \`pattern\` (the ID check) and a \`title\` (its kind, e.g. DomainId).`,
+    );
   }
   return { schema, pointer: at, pattern: patternOf(operationId, schema.pattern, `${at}/pattern`) };
 }

@@ -31,7 +31,8 @@ function conditionalScopes(operation, operationId, bodyFields) {
   return raw.map((entry, i) => {
     const scope = entry?.scope;
     const field = entry?.when?.field;
-    if (typeof scope !== "string" || !SCOPE.test(scope)) throw new Error(`${where}[${i}].scope must be an API scope such as \`write:cdn\`.`);
+    if (typeof scope !== "string" || !SCOPE.test(scope))
+      throw new Error(`${where}[${i}].scope must be an API scope such as \`write:cdn\`.`);
     if (typeof field !== "string" || !field) throw new Error(`${where}[${i}].when.field must name a request body field.`);
     if (!bodyFields) throw new Error(`${where}[${i}]: the operation has no request body for \`${field}\` to be sent in.`);
     if (bodyFields.length && !bodyFields.includes(field)) {
@@ -39,7 +40,8 @@ function conditionalScopes(operation, operationId, bodyFields) {
     }
     const extra = Object.keys(entry).filter((key) => key !== "scope" && key !== "when");
     const extraWhen = Object.keys(entry.when).filter((key) => key !== "field");
-    if (extra.length || extraWhen.length) throw new Error(`${where}[${i}] has keys this generator does not know: ${[...extra, ...extraWhen].join(", ")}.`);
+    if (extra.length || extraWhen.length)
+      throw new Error(`${where}[${i}] has keys this generator does not know: ${[...extra, ...extraWhen].join(", ")}.`);
     return { scope, field };
   });
 }
@@ -77,10 +79,11 @@ export function scopeCell(scopes) {
   let cell;
   if (scopes.undocumented || (sets.length === 1 && sets[0] === "")) cell = "not documented";
   else if (sets.length === 0) cell = "none listed";
-  else cell = scopes.alternatives
-    .filter((a, i, all) => all.findIndex((b) => b.scopes.join(" ") === a.scopes.join(" ")) === i)
-    .map((a) => a.scopes.map(code).join(" + "))
-    .join(" or ");
+  else
+    cell = scopes.alternatives
+      .filter((a, i, all) => all.findIndex((b) => b.scopes.join(" ") === a.scopes.join(" ")) === i)
+      .map((a) => a.scopes.map(code).join(" + "))
+      .join(" or ");
   const conditional = scopes.conditional.map(({ scope, field }) => `; ${code(scope)} too when ${code(field)} is sent`);
   return cell + conditional.join("");
 }

@@ -20,9 +20,12 @@ export function loadOnce<T>(load: () => Promise<T>): LoadOnce<T> {
       (module) => (get.loaded = module),
       (error: unknown) => {
         loading = undefined;
-        throw new HostupError(`The SDK could not load a part it needs (${(error as Error)?.message ?? error}); the next call tries again.`, {
-          cause: error,
-        });
+        throw new HostupError(
+          `The SDK could not load a part it needs (${(error as Error)?.message ?? error}); the next call tries again.`,
+          {
+            cause: error,
+          },
+        );
       },
     ));
   return get;

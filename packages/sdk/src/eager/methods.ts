@@ -58,5 +58,7 @@ function operationNamed(name: string): OperationSpec | Promise<OperationSpec> {
 
 function lookUp(operations: Readonly<Record<string, OperationSpec>>, name: string): OperationSpec {
   if (Object.hasOwn(operations, name)) return operations[name]!;
-  throw new HostupConfigError(`hostup.${name} is not a method: the HostUp API has no operation called \`${name}\` (names are case-sensitive).`);
+  throw new HostupConfigError(
+    `hostup.${name} is not a method: the HostUp API has no operation called \`${name}\` (names are case-sensitive).`,
+  );
 }

@@ -65,7 +65,10 @@ export function optionsFinding(op: OperationSpec, options: unknown, known: Reado
   }
   const unknown = Object.keys(options).find((key) => !known.includes(key));
   if (unknown !== undefined) {
-    return { message: scrub(`${op.id}: unknown option \`${unknown}\` (expected ${known.join(", ")}).`), field: scrub(`options.${unknown}`) };
+    return {
+      message: scrub(`${op.id}: unknown option \`${unknown}\` (expected ${known.join(", ")}).`),
+      field: scrub(`options.${unknown}`),
+    };
   }
   const { timeoutMs } = options as { timeoutMs?: unknown };
   if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs > 0)) {
@@ -93,7 +96,10 @@ function proseFinding(op: OperationSpec, args: ReadonlyArray<unknown>, domain: s
   const host = canonicalHostname(hostname);
   const apex = canonicalHostname(domain);
   if (host === apex || host.endsWith(`.${apex}`)) return undefined;
-  return { message: `${op.id}: body field \`/hostname\` ${show(hostname, scrub)} is not ${show(domain, scrub)} or a subdomain of it.`, field: "/hostname" };
+  return {
+    message: `${op.id}: body field \`/hostname\` ${show(hostname, scrub)} is not ${show(domain, scrub)} or a subdomain of it.`,
+    field: "/hostname",
+  };
 }
 
 /** Returns `[JSON Pointer, message]` for the first rule `value` breaks, or `undefined`. */
@@ -114,7 +120,8 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
     if (schema.minLength !== undefined && length < schema.minLength) {
       return fail(schema.minLength === 1 ? "must not be empty." : `must be at least ${schema.minLength} characters long.`);
     }
-    if (schema.maxLength !== undefined && length > schema.maxLength) return fail(`must be at most ${schema.maxLength} characters long, got ${length}.`);
+    if (schema.maxLength !== undefined && length > schema.maxLength)
+      return fail(`must be at most ${schema.maxLength} characters long, got ${length}.`);
     if (schema.pattern !== undefined && !schema.pattern.test(value)) {
       return fail(`${show(value, scrub)} does not match ${schema.pattern.source}.`);
     }
@@ -122,13 +129,18 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) return fail(`must be at least ${schema.minimum}.`);
     if (schema.maximum !== undefined && value > schema.maximum) return fail(`must be at most ${schema.maximum}.`);
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return fail(`must be greater than ${schema.exclusiveMinimum}.`);
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return fail(`must be less than ${schema.exclusiveMaximum}.`);
-    if (schema.multipleOf !== undefined && !isMultiple(value, schema.multipleOf)) return fail(`must be a multiple of ${schema.multipleOf}.`);
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
+      return fail(`must be greater than ${schema.exclusiveMinimum}.`);
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum)
+      return fail(`must be less than ${schema.exclusiveMaximum}.`);
+    if (schema.multipleOf !== undefined && !isMultiple(value, schema.multipleOf))
+      return fail(`must be a multiple of ${schema.multipleOf}.`);
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) return fail(`needs at least ${schema.minItems} item(s), got ${value.length}.`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) return fail(`must have at most ${schema.maxItems} item(s), got ${value.length}.`);
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      return fail(`needs at least ${schema.minItems} item(s), got ${value.length}.`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      return fail(`must have at most ${schema.maxItems} item(s), got ${value.length}.`);
     if (schema.uniqueItems) {
       const seen = new Map<string, number>();
       for (let i = 0; i < value.length; i++) {
@@ -195,7 +207,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     const object = value as Record<string, unknown>;
-    return `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`).join(",")}}`;
+    return `{${Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
@@ -220,7 +235,13 @@ function isType(type: string, value: unknown): boolean {
 /** A short rendering of a value for messages, scrubbed before it is shortened (so no secret prefix survives). */
 function show(value: unknown, scrub: Scrub): string {
   const text = scrub(
-    typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value ? (Array.isArray(value) ? "an array" : "an object") : String(value),
+    typeof value === "string"
+      ? JSON.stringify(value)
+      : typeof value === "object" && value
+        ? Array.isArray(value)
+          ? "an array"
+          : "an object"
+        : String(value),
   );
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }

@@ -49,9 +49,7 @@ describe("the mock rejects what the spec forbids", () => {
   test("a domain name where a dom_ id belongs", async () => {
     const result = await hostup.raw.DELETE("/api/v2/domains/{id}", { params: { path: { id: "example.com" } } });
     expectProblem(result, 400);
-    expect(violations(result.response)).toContainEqual(
-      expect.objectContaining({ location: ["request", "path", "id"], code: "pattern" }),
-    );
+    expect(violations(result.response)).toContainEqual(expect.objectContaining({ location: ["request", "path", "id"], code: "pattern" }));
   });
 
   test("a redirect rule id with the wrong prefix", async () => {

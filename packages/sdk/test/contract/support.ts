@@ -98,7 +98,11 @@ export async function expectDocumentedError(call: Promise<unknown>, expected: Do
 }
 
 /** The raw client's answer to a documented error: `{ error }` is the documented Problem Details. */
-export function expectDocumentedProblem(result: { data?: unknown; error?: unknown; response: Response }, status: number, example?: string): void {
+export function expectDocumentedProblem(
+  result: { data?: unknown; error?: unknown; response: Response },
+  status: number,
+  example?: string,
+): void {
   expect(result.data).toBeUndefined();
   expect(result.response.status).toBe(status);
   expect(result.response.headers.get("content-type")).toMatch(/^application\/problem\+json/);

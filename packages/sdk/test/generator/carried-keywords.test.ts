@@ -61,7 +61,18 @@ describe("each carried keyword rejects what breaks it", () => {
     ["const", { name: "ab", kind: "AAAA" }, "/kind", 'must be "A", got "AAAA".'],
     ["minItems", { name: "ab", tags: [] }, "/tags", "needs at least 1 item(s), got 0."],
     ["maxItems", { name: "ab", tags: [{}, { a: 1 }, { b: 1 }, { c: 1 }] }, "/tags", "must have at most 3 item(s), got 4."],
-    ["uniqueItems (key order does not matter)", { name: "ab", tags: [{ a: 1, b: 2 }, { b: 2, a: 1 }] }, "/tags/1", "repeats item 0"],
+    [
+      "uniqueItems (key order does not matter)",
+      {
+        name: "ab",
+        tags: [
+          { a: 1, b: 2 },
+          { b: 2, a: 1 },
+        ],
+      },
+      "/tags/1",
+      "repeats item 0",
+    ],
     ["allOf, first member", { name: "ab", weight: -1 }, "/weight", "must be at least 0."],
     ["allOf, second member", { name: "ab", weight: 11 }, "/weight", "must be at most 10."],
   ])("%s", async (_name, body, field, message) => {

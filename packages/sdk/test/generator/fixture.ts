@@ -54,6 +54,8 @@ export interface Generated {
 export function generate(spec: Node, args: (dir: string) => string[] = () => []): Generated {
   const dir = mkdtempSync(join(tmpdir(), "hostup-generator-"));
   writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
-  const run = spawnSync(process.execPath, [GENERATOR, "--spec", join(dir, "spec.json"), "--out", join(dir, "out"), ...args(dir)], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [GENERATOR, "--spec", join(dir, "spec.json"), "--out", join(dir, "out"), ...args(dir)], {
+    encoding: "utf8",
+  });
   return { status: run.status, stderr: run.stderr, dir, read: (file) => readFileSync(join(dir, file), "utf8") };
 }

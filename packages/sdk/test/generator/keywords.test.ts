@@ -43,7 +43,9 @@ describe("a keyword the input checks would drop fails generation", () => {
     post.parameters.push({ name: "type", in: "query", schema: { type: "string", format: "hostname" }, example: "a" });
     const run = generate(fixtureSpec([[path, item]]));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("listRecords: request-schema keyword `format` at #/paths/~1domains~1{id}~1listRecords/post/parameters/1/schema/format");
+    expect(run.stderr).toContain(
+      "listRecords: request-schema keyword `format` at #/paths/~1domains~1{id}~1listRecords/post/parameters/1/schema/format",
+    );
   });
 
   test("in a path parameter, whose only check is its pattern", () => {

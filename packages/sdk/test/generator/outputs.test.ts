@@ -28,7 +28,10 @@ const table = readme.slice(readme.indexOf("<!-- scopes:start -->"), readme.index
 
 /** Each method's JSDoc in generated/methods.ts, whitespace and ` * ` prefixes squashed. */
 const methodDocs = new Map(
-  [...read("src/generated/methods.ts").matchAll(/\/\*\*([\s\S]*?)\*\/\n {2}(\w+): Method/g)].map((m) => [m[2]!, squash(m[1]!.replace(/^\s*\* ?/gm, ""))]),
+  [...read("src/generated/methods.ts").matchAll(/\/\*\*([\s\S]*?)\*\/\n {2}(\w+): Method/g)].map((m) => [
+    m[2]!,
+    squash(m[1]!.replace(/^\s*\* ?/gm, "")),
+  ]),
 );
 const tableRow = (id: string) => table.split("\n").find((row) => row.startsWith(`| \`${id}(`)) ?? "";
 
@@ -91,7 +94,10 @@ test("every x-hostup-how-to-find of the spec is in the hints", () => {
 });
 
 test("the CLI samples are the CLI's table, filled in with each operation's example inputs", () => {
-  const samples = JSON.parse(read("docs/generated/code-samples.json")).operations as Record<string, Array<{ lang: string; source: string }>>;
+  const samples = JSON.parse(read("docs/generated/code-samples.json")).operations as Record<
+    string,
+    Array<{ lang: string; source: string }>
+  >;
   const table = read("../cli/src/operation-commands.ts");
   for (const { operationId } of operations) {
     const cli = samples[operationId!]!.find((s) => s.lang === "Shell");
@@ -117,9 +123,13 @@ test("the README table is rewritten between its markers, and only there", () => 
 
 test("--spec and --out write the SDK's sources only: no tests, samples or README", () => {
   const dir = mkdtempSync(join(tmpdir(), "hostup-out-"));
-  const run = spawnSync(process.execPath, [GENERATOR, "--spec", createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "--out", dir], {
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [GENERATOR, "--spec", createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "--out", dir],
+    {
+      encoding: "utf8",
+    },
+  );
   expect(run.status).toBe(0);
   expect(readdirSync(dir).sort()).toEqual(["hints.ts", "methods.ts", "operations.ts", "schemas.ts", "secrets.ts"]);
   for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), "utf8")).toBe(read(`src/generated/${file}`));

@@ -21,7 +21,9 @@ failOnUnhandledRejections();
 const ok = { status: 200, json: SYNC_RESULT };
 
 describe.concurrent("lost connections", () => {
-  test("connection reset mid-response on a retry-safe operation: retried, then HostupConnectionError (not a timeout)", async ({ server }) => {
+  test("connection reset mid-response on a retry-safe operation: retried, then HostupConnectionError (not a timeout)", async ({
+    server,
+  }) => {
     const reset = { status: 200, json: SYNC_RESULT, resetMidBody: true };
     server.script([reset, reset, ok]);
     const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
@@ -52,7 +54,10 @@ describe.concurrent("lost connections", () => {
   });
 
   test("createDynDnsConfig is not retried after a reset mid-response", async ({ server }) => {
-    server.script([{ status: 201, json: DYNDNS_CONFIG, resetMidBody: true }, { status: 201, json: DYNDNS_CONFIG }]);
+    server.script([
+      { status: 201, json: DYNDNS_CONFIG, resetMidBody: true },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const error = await rejectionOf(clientFor(server).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
 
     expect(error).toBeInstanceOf(HostupConnectionError);

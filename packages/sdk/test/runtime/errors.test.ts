@@ -38,24 +38,27 @@ describe.concurrent("5xx with an HTML page (a proxy's error page)", () => {
     [500, "500 Internal Server Error"],
     [502, "502 Bad Gateway"],
     [503, "503 Service Temporarily Unavailable"],
-  ] as const)("%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page", async ([status, title], { api }) => {
-    const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, text: htmlPage(title) };
-    api.script([page, page, ok]);
-    const error = await rejectionOf(clientFor(api, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+  ] as const)(
+    "%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page",
+    async ([status, title], { api }) => {
+      const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, text: htmlPage(title) };
+      api.script([page, page, ok]);
+      const error = await rejectionOf(clientFor(api, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
 
-    expect(error).toBeInstanceOf(HostupServerError);
-    const serverError = error as HostupServerError;
-    expect(serverError.status).toBe(status);
-    expect(serverError.code).toBeUndefined();
-    expect(serverError.problem).toBeUndefined();
-    expect(serverError.operationId).toBe("syncDomainStatus");
-    expect(serverError.message).toContain(`HTTP ${status}`);
-    expect(serverError.message).toContain(title);
-    expect(serverError.message).toContain("/api/v2/domains/{id}/actions/status-sync");
-    expect(serverError.message).not.toMatch(/<html|<body|upstream server did not answer|nginx/i);
-    expect(serverError.message.length).toBeLessThan(300);
-    expect(api.requests).toHaveLength(2);
-  });
+      expect(error).toBeInstanceOf(HostupServerError);
+      const serverError = error as HostupServerError;
+      expect(serverError.status).toBe(status);
+      expect(serverError.code).toBeUndefined();
+      expect(serverError.problem).toBeUndefined();
+      expect(serverError.operationId).toBe("syncDomainStatus");
+      expect(serverError.message).toContain(`HTTP ${status}`);
+      expect(serverError.message).toContain(title);
+      expect(serverError.message).toContain("/api/v2/domains/{id}/actions/status-sync");
+      expect(serverError.message).not.toMatch(/<html|<body|upstream server did not answer|nginx/i);
+      expect(serverError.message.length).toBeLessThan(300);
+      expect(api.requests).toHaveLength(2);
+    },
+  );
 });
 
 describe.concurrent("4xx Problem Details map to their subclasses", () => {
@@ -74,30 +77,39 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
     { status: 403, ErrorClass: HostupPermissionDeniedError, code: "forbidden", operation: "updateDomainRedirect" },
     { status: 404, ErrorClass: HostupNotFoundError, code: "not_found", operation: "deleteDomain" },
     { status: 409, ErrorClass: HostupConflictError, code: "dyndns_hostname_taken", operation: "createDynDnsConfig" },
-  ])("$status on $operation → $ErrorClass.name with code, requestId and errors[], one attempt", async ({ status, ErrorClass, code, operation }, { api }) => {
-    const body = problem(status, code, { errors: fieldErrors });
-    api.script([{ status, headers: { "x-request-id": `req_header_${status}` }, problem: body }, ok]);
-    const error = await rejectionOf(call[operation]!(clientFor(api)));
+  ])(
+    "$status on $operation → $ErrorClass.name with code, requestId and errors[], one attempt",
+    async ({ status, ErrorClass, code, operation }, { api }) => {
+      const body = problem(status, code, { errors: fieldErrors });
+      api.script([{ status, headers: { "x-request-id": `req_header_${status}` }, problem: body }, ok]);
+      const error = await rejectionOf(call[operation]!(clientFor(api)));
 
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toBeInstanceOf(HostupApiError);
-    expect(error).toBeInstanceOf(HostupError);
-    const apiError = error as HostupApiError;
-    expect(apiError.name).toBe(ErrorClass.name);
-    expect(apiError.status).toBe(status);
-    expect(apiError.code).toBe(code);
-    expect(apiError.title).toBe(`Title of ${code}`);
-    expect(apiError.detail).toBe(`Detail of ${code}.`);
-    expect(apiError.requestId).toBe(`req_${code}_${status}`);
-    expect(apiError.errors).toEqual(fieldErrors);
-    expect(apiError.errors[0]).toMatchObject({ pointer: "/domainIds/1", detail: "Domain dom_x is not yours.", code: "forbidden_item" });
-    expect(apiError.problem).toEqual(body);
-    expect(apiError.operationId).toBe(operation);
-    expect(apiError.headers.get("x-request-id")).toBe(`req_header_${status}`);
-    expect(apiError.message).toContain(`HTTP ${status} [${code}]: Detail of ${code}.`);
-    expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, code, requestId: `req_${code}_${status}`, errors: fieldErrors });
-    expect(api.requests).toHaveLength(1);
-  });
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toBeInstanceOf(HostupApiError);
+      expect(error).toBeInstanceOf(HostupError);
+      const apiError = error as HostupApiError;
+      expect(apiError.name).toBe(ErrorClass.name);
+      expect(apiError.status).toBe(status);
+      expect(apiError.code).toBe(code);
+      expect(apiError.title).toBe(`Title of ${code}`);
+      expect(apiError.detail).toBe(`Detail of ${code}.`);
+      expect(apiError.requestId).toBe(`req_${code}_${status}`);
+      expect(apiError.errors).toEqual(fieldErrors);
+      expect(apiError.errors[0]).toMatchObject({ pointer: "/domainIds/1", detail: "Domain dom_x is not yours.", code: "forbidden_item" });
+      expect(apiError.problem).toEqual(body);
+      expect(apiError.operationId).toBe(operation);
+      expect(apiError.headers.get("x-request-id")).toBe(`req_header_${status}`);
+      expect(apiError.message).toContain(`HTTP ${status} [${code}]: Detail of ${code}.`);
+      expect(apiError.toJSON()).toMatchObject({
+        name: ErrorClass.name,
+        status,
+        code,
+        requestId: `req_${code}_${status}`,
+        errors: fieldErrors,
+      });
+      expect(api.requests).toHaveLength(1);
+    },
+  );
 
   test("deleteDomain's 409 exposes canDelete from extensions.actions", async ({ api }) => {
     const canDelete = { allowed: false, reason: "The domain has a pending renewal order.", code: "pending_order" };
@@ -120,7 +132,9 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
 
 describe.concurrent("connection errors (fetch failed)", () => {
   // Only the error fetch rejects with matters here; resets and closes on a real socket are in connection-faults.test.ts.
-  test("refused on every attempt of a retry-safe operation: maxRetries + 1 attempts, then HostupConnectionError naming the cause's code", async ({ api }) => {
+  test("refused on every attempt of a retry-safe operation: maxRetries + 1 attempts, then HostupConnectionError naming the cause's code", async ({
+    api,
+  }) => {
     api.script([{ fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, ok]);
     const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
@@ -166,7 +180,9 @@ describe.concurrent("response bodies", () => {
   });
 
   test("a truncated problem+json error body → HostupApiError with the status, saying it is not valid Problem Details", async ({ api }) => {
-    api.script([{ status: 400, headers: { "content-type": "application/problem+json" }, text: '{"type":"https://developer.hostup.se/errors/inv' }]);
+    api.script([
+      { status: 400, headers: { "content-type": "application/problem+json" }, text: '{"type":"https://developer.hostup.se/errors/inv' },
+    ]);
     const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(error).toBeInstanceOf(HostupBadRequestError);
@@ -238,7 +254,12 @@ describe.concurrent("withResponse()", () => {
       {
         status: 200,
         json: SYNC_RESULT,
-        headers: { "x-request-id": "req_01hxa3b4c5", "x-ratelimit-limit": "120", "x-ratelimit-remaining": "117", "x-ratelimit-reset": reset },
+        headers: {
+          "x-request-id": "req_01hxa3b4c5",
+          "x-ratelimit-limit": "120",
+          "x-ratelimit-remaining": "117",
+          "x-ratelimit-reset": reset,
+        },
       },
     ]);
     const { data, response, requestId, rateLimit } = await clientFor(api).syncDomainStatus.withResponse(DOMAIN_ID);

@@ -103,10 +103,7 @@ export function failOnUnhandledRejections(): void {
 }
 
 /** A client for a fetch handler (its `fetch`) or a fault server (its port), with test-friendly defaults (short timeout). */
-export function clientFor(
-  target: FetchHandler | FaultServer,
-  options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {},
-): HostupClient {
+export function clientFor(target: FetchHandler | FaultServer, options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
   const fetch = "fetch" in target ? { fetch: target.fetch } : {};
   return createHostupClient({ apiKey: API_KEY, baseUrl: target.url, timeoutMs: 2_000, ...fetch, ...options });
 }

@@ -3,16 +3,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect } from "vitest";
 import { formatLogRecord, HostupAbortError, HostupRateLimitError, type LogRecord } from "../../src/index.js";
-import {
-  clientFor,
-  DOMAIN_ID,
-  failOnUnhandledRejections,
-  problem,
-  rejectionOf,
-  SYNC_RESULT,
-  test,
-  timed,
-} from "./helpers.js";
+import { clientFor, DOMAIN_ID, failOnUnhandledRejections, problem, rejectionOf, SYNC_RESULT, test, timed } from "./helpers.js";
 
 failOnUnhandledRejections();
 
@@ -49,7 +40,11 @@ describe.concurrent("pacing on X-RateLimit-Remaining: 0", () => {
     const window = (resetInMs: number) => ({
       status: 200,
       json: SYNC_RESULT,
-      headers: { "x-ratelimit-limit": "3", "x-ratelimit-remaining": "0", "x-ratelimit-reset": new Date(Date.now() + resetInMs).toISOString() },
+      headers: {
+        "x-ratelimit-limit": "3",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": new Date(Date.now() + resetInMs).toISOString(),
+      },
     });
     const first = window(400);
     const reset1 = Date.parse(first.headers["x-ratelimit-reset"]);
@@ -147,7 +142,11 @@ describe.concurrent("pacing on a 429", () => {
   });
 
   test("429s still count as attempts: with every answer a 429, maxRetries + 1 attempts, then HostupRateLimitError", async ({ api }) => {
-    const limited = { status: 429, headers: { "retry-after": "0", "x-ratelimit-remaining": "0" }, problem: problem(429, "rate_limit_exceeded") };
+    const limited = {
+      status: 429,
+      headers: { "retry-after": "0", "x-ratelimit-remaining": "0" },
+      problem: problem(429, "rate_limit_exceeded"),
+    };
     api.script([limited, limited, limited, ok]);
     const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
     expect(error).toBeInstanceOf(HostupRateLimitError);

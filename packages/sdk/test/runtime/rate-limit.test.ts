@@ -19,7 +19,9 @@ describe("rate-limit headers", () => {
   });
 
   test("readRateLimit reads limit, remaining and the ISO reset", () => {
-    const read = readRateLimit(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "7", "x-ratelimit-reset": "2026-04-27T12:01:00Z" }));
+    const read = readRateLimit(
+      headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "7", "x-ratelimit-reset": "2026-04-27T12:01:00Z" }),
+    );
     expect(read).toEqual({ limit: 100, remaining: 7, reset: new Date("2026-04-27T12:01:00Z") });
     expect(readRateLimit(headers({}))).toEqual({ limit: undefined, remaining: undefined, reset: undefined });
   });

@@ -1,11 +1,5 @@
 import { describe, expect } from "vitest";
-import {
-  HostupApiError,
-  HostupConflictError,
-  HostupRateLimitError,
-  HostupServerError,
-  HostupTimeoutError,
-} from "../../src/index.js";
+import { HostupApiError, HostupConflictError, HostupRateLimitError, HostupServerError, HostupTimeoutError } from "../../src/index.js";
 import {
   API_KEY,
   clientFor,
@@ -150,7 +144,10 @@ describe.concurrent("5xx", () => {
   });
 
   test.for([500, 502, 503])("createDynDnsConfig is never retried after a %i (it might have been applied)", async (status, { api }) => {
-    api.script([{ status, headers: { "content-type": "text/html" }, text: htmlPage(`${status} Server Error`) }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status, headers: { "content-type": "text/html" }, text: htmlPage(`${status} Server Error`) },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const error = await rejectionOf(clientFor(api).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY));
 
     expect(error).toBeInstanceOf(HostupServerError);
@@ -263,7 +260,10 @@ describe.concurrent("hostup.raw goes through the same retries", () => {
   });
 
   test("a 5xx on createDynDnsConfig through raw is not retried", async ({ api }) => {
-    api.script([{ status: 502, problem: problem(502, "bad_gateway") }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status: 502, problem: problem(502, "bad_gateway") },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const { error, response } = await clientFor(api).raw.POST("/api/v2/domains/{id}/dyndns", {
       params: { path: { id: DOMAIN_ID } },
       body: DYNDNS_BODY,

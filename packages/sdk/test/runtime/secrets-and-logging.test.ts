@@ -33,7 +33,10 @@ const ok = { status: 200, json: SYNC_RESULT };
 
 describe.concurrent("secrets stay out of errors", () => {
   test("the server receives Authorization: Bearer <key>, and createDynDnsConfig returns the token unredacted", async ({ api }) => {
-    api.script([{ status: 201, json: DYNDNS_CONFIG }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status: 201, json: DYNDNS_CONFIG },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const hostup = clientFor(api);
 
     const data = await hostup.createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY);
@@ -104,7 +107,11 @@ describe.concurrent("secrets stay out of errors", () => {
   });
 
   test("a text/plain error body echoing the Authorization header: the key appears nowhere in the error", async ({ api }) => {
-    api.handle(({ headers }) => ({ status: 403, headers: { "content-type": "text/plain" }, text: `forbidden for ${headers.get("authorization")}\nmore` }));
+    api.handle(({ headers }) => ({
+      status: 403,
+      headers: { "content-type": "text/plain" },
+      text: `forbidden for ${headers.get("authorization")}\nmore`,
+    }));
     const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect((error as HostupAuthenticationError).status).toBe(403);
@@ -112,7 +119,9 @@ describe.concurrent("secrets stay out of errors", () => {
     expectNoSecrets(error);
   });
 
-  test("a response header echoing the Authorization header: the key appears nowhere in the error (error.headers included)", async ({ api }) => {
+  test("a response header echoing the Authorization header: the key appears nowhere in the error (error.headers included)", async ({
+    api,
+  }) => {
     api.handle(({ headers }) => ({
       status: 401,
       headers: { "x-debug-authorization": headers.get("authorization")! },
@@ -127,7 +136,11 @@ describe.concurrent("secrets stay out of errors", () => {
 
   test("error.headers keeps the response headers but drops Set-Cookie", async ({ api }) => {
     api.script([
-      { status: 404, headers: { "set-cookie": "session=dashboard-session-123", "x-request-id": "req_404" }, problem: problem(404, "not_found") },
+      {
+        status: 404,
+        headers: { "set-cookie": "session=dashboard-session-123", "x-request-id": "req_404" },
+        problem: problem(404, "not_found"),
+      },
     ]);
     const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
 
@@ -159,7 +172,9 @@ describe.concurrent("secrets stay out of errors", () => {
     expectNoSecrets(error);
   });
 
-  test("a 201 createDynDnsConfig with malformed JSON containing the token: HostupUnexpectedResponseError without the token", async ({ api }) => {
+  test("a 201 createDynDnsConfig with malformed JSON containing the token: HostupUnexpectedResponseError without the token", async ({
+    api,
+  }) => {
     const truncated = JSON.stringify(DYNDNS_CONFIG).slice(0, JSON.stringify(DYNDNS_CONFIG).indexOf(TOKEN) + TOKEN.length + 5);
     expect(truncated).toContain(TOKEN);
     api.script([{ status: 201, headers: { "content-type": "application/json" }, text: truncated }]);
@@ -255,7 +270,10 @@ describe("logging", () => {
   };
 
   test("logger gets one record per attempt: method, path, status, attempt/maxAttempts, durationMs, retryInMs", async ({ api }) => {
-    api.script([{ status: 429, headers: { "retry-after": "0" }, problem: problem(429, "rate_limit_exceeded") }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status: 429, headers: { "retry-after": "0" }, problem: problem(429, "rate_limit_exceeded") },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const records: LogRecord[] = [];
     const hostup = clientFor(api, { logger: (record) => records.push(record) });
     const data = await hostup.createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY, { headers: { "X-Trace": "t1" } });
@@ -289,7 +307,10 @@ describe("logging", () => {
   });
 
   test("a backoff retry is logged with its wait, and the last attempt without one", async ({ api }) => {
-    api.script([{ status: 503, problem: problem(503, "service_unavailable") }, { status: 503, problem: problem(503, "service_unavailable") }]);
+    api.script([
+      { status: 503, problem: problem(503, "service_unavailable") },
+      { status: 503, problem: problem(503, "service_unavailable") },
+    ]);
     const records: LogRecord[] = [];
     const error = await rejectionOf(clientFor(api, { maxRetries: 1, logger: (r) => records.push(r) }).syncDomainStatus(DOMAIN_ID));
 
@@ -315,7 +336,13 @@ describe("logging", () => {
     expect(records[0]).toMatchObject({ attempt: 1, maxAttempts: 2, error: "HostupTimeoutError", status: undefined });
     expect(records[0]!.retryInMs).toBeGreaterThanOrEqual(375);
     expect(records[0]!.durationMs).toBeGreaterThanOrEqual(190);
-    expect(records[1]).toMatchObject({ attempt: 2, maxAttempts: 2, error: "HostupConnectionError", status: undefined, retryInMs: undefined });
+    expect(records[1]).toMatchObject({
+      attempt: 2,
+      maxAttempts: 2,
+      error: "HostupConnectionError",
+      status: undefined,
+      retryInMs: undefined,
+    });
   });
 
   test("the logged path has no query string (hostup.raw with a query)", async ({ api }) => {
@@ -334,7 +361,10 @@ describe("logging", () => {
 
   test("debug: true writes one console.debug line per attempt with method, path, status and attempt", async ({ api }) => {
     const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
-    api.script([{ status: 429, headers: { "retry-after": "0" }, problem: problem(429, "rate_limit_exceeded") }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status: 429, headers: { "retry-after": "0" }, problem: problem(429, "rate_limit_exceeded") },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const data = await clientFor(api, { debug: true }).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY, { headers: { "X-Trace": "t1" } });
 
     expect(data.token).toBe(TOKEN);

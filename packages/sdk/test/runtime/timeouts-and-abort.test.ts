@@ -1,11 +1,5 @@
 import { describe, expect } from "vitest";
-import {
-  HostupAbortError,
-  HostupConnectionError,
-  HostupError,
-  HostupTimeoutError,
-  type LogRecord,
-} from "../../src/index.js";
+import { HostupAbortError, HostupConnectionError, HostupError, HostupTimeoutError, type LogRecord } from "../../src/index.js";
 import {
   clientFor,
   DOMAIN_ID,
@@ -78,7 +72,10 @@ describe.concurrent("timeouts", () => {
   });
 
   test("createDynDnsConfig is not retried after a timeout", async ({ api }) => {
-    api.script([{ status: 201, json: DYNDNS_CONFIG, delayMs: 1_500 }, { status: 201, json: DYNDNS_CONFIG }]);
+    api.script([
+      { status: 201, json: DYNDNS_CONFIG, delayMs: 1_500 },
+      { status: 201, json: DYNDNS_CONFIG },
+    ]);
     const error = await timed(() => clientFor(api, { timeoutMs: 200 }).createDynDnsConfig(DOMAIN_ID, DYNDNS_BODY)).then((r) => r.error);
 
     expect(error).toBeInstanceOf(HostupTimeoutError);

@@ -9,7 +9,11 @@ let api: FetchHandler;
 afterEach(() => api?.close());
 
 /** The error a promise rejects with. */
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("resolved"), (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("resolved"),
+    (error: unknown) => error,
+  );
 
 describe("what it records", () => {
   test("method, URL, path, query, headers, body text and parsed JSON, in call order", async () => {
@@ -26,7 +30,12 @@ describe("what it records", () => {
     expect(get!.headers.get("x-trace")).toBe("t1");
     expect(get!.body).toBe("");
     expect(get!.json).toBeUndefined();
-    expect(post).toMatchObject({ method: "POST", path: "/api/v2/domains/bulk", body: '{"domainIds":["dom_1"]}', json: { domainIds: ["dom_1"] } });
+    expect(post).toMatchObject({
+      method: "POST",
+      path: "/api/v2/domains/bulk",
+      body: '{"domainIds":["dom_1"]}',
+      json: { domainIds: ["dom_1"] },
+    });
     expect(put).toMatchObject({ method: "PUT", body: "not json", json: undefined });
     expect(api.requests.map((r) => r.inFlight)).toEqual([1, 1, 1]);
     expect(api.gapsMs()).toHaveLength(2);
@@ -172,19 +181,22 @@ describe("aborts and delays", () => {
 });
 
 describe("connection failures", () => {
-  test.for(["ECONNRESET", "ECONNREFUSED", "ENOTFOUND"] as const)("fail: %s → TypeError('fetch failed') whose cause has that code", async (code) => {
-    api = createFetchHandler();
-    api.script([{ fail: code }]);
-    const error = (await rejection(api.fetch(`${api.url}/x`))) as TypeError;
+  test.for(["ECONNRESET", "ECONNREFUSED", "ENOTFOUND"] as const)(
+    "fail: %s → TypeError('fetch failed') whose cause has that code",
+    async (code) => {
+      api = createFetchHandler();
+      api.script([{ fail: code }]);
+      const error = (await rejection(api.fetch(`${api.url}/x`))) as TypeError;
 
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe("fetch failed");
-    expect(error.cause).toBeInstanceOf(Error);
-    expect((error.cause as NodeJS.ErrnoException).code).toBe(code);
-    expect((error.cause as Error).message).toContain(code);
-    expect(api.requests).toHaveLength(1);
-    expect(api.inFlight).toBe(0);
-  });
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe("fetch failed");
+      expect(error.cause).toBeInstanceOf(Error);
+      expect((error.cause as NodeJS.ErrnoException).code).toBe(code);
+      expect((error.cause as Error).message).toContain(code);
+      expect(api.requests).toHaveLength(1);
+      expect(api.inFlight).toBe(0);
+    },
+  );
 
   test("fail after delayMs: the failure comes after the delay", async () => {
     api = createFetchHandler();

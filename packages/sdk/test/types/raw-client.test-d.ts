@@ -38,7 +38,10 @@ export async function successBodiesAreTyped() {
 
 export async function wrongRequestsDoNotCompile() {
   // @ts-expect-error: recordType is "A" | "AAAA"
-  await hostup.raw.POST("/api/v2/domains/{id}/dyndns", { params: { path: { id } }, body: { hostname: "h.example.com", recordType: "CNAME" } });
+  await hostup.raw.POST("/api/v2/domains/{id}/dyndns", {
+    params: { path: { id } },
+    body: { hostname: "h.example.com", recordType: "CNAME" },
+  });
 
   // @ts-expect-error: hostname is required
   await hostup.raw.POST("/api/v2/domains/{id}/dyndns", { params: { path: { id } }, body: { recordType: "A" } });

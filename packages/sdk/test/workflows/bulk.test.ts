@@ -84,19 +84,24 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
     const ids = domainIds(250);
     const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids);
 
-    const sizes = bulkRequests(api).map((r) => idsOf(r).length).sort((a, b) => b - a);
+    const sizes = bulkRequests(api)
+      .map((r) => idsOf(r).length)
+      .sort((a, b) => b - a);
     expect(sizes).toEqual([100, 100, 50]);
     expect(report.queued).toEqual(ids); // report order is batch order, whatever the arrival order
   });
 
-  test.for([1, 2, 3])("concurrency: %i → the API never sees more than that many in flight (and does see that many)", async (concurrency, { api }) => {
-    serveBulk(api, { delayMs: 60 });
-    const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency });
+  test.for([1, 2, 3])(
+    "concurrency: %i → the API never sees more than that many in flight (and does see that many)",
+    async (concurrency, { api }) => {
+      serveBulk(api, { delayMs: 60 });
+      const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency });
 
-    expect(bulkRequests(api)).toHaveLength(6);
-    expect(api.maxInFlight).toBe(concurrency);
-    expect(report.queued).toHaveLength(60);
-  });
+      expect(bulkRequests(api)).toHaveLength(6);
+      expect(api.maxInFlight).toBe(concurrency);
+      expect(report.queued).toHaveLength(60);
+    },
+  );
 
   test("the default concurrency is 2", async ({ api }) => {
     serveBulk(api, { delayMs: 60 });
@@ -149,7 +154,9 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
 });
 
 describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => {
-  test("a 400 naming /domainIds/3 in the second batch → that ID refused with its caller index; the rest resubmitted and queued", async ({ api }) => {
+  test("a 400 naming /domainIds/3 in the second batch → that ID refused with its caller index; the rest resubmitted and queued", async ({
+    api,
+  }) => {
     const ids = domainIds(10);
     const bad = ids[8]!; // position 3 of the second batch (ids 5–9)
     serveBulk(api, {
@@ -182,7 +189,7 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     expectAccounted(report, input.filter((id) => id.startsWith("dom_")).concat("example.com"));
   });
 
-  test("a 403 \"not owned\" naming two IDs → both refused (by 403), the rest resubmitted", async ({ api }) => {
+  test('a 403 "not owned" naming two IDs → both refused (by 403), the rest resubmitted', async ({ api }) => {
     const ids = domainIds(6);
     const foreign = [ids[1]!, ids[4]!];
     serveBulk(api, {
@@ -209,7 +216,9 @@ describe.concurrent("bulkSyncDomainStatusInBatches: refusals by the API", () => 
     expect(report.failed).toEqual([]);
   });
 
-  test("a 403 without pointers → that batch's IDs in failed with a HostupPermissionDeniedError; other batches still queued; no resubmission", async ({ api }) => {
+  test("a 403 without pointers → that batch's IDs in failed with a HostupPermissionDeniedError; other batches still queued; no resubmission", async ({
+    api,
+  }) => {
     const ids = domainIds(9);
     serveBulk(api, { decide: (sent) => (sent.includes(ids[3]!) ? { status: 403, problem: problem(403, "forbidden") } : undefined) });
     const report = await clientAt(api).bulkSyncDomainStatusInBatches(ids, { batchSize: 3, concurrency: 1 });

@@ -2,11 +2,26 @@
 // step (decline the renewal, or cancel the order), never retried.
 import { describe, expect } from "vitest";
 import { HostupApiError, HostupConflictError } from "../../src/index.js";
-import { clientFor, DOMAIN_ID, DOMAIN_PATH, DYNDNS_BODY, DYNDNS_PATH, failOnUnhandledRejections, problem, rejectionOf, test } from "../runtime/helpers.js";
+import {
+  clientFor,
+  DOMAIN_ID,
+  DOMAIN_PATH,
+  DYNDNS_BODY,
+  DYNDNS_PATH,
+  failOnUnhandledRejections,
+  problem,
+  rejectionOf,
+  test,
+} from "../runtime/helpers.js";
 
 failOnUnhandledRejections();
 
-const GATE = { allowed: false, reason: "The domain has a pending renewal order.", code: "pending_order", orderId: "ord_01hxa3b4c5d6e7f8g9h0j1k2m3" };
+const GATE = {
+  allowed: false,
+  reason: "The domain has a pending renewal order.",
+  code: "pending_order",
+  orderId: "ord_01hxa3b4c5d6e7f8g9h0j1k2m3",
+};
 const blocked = (canDelete: unknown) => ({
   status: 409,
   problem: problem(409, "domain_delete_blocked", { detail: "Domain cannot be deleted right now.", extensions: { actions: { canDelete } } }),

@@ -95,7 +95,9 @@ describe.concurrent("findDomainByName", () => {
     },
   );
 
-  test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({ api }) => {
+  test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({
+    api,
+  }) => {
     api.handle(({ method, path }) => {
       if (method === "GET" && path === LIST_PATH) return { json: page([EXAMPLE], null) };
       if (method === "POST" && path === `${LIST_PATH}/${EXAMPLE.id}/dyndns`) return { status: 201, json: DYNDNS_CONFIG };
@@ -113,9 +115,9 @@ describe.concurrent("findDomainByName", () => {
     expect(api.requests).toHaveLength(1); // nothing sent
 
     // A look-alike suffix is not a subdomain either.
-    await expect(hostup.createDynDnsConfig(found.id, { hostname: "home.notexample.com", recordType: "A" }, { domainName })).rejects.toBeInstanceOf(
-      HostupValidationError,
-    );
+    await expect(
+      hostup.createDynDnsConfig(found.id, { hostname: "home.notexample.com", recordType: "A" }, { domainName }),
+    ).rejects.toBeInstanceOf(HostupValidationError);
     expect(api.requests).toHaveLength(1);
 
     const created = await hostup.createDynDnsConfig(found.id, { hostname: "home.example.com", recordType: "A" }, { domainName });

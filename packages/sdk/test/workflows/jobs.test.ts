@@ -67,10 +67,7 @@ describe.concurrent("waitForJob: states", () => {
   });
 
   test("legacy shape: the isCompleted flag alone ends the wait (state unknown to the SDK)", async ({ api }) => {
-    const bodies = [
-      legacyBody(JOB, "mystery", { isRunning: true }),
-      legacyBody(JOB, "mystery", { isCompleted: true }),
-    ];
+    const bodies = [legacyBody(JOB, "mystery", { isRunning: true }), legacyBody(JOB, "mystery", { isCompleted: true })];
     api.script(bodies.map((json) => ({ json })));
     const states: JobState[] = [];
 
@@ -115,7 +112,11 @@ describe.concurrent("waitForJob: states", () => {
 
   test("legacy shape: isFailed: true → HostupJobFailedError with the job", async ({ api }) => {
     const failed = legacyBody(JOB, "mystery", { isFailed: true }, 60);
-    api.script([{ json: legacyBody(JOB, "active", {}, 30) }, { json: failed }, { json: legacyBody(JOB, "completed", { isCompleted: true }) }]);
+    api.script([
+      { json: legacyBody(JOB, "active", {}, 30) },
+      { json: failed },
+      { json: legacyBody(JOB, "completed", { isCompleted: true }) },
+    ]);
 
     const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
 
@@ -124,7 +125,7 @@ describe.concurrent("waitForJob: states", () => {
     expect(api.requests).toHaveLength(2);
   });
 
-  test("legacy shape: state \"failed\" → HostupJobFailedError", async ({ api }) => {
+  test('legacy shape: state "failed" → HostupJobFailedError', async ({ api }) => {
     api.script([{ json: legacyBody(JOB, "failed") }]);
     const error = await rejectionOf(clientFor(api, { maxRetries: 0 }).waitForJob(JOB, { intervalMs: 10 }));
     expect(error).toBeInstanceOf(HostupJobFailedError);
@@ -133,7 +134,9 @@ describe.concurrent("waitForJob: states", () => {
 });
 
 describe("waitForJob: deadline and cancellation (timing, run one at a time)", () => {
-  test("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({ api }) => {
+  test("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({
+    api,
+  }) => {
     serveJob(api, [operationBody(JOB, "in_progress")]);
     const states: JobState[] = [];
     const called = Date.now();
@@ -200,7 +203,9 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
     api.handle(() => ({ json: operationBody(JOB, "in_progress"), delayMs: 3_000 }));
     const controller = new AbortController();
     void api.requested(1).then(() => controller.abort());
-    const { ms, error } = await timed(() => clientAt(api, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }));
+    const { ms, error } = await timed(() =>
+      clientAt(api, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }),
+    );
 
     expect(error).toBeInstanceOf(HostupAbortError);
     expect(ms).toBeLessThan(1_000);
@@ -312,16 +317,19 @@ describe.concurrent("bulkSyncDomainStatusAndWait", () => {
 
     expect(operation).toEqual(accepted(JOB, 2).operation);
     expect(job).toMatchObject({ jobId: JOB, status: "completed", result: RESULT });
-    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BULK_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`, `GET ${JOB_PATH}`]);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${BULK_PATH}`,
+      `GET ${JOB_PATH}`,
+      `GET ${JOB_PATH}`,
+      `GET ${JOB_PATH}`,
+    ]);
     expect(api.requests[0]!.json).toEqual({ domainIds: ids });
     expect(states.map((s) => s.status)).toEqual(["in_progress", "in_progress", "completed"]);
     expect(api.handlerErrors).toEqual([]);
   });
 
   test("the job fails → HostupJobFailedError", async ({ api }) => {
-    api.handle(({ method }) =>
-      method === "POST" ? { status: 202, json: accepted(JOB, 1) } : { json: operationBody(JOB, "failed") },
-    );
+    api.handle(({ method }) => (method === "POST" ? { status: 202, json: accepted(JOB, 1) } : { json: operationBody(JOB, "failed") }));
     const error = await rejectionOf(clientAt(api).bulkSyncDomainStatusAndWait(["dom_aaa1"], { intervalMs: 10 }));
     expect(error).toBeInstanceOf(HostupJobFailedError);
     expect(api.requests).toHaveLength(2);

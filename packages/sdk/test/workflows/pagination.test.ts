@@ -16,11 +16,7 @@ failOnUnhandledRejections();
 
 const D = [1, 2, 3, 4, 5].map((n) => domain(n));
 const [d1, d2, d3, d4, d5] = D as [ReturnType<typeof domain>, ...Array<ReturnType<typeof domain>>];
-const threePages = [
-  { json: page([d1, d2], "c1") },
-  { json: page([d3, d4], "c2") },
-  { json: page([d5], null) },
-];
+const threePages = [{ json: page([d1, d2], "c1") }, { json: page([d3, d4], "c2") }, { json: page([d5], null) }];
 
 async function collect(iterable: AsyncIterable<DomainSummary>): Promise<DomainSummary[]> {
   const items: DomainSummary[] = [];
@@ -91,7 +87,11 @@ describe.concurrent("iterateDomains", () => {
   });
 
   test.for([
-    { what: "hasMore: false with a non-null nextCursor", body: { data: [domain(1), domain(2)], hasMore: false, nextCursor: "c1" }, items: 2 },
+    {
+      what: "hasMore: false with a non-null nextCursor",
+      body: { data: [domain(1), domain(2)], hasMore: false, nextCursor: "c1" },
+      items: 2,
+    },
     { what: "nextCursor: null (hasMore absent)", body: { data: [domain(1)], nextCursor: null }, items: 1 },
     { what: "nextCursor absent", body: { data: [domain(1)], hasMore: true }, items: 1 },
     { what: "an empty page that still has a cursor", body: { data: [], hasMore: true, nextCursor: "c1" }, items: 0 },

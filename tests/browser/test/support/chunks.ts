@@ -47,8 +47,7 @@ export function fetchedFor(graph: PageGraph, parts: ReadonlyArray<string>, loade
 
 /** Sequential round trips to load the parts (together): the longest chain of static imports not yet `loaded`. */
 export function roundTripsFor(graph: PageGraph, parts: ReadonlyArray<string>, loaded: ReadonlySet<string>): number {
-  const depth = (file: string): number =>
-    loaded.has(file) ? 0 : 1 + Math.max(0, ...(graph.files.get(file)?.imports ?? []).map(depth));
+  const depth = (file: string): number => (loaded.has(file) ? 0 : 1 + Math.max(0, ...(graph.files.get(file)?.imports ?? []).map(depth)));
   return Math.max(0, ...parts.map((part) => depth(lazyPart(graph, part))));
 }
 

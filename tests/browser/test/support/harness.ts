@@ -24,7 +24,11 @@ export async function startHarness(): Promise<Harness> {
   const close = async () => {
     const results = await Promise.allSettled(started.map((s) => s.close()));
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed.length) throw new AggregateError(failed.map((r) => r.reason), "cleanup failed");
+    if (failed.length)
+      throw new AggregateError(
+        failed.map((r) => r.reason),
+        "cleanup failed",
+      );
   };
   try {
     // Prism takes a few seconds to start: bundle meanwhile.
@@ -102,7 +106,9 @@ export function recordApiRequests(page: Page, mockUrl: string): SeenRequest[] {
 export function unexpectedErrors(errors: ReadonlyArray<PageError>, mockUrl: string, missing?: RegExp): PageError[] {
   return errors.filter(
     (e) =>
-      !(e.url === `${mockUrl}/api/v2/domains/${DOMAIN_ID}` && e.text === "Failed to load resource: the server responded with a status of 409 (Conflict)") &&
-      !(missing?.test(e.url) && e.text.startsWith("Failed to load resource: the server responded with a status of 404")),
+      !(
+        e.url === `${mockUrl}/api/v2/domains/${DOMAIN_ID}` &&
+        e.text === "Failed to load resource: the server responded with a status of 409 (Conflict)"
+      ) && !(missing?.test(e.url) && e.text.startsWith("Failed to load resource: the server responded with a status of 404")),
   );
 }

@@ -68,11 +68,19 @@ export async function bulkSyncDomainStatusInBatches(
 ): Promise<BulkSyncReport> {
   const { batchSize = 100, concurrency = 2, wait, onBatch, ...requestOptions } = options;
   if (!Array.isArray(domainIds)) {
-    throw new core.HostupValidationError("bulkSyncDomainStatusInBatches: pass an array of domain IDs.", "bulkSyncDomainStatus", "/domainIds");
+    throw new core.HostupValidationError(
+      "bulkSyncDomainStatusInBatches: pass an array of domain IDs.",
+      "bulkSyncDomainStatus",
+      "/domainIds",
+    );
   }
   for (const [name, value] of Object.entries({ batchSize, concurrency })) {
     if (!(Number.isInteger(value) && value >= 1)) {
-      throw new core.HostupValidationError(`bulkSyncDomainStatusInBatches: \`${name}\` must be a whole number ≥ 1.`, "bulkSyncDomainStatus", `options.${name}`);
+      throw new core.HostupValidationError(
+        `bulkSyncDomainStatusInBatches: \`${name}\` must be a whole number ≥ 1.`,
+        "bulkSyncDomainStatus",
+        `options.${name}`,
+      );
     }
   }
 
@@ -136,7 +144,8 @@ export async function bulkSyncDomainStatusInBatches(
       } catch (error) {
         const items = round < MAX_ROUNDS && error instanceof core.HostupApiError ? refusedItems(error, pending, firstIndex) : [];
         if (items.length === 0) {
-          if (!(error instanceof core.HostupError) || error instanceof core.HostupAbortError || error instanceof core.HostupValidationError) throw error;
+          if (!(error instanceof core.HostupError) || error instanceof core.HostupAbortError || error instanceof core.HostupValidationError)
+            throw error;
           return { index, domainIds: pending, error };
         }
         refused.push(...items);

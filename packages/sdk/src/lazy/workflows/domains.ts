@@ -27,7 +27,11 @@ export async function* iterateDomains(
     throw new core.HostupValidationError("iterateDomains: `maxItems` must be a whole number ≥ 0.", "listDomains", "options.maxItems");
   }
   if ("cursor" in query) {
-    throw new core.HostupValidationError("iterateDomains: pass no `cursor`; the iterator follows the cursors itself.", "listDomains", "query/cursor");
+    throw new core.HostupValidationError(
+      "iterateDomains: pass no `cursor`; the iterator follows the cursors itself.",
+      "listDomains",
+      "query/cursor",
+    );
   }
   let cursor: string | undefined;
   const seen = new Set<string>();

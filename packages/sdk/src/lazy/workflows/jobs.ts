@@ -107,16 +107,16 @@ function phaseOf(value: unknown): JobPhase {
  * HostupJobFailedError), backing off between polls; throws HostupJobTimeoutError after `maxWaitMs`
  * and HostupAbortError when `signal` fires, even mid-pause.
  */
-export async function waitForJob(
-  core: WorkflowCore,
-  reference: JobReference,
-  options: WaitForJobOptions = {},
-): Promise<JobState> {
+export async function waitForJob(core: WorkflowCore, reference: JobReference, options: WaitForJobOptions = {}): Promise<JobState> {
   const { intervalMs = 1000, maxIntervalMs = 10_000, maxWaitMs = 300_000, onProgress, ...requestOptions } = options;
   // A pause of 0 would poll in a tight loop: every pause is at least 1 ms.
   for (const [name, value] of Object.entries({ intervalMs, maxIntervalMs, maxWaitMs })) {
     if (!(Number.isFinite(value) && value >= (name === "maxWaitMs" ? 0 : 1))) {
-      throw new core.HostupValidationError(`waitForJob: \`${name}\` must be a number of milliseconds (at least 1 for pauses).`, "getJob", `options.${name}`);
+      throw new core.HostupValidationError(
+        `waitForJob: \`${name}\` must be a number of milliseconds (at least 1 for pauses).`,
+        "getJob",
+        `options.${name}`,
+      );
     }
   }
   const jobId = jobIdOf(core, reference);
@@ -133,7 +133,12 @@ export async function waitForJob(
     const waited = Date.now() - started;
     if (waited >= maxWaitMs) {
       const progress = last.progress === undefined ? "" : ` (${last.progress}%)`;
-      throw new core.HostupJobTimeoutError(`Job ${jobId} did not finish within ${waited} ms; last state: ${last.status}${progress}.`, jobId, waited, last);
+      throw new core.HostupJobTimeoutError(
+        `Job ${jobId} did not finish within ${waited} ms; last state: ${last.status}${progress}.`,
+        jobId,
+        waited,
+        last,
+      );
     }
     await core.sleep(Math.min(pause, maxWaitMs - waited), requestOptions.signal);
     pause = Math.min(maxIntervalMs, pause * 1.5);
