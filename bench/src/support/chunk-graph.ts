@@ -107,7 +107,7 @@ export function loadPlan(graph: ChunkGraph, steps: ReadonlyArray<ReadonlyArray<s
   const fetch = (roots: ReadonlyArray<string>) => {
     const files = staticClosure(graph, roots, loaded);
     const roundTrips = chainDepth(graph, roots, loaded);
-    files.forEach((file) => loaded.add(file));
+    for (const file of files) loaded.add(file);
     return { files, gzipped: sum(graph, files), roundTrips };
   };
   const upFront = fetch([graph.entry]);

@@ -164,6 +164,7 @@ function checkApiKey(apiKey: unknown): string {
   }
   // A header value cannot carry control characters or surrounding whitespace; rejecting them here
   // gives a clear error instead of a fetch TypeError that might echo the value.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this check refuses.
   if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
     throw new HostupConfigError(
       "createHostupClient: `apiKey` contains whitespace or control characters; check how it was read (a trailing newline?).",

@@ -51,7 +51,7 @@ function runtimeImports(file: string): Edge[] {
       if (!typeOnly) add(node.moduleSpecifier.text, false);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-      if (!named || !named.every((element) => element.isTypeOnly)) add(node.moduleSpecifier.text, false);
+      if (!named?.every((element) => element.isTypeOnly)) add(node.moduleSpecifier.text, false);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
       if (argument && ts.isStringLiteral(argument)) add(argument.text, true);

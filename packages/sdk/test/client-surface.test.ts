@@ -56,7 +56,7 @@ describe("methods", () => {
     expect(JSON.stringify(hostup)).not.toContain(KEY);
     expect(inspect(hostup, { depth: 4, showHidden: true })).not.toContain(KEY);
     expect(hostup.toString()).toBe("[object Object]");
-    expect(Object.prototype.hasOwnProperty.call(hostup, "preload")).toBe(true);
+    expect(Object.hasOwn(hostup, "preload")).toBe(true);
   });
 
   test("preload() loads what the first call waits for and resolves to undefined", async () => {

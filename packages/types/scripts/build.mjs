@@ -12,4 +12,4 @@ const target = fileURLToPath(new URL("../dist/openapi.d.cts", import.meta.url));
 
 await mkdir(fileURLToPath(new URL("../dist/", import.meta.url)), { recursive: true });
 await copyFile(source, target);
-console.log(`wrote ${target.replace(process.cwd() + "/", "")}`);
+console.log(`wrote ${target.replace(`${process.cwd()}/`, "")}`);

@@ -25,4 +25,4 @@ const ast = await openapiTS(pathToFileURL(specPath), {
 
 await mkdir(dirname(outFile), { recursive: true });
 await writeFile(outFile, HEADER + astToString(ast));
-console.log(`generated ${outFile.replace(process.cwd() + "/", "")}`);
+console.log(`generated ${outFile.replace(`${process.cwd()}/`, "")}`);

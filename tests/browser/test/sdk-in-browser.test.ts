@@ -41,7 +41,7 @@ async function expectFetchedParts(page: Page): Promise<void> {
     const expected = parts.length ? fetchedFor(h.build.graph, parts, loaded) : new Set<string>();
     expect(fetched, `${call} fetched each file once`).toHaveLength(new Set(fetched).size);
     expect(new Set(fetched), `what ${call} fetched`).toEqual(expected);
-    expected.forEach((file) => loaded.add(file));
+    for (const file of expected) loaded.add(file);
     return fetched.map(chunkName).sort();
   };
   // the first call: the operation table, one chunk (`raw` gets the table handed over, so it is not shared)
@@ -103,11 +103,11 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
     `DELETE /api/v2/domains/${DOMAIN_ID} 409`,
   ]);
   for (const request of requests) {
-    expect(request.headers["authorization"]).toBe(`Bearer ${API_KEY}`);
-    expect(request.headers["accept"]).toBe("application/json, application/problem+json");
+    expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(request.headers.accept).toBe("application/json, application/problem+json");
   }
   expect(requests[1]!.headers["content-type"]).toMatch(/^application\/json/);
-  expect(requests[2]!.headers["prefer"]).toBe("code=409");
+  expect(requests[2]!.headers.prefer).toBe("code=409");
 }
 
 describe("@hostup/sdk in headless Chromium", () => {

@@ -197,6 +197,7 @@ describe("the rendered API reference (openapi/dist/docs/index.html)", () => {
       expect(normalize((await section.locator("h2").first().textContent()) ?? "")).toBe(op.summary);
       const endpoint = section.locator(".panel-request-samples button[aria-haspopup]").first();
       expect(normalize((await endpoint.textContent()) ?? "").toUpperCase()).toBe(`${op.method}${op.path}`.toUpperCase());
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the rendered text, with its spaces), not the DOM property.
       expect(normalize((await endpoint.innerText()) ?? "")).toBe(`${op.method} ${op.path}`);
     });
 

@@ -70,7 +70,7 @@ describe("hostup-mock bin", () => {
     // the Prism process it started, serving the consumer's installed bundle
     const spec = path.join(consumer.dir, "node_modules/@hostup/openapi/dist/openapi.json");
     const prism = processesMatching(spec, "--port", String(port));
-    prism.forEach((pid) => leftovers.add(pid));
+    for (const pid of prism) leftovers.add(pid);
     if (process.platform === "linux") expect(prism.length).toBeGreaterThan(0);
 
     const res = await fetch(`${url}/api/v2/domains/${DOMAIN_ID}/actions/status-sync`, {

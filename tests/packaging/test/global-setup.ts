@@ -117,7 +117,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await mkdir(dir);
     await writeFile(
       path.join(dir, "package.json"),
-      JSON.stringify({ name: "hostup-consumer", version: "1.0.0", private: true }, null, 2) + "\n",
+      `${JSON.stringify({ name: "hostup-consumer", version: "1.0.0", private: true }, null, 2)}\n`,
     );
     const installArgs = [
       "install",
@@ -129,7 +129,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "--fetch-timeout=60000",
       "--fetch-retries=1",
       ...PACKAGES.map((p) => tarballs[p.name]!),
-      `typescript@${own.devDependencies["typescript"]}`,
+      `typescript@${own.devDependencies.typescript}`,
       `@types/node@${own.devDependencies["@types/node"]}`,
     ];
     const installStart = Date.now();
@@ -141,7 +141,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await mkdir(typesOnlyDir);
     await writeFile(
       path.join(typesOnlyDir, "package.json"),
-      JSON.stringify({ name: "hostup-types-consumer", version: "1.0.0", private: true }, null, 2) + "\n",
+      `${JSON.stringify({ name: "hostup-types-consumer", version: "1.0.0", private: true }, null, 2)}\n`,
     );
     await run(
       "npm",

@@ -57,6 +57,7 @@ function callTests(op) {
 function responseExampleTest(op) {
   if (!op.success.examples.length) return undefined;
   const table = op.success.examples.map((e) => [e.name, e.pointer]);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: generated test code, where `name` is the loop variable.
   const args = [...callArgs(op, exampleInputs(op, "required")), code("{ headers: { Prefer: `example=${name}` } }")];
   return [
     `test.each(${pretty(table, "", 100)})("serves the response example %s", async (name, pointer) => {`,

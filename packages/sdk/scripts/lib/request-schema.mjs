@@ -76,7 +76,7 @@ export class UnsupportedKeywordError extends Error {
 export function requestRules(spec, operationId, node, ptr) {
   const { node: own, ptr: at } = derefWithPointer(spec, node, ptr);
   // A `$ref` may have siblings (OpenAPI 3.1 allows them): annotations only.
-  if (node && node.$ref) refuseRulesBesideRef(operationId, node, ptr);
+  if (node?.$ref) refuseRulesBesideRef(operationId, node, ptr);
   refuseUnknown(operationId, own, at);
   const out = {};
   for (const key of CARRIED) {

@@ -108,7 +108,12 @@ export function settle(rate: RateState, response: Response | undefined, maxWaitM
 function nextAnswer(rate: RateState, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
-    const stop = signal ? onAbort(signal, () => (rate.waiting.delete(wake), reject(abortError(signal)))) : undefined;
+    const stop = signal
+      ? onAbort(signal, () => {
+          rate.waiting.delete(wake);
+          reject(abortError(signal));
+        })
+      : undefined;
     const wake = () => {
       stop?.();
       resolve();

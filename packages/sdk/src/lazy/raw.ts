@@ -35,7 +35,9 @@ export function createRawClient(ctx: CallContext, { send, operations }: RawClien
       const path = new URL(request.url).pathname.slice(prefixLength);
       const op = matchers.get(request.method)?.find((m) => m.test.test(path))?.op;
       const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => (headers[key] = value));
+      request.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
       const { response, body } = await send(
         ctx.transport,
         { method: request.method, url: request.url, headers, body: request.body ? await request.text() : undefined },

@@ -177,7 +177,7 @@ function check(schema: BodySchema, value: unknown, pointer: string, scrub: Scrub
     if (schema.minProperties !== undefined && keys.length < schema.minProperties) {
       const known = Object.keys(properties);
       return fail(
-        `needs at least ${schema.minProperties} field(s), got ${keys.length}` + (known.length ? ` (fields: ${known.join(", ")}).` : "."),
+        `needs at least ${schema.minProperties} field(s), got ${keys.length}${known.length ? ` (fields: ${known.join(", ")}).` : "."}`,
       );
     }
     if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {

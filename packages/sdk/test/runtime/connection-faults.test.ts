@@ -115,7 +115,10 @@ describe.concurrent("AbortSignal", () => {
     const reason = new Error("stop");
     // Abort once the headers are in, so that it lands while the body is being read.
     const abortAfterHeaders: typeof fetch = (input, init) =>
-      fetch(input, init).then((response) => (setTimeout(() => controller.abort(reason), 20), response));
+      fetch(input, init).then((response) => {
+        setTimeout(() => controller.abort(reason), 20);
+        return response;
+      });
     const { ms, error } = await timed(() =>
       clientFor(server, { timeoutMs: 5_000, fetch: abortAfterHeaders }).syncDomainStatus(DOMAIN_ID, { signal: controller.signal }),
     );

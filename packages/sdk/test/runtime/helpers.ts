@@ -69,11 +69,13 @@ export function problem(status: number, code: string, extra: Record<string, unkn
  * Nothing is shared between tests, so the timing-heavy ones run concurrently (`describe.concurrent`).
  */
 export const test = base.extend<{ api: FetchHandler; server: FaultServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this destructuring; it has none.
   api: async ({}, use) => {
     const api = createFetchHandler();
     await use(api);
     api.close();
   },
+  // biome-ignore lint/correctness/noEmptyPattern: as above.
   server: async ({}, use) => {
     const server = await startFaultServer();
     await use(server);
@@ -143,7 +145,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function renderingsOf(error: unknown): Record<string, string> {
   const e = error as Error & { problem?: unknown; headers?: Headers; cause?: unknown };
   const headers: Array<[string, string]> = [];
-  if (e.headers instanceof Headers) e.headers.forEach((value, name) => headers.push([name, value]));
+  if (e.headers instanceof Headers) {
+    e.headers.forEach((value, name) => {
+      headers.push([name, value]);
+    });
+  }
   return {
     message: e.message,
     stack: e.stack ?? "",

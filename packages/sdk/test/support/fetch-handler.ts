@@ -124,9 +124,16 @@ export function createFetchHandler(url: string = FETCH_HANDLER_URL): FetchHandle
         reject(signal!.reason);
       };
       signal?.addEventListener("abort", onAbort, { once: true });
+      const settle = () => signal?.removeEventListener("abort", onAbort);
       work((cancel) => cancels.push(cancel)).then(
-        (value) => (signal?.removeEventListener("abort", onAbort), resolve(value)),
-        (error: unknown) => (signal?.removeEventListener("abort", onAbort), reject(error)),
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
       );
     });
 

@@ -4,7 +4,7 @@ import {
   createHostupClient,
   HostupApiError,
   HostupConflictError,
-  HostupError,
+  type HostupError,
   HostupNotFoundError,
   HostupRateLimitError,
   HostupValidationError,

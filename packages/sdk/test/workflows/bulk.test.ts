@@ -340,7 +340,10 @@ describe.concurrent("bulkSyncDomainStatusInBatches: waiting, onBatch, abort", ()
     const controller = new AbortController();
     // Abort once both lanes have a batch in flight.
     let abortedAt = Number.NaN;
-    void api.requested(2).then(() => ((abortedAt = performance.now()), controller.abort(new Error("shutting down"))));
+    void api.requested(2).then(() => {
+      abortedAt = performance.now();
+      controller.abort(new Error("shutting down"));
+    });
     const { error } = await timed(() =>
       clientAt(api, { timeoutMs: 10_000 }).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10, signal: controller.signal }),
     );
@@ -359,7 +362,12 @@ describe.concurrent("bulkSyncDomainStatusInBatches: waiting, onBatch, abort", ()
     // Abort once both batches are in and each job has been polled once (two POSTs, two GETs):
     // both lanes are then in their 5 s pause.
     let abortedAt = Number.NaN;
-    void api.requested(4).then(() => setTimeout(() => ((abortedAt = performance.now()), controller.abort()), 20));
+    void api.requested(4).then(() =>
+      setTimeout(() => {
+        abortedAt = performance.now();
+        controller.abort();
+      }, 20),
+    );
     const { error } = await timed(() =>
       clientAt(api).bulkSyncDomainStatusInBatches(domainIds(4), {
         batchSize: 2,

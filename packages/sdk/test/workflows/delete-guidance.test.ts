@@ -1,7 +1,7 @@
 // deleteDomain's 409: HostupConflictError carrying the gate (`canDelete`) and the documented next
 // step (decline the renewal, or cancel the order), never retried.
 import { describe, expect } from "vitest";
-import { HostupApiError, HostupConflictError } from "../../src/index.js";
+import { type HostupApiError, HostupConflictError } from "../../src/index.js";
 import {
   clientFor,
   DOMAIN_ID,

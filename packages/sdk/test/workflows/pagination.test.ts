@@ -171,7 +171,10 @@ describe.concurrent("iterateDomains", () => {
     const seen: DomainSummary[] = [];
     // Abort once page 2 has been asked for (and is still coming).
     let abortedAt = Number.NaN;
-    void api.requested(2).then(() => ((abortedAt = performance.now()), controller.abort()));
+    void api.requested(2).then(() => {
+      abortedAt = performance.now();
+      controller.abort();
+    });
     const { error } = await timed(async () => {
       for await (const item of clientFor(api, { maxRetries: 0, timeoutMs: 5_000 }).iterateDomains({}, { signal: controller.signal })) {
         seen.push(item);
