@@ -37,9 +37,9 @@ export async function successBodiesAreTyped() {
 }
 
 export async function wrongRequestsDoNotCompile() {
-  // @ts-expect-error: recordType is "A" | "AAAA"
   await hostup.raw.POST("/api/v2/domains/{id}/dyndns", {
     params: { path: { id } },
+    // @ts-expect-error: recordType is "A" | "AAAA"
     body: { hostname: "h.example.com", recordType: "CNAME" },
   });
 
