@@ -114,3 +114,35 @@ describe("User-Agent", () => {
     }
   });
 });
+
+describe("an operation that does not take the API key (the public DynDNS update)", () => {
+  function textClient(answer: string) {
+    const requests: Request[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(new Request(input, init));
+      return new Response(answer, { headers: { "content-type": "text/plain; charset=utf-8" } });
+    };
+    return { hostup: createHostupClient({ apiKey: KEY, baseUrl: "http://127.0.0.1:9", fetch }), requests };
+  }
+  const TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  test("sends no Authorization, not even one the caller put in its headers, and asks for text", async () => {
+    const { hostup, requests } = textClient("good 203.0.113.7");
+    await hostup.updateDynDns({ hostname: "home.example.com", token: TOKEN }, { headers: { Authorization: `Bearer ${KEY}` } });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers.get("authorization")).toBeNull();
+    expect(requests[0]!.headers.get("accept")).toBe("text/plain, application/problem+json");
+    expect(new URL(requests[0]!.url).searchParams.get("token")).toBe(TOKEN);
+  });
+
+  test("resolves to the DynDNS2 answer as it came", async () => {
+    const { hostup } = textClient("nochg 203.0.113.7");
+    await expect(hostup.updateDynDns({ hostname: "home.example.com", token: TOKEN })).resolves.toBe("nochg 203.0.113.7");
+  });
+
+  test("every other operation still sends the key", async () => {
+    const { hostup, requests } = recordingClient();
+    await hostup.syncDomainStatus(ID);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${KEY}`);
+  });
+});

@@ -21,6 +21,9 @@ const HEADER = `/**
 const ast = await openapiTS(pathToFileURL(specPath), {
   // Export one alias per component schema (SchemaDomainId, …) for consumers who prefer names.
   rootTypes: true,
+  // A field with a `default` may be left out of a request (the server fills it in): keep it optional.
+  // (openapi-typescript 7 otherwise makes it required, which types every request body with a default wrong.)
+  defaultNonNullable: false,
 });
 
 await mkdir(dirname(outFile), { recursive: true });

@@ -20,6 +20,8 @@ const indent = (text, by) =>
  * ways to the component or undefined.
  */
 function typeCheck(op, expression, raw) {
+  // A text answer: the method returns it as it came; openapi-fetch types only JSON, so raw data is unchecked.
+  if (op.success.text) return raw ? null : `expectTypeOf(${expression}).toEqualTypeOf<string>();`;
   if (!op.success.json) return raw ? `expectTypeOf(${expression}).toBeUndefined();` : `expectTypeOf(${expression}).toEqualTypeOf<void>();`;
   if (!op.success.component) return null;
   const type = `components["schemas"][${JSON.stringify(op.success.component)}]`;
@@ -28,7 +30,9 @@ function typeCheck(op, expression, raw) {
 }
 
 const successCheck = (op, response, data) =>
-  `expectDocumentedSuccess(${response}, ${data}, ${literal(op.success.status)}${op.success.json ? `, ${literal(op.success.schemaPointer)}` : ""});`;
+  op.success.text
+    ? `expectDocumentedText(${response}, ${data}, ${literal(op.success.status)});`
+    : `expectDocumentedSuccess(${response}, ${data}, ${literal(op.success.status)}${op.success.json ? `, ${literal(op.success.schemaPointer)}` : ""});`;
 
 function callTest(op, name, args) {
   const lines = [
@@ -102,7 +106,7 @@ function rawTests(op) {
   const sample = exampleInputs(op, "sample");
   const target = `hostup.raw.${op.httpMethod}`;
   const success = [
-    `${callText("const { data, error, response } = await ", target, [op.path, rawOptions(op, sample)])};`,
+    `${callText("const { data, error, response } = await ", target, [op.path, rawOptions(op, sample, op.success.text ? { parseAs: "text" } : {})])};`,
     "expect(error).toBeUndefined();",
     typeCheck(op, "data", true),
     successCheck(op, "response", "data"),
@@ -137,7 +141,7 @@ export function emitContractTests(model) {
 // 4xx, so each call that resolves was a valid request). Hand-written contract tests, next to this
 // folder, cover only what a table cannot express.
 import { describe, expect, expectTypeOf, test } from "vitest";
-${typed ? 'import type { components } from "../../../src/index.js";\n' : ""}import { exampleValue, expectDocumentedError, expectDocumentedProblem, expectDocumentedSuccess, hostup, prefer, type Maybe } from "../support.js";
+${typed ? 'import type { components } from "../../../src/index.js";\n' : ""}import { exampleValue, expectDocumentedError, expectDocumentedProblem, expectDocumentedSuccess, expectDocumentedText, hostup, prefer, type Maybe } from "../support.js";
 
 ${model.operations.map(describeOperation).join("\n\n")}
 `;

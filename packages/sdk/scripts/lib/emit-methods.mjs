@@ -33,6 +33,7 @@ export function methodArgs(op) {
 
 /** What the method resolves to, as TypeScript. */
 export function resultType(op) {
+  if (op.success.text) return "string";
   return op.success.json ? `${operationType(op)}["responses"][${op.success.status}]["content"]["application/json"]` : "void";
 }
 

@@ -28,7 +28,9 @@ export function emitOperations(model) {
       params: op.params.map((p) => ({ name: p.name, pattern: ref(nameOf(p.pattern)) })),
       ...(op.input ? { input: op.input } : {}),
       successBody: op.success.json,
+      ...(op.success.text ? { successText: true } : {}),
       retrySafe: op.retrySafe,
+      ...(op.apiKey ? {} : { apiKey: false }),
     };
     return `  ${op.id}: ${literal(entry, op.id)},`;
   });

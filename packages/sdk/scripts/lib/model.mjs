@@ -78,7 +78,22 @@ function operationModel(spec, { path, method, operationId: id, operation, pathIt
     errors,
     nextSteps,
     scopes: operationScopes(spec, operation, id, bodyFields),
+    apiKey: takesApiKey(spec, operation),
   };
+}
+
+/**
+ * Does any of the operation's security requirements use the bearer API key? The public DynDNS
+ * update does not (its token is a query parameter): the SDK must not send the key there.
+ */
+function takesApiKey(spec, operation) {
+  const schemes = spec.components?.securitySchemes ?? {};
+  return (operation.security ?? spec.security ?? []).some((requirement) =>
+    Object.keys(requirement).some((name) => {
+      const scheme = deref(spec, schemes[name]);
+      return scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "bearer";
+    }),
+  );
 }
 
 /** Path-level and operation-level parameters, resolved, each with the JSON pointer it was found at. */
@@ -141,7 +156,8 @@ function successResponse(spec, id, responses, pointer) {
   const [status, raw] = entry;
   const { node: response, ptr } = derefWithPointer(spec, raw, `${pointer}/responses/${status}`);
   const json = response.content?.[JSON_TYPE];
-  if (!json) return { status: Number(status), json: false, examples: [] };
+  // A text answer (the DynDNS2 update's `good 203.0.113.7`) is the method's result as it came.
+  if (!json) return { status: Number(status), json: false, text: Boolean(response.content?.["text/plain"]), examples: [] };
   const schemaPointer = derefWithPointer(spec, json.schema, `${ptr}/content/${escapePointer(JSON_TYPE)}/schema`).ptr;
   const component = /^#\/components\/schemas\/([^/]+)$/.exec(schemaPointer)?.[1];
   return {
@@ -201,7 +217,10 @@ function howToFindByKind(operations) {
   return Object.fromEntries([...byKind].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Response fields the spec marks `x-hostup-secret: true`, anywhere in the component schemas. */
+/**
+ * Fields and parameters the spec marks `x-hostup-secret: true`: schema properties anywhere in the
+ * component schemas, and parameters (the DynDNS update's `token`) wherever they are declared.
+ */
 function secretFields(spec) {
   const names = new Set();
   const walk = (node) => {
@@ -209,8 +228,17 @@ function secretFields(spec) {
     if (node.properties) {
       for (const [name, sub] of Object.entries(node.properties)) if (sub && sub["x-hostup-secret"] === true) names.add(name);
     }
+    if (
+      typeof node.name === "string" &&
+      typeof node.in === "string" &&
+      (node["x-hostup-secret"] === true || node.schema?.["x-hostup-secret"] === true)
+    ) {
+      names.add(node.name);
+    }
     for (const value of Object.values(node)) walk(value);
   };
   walk(spec.components?.schemas);
+  walk(spec.components?.parameters);
+  walk(spec.paths);
   return [...names].sort();
 }

@@ -52,6 +52,9 @@ export interface CallContext {
 
 const OPTION_KEYS = ["signal", "timeoutMs", "maxRetries", "headers", "domainName"];
 
+/** What a plain-text operation accepts: its answer, or Problem Details from a proxy in front. */
+const TEXT_ACCEPT = "text/plain, application/problem+json";
+
 const validation = loadOnce(() => import("../lazy/validate.js"));
 const failure = loadOnce(() => import("../lazy/failure.js"));
 
@@ -104,6 +107,8 @@ export async function invoke(
     },
     {
       operationId: op.id,
+      apiKey: op.apiKey !== false,
+      accept: op.successText && TEXT_ACCEPT,
       retrySafe: op.retrySafe,
       signal: options.signal,
       timeoutMs: options.timeoutMs ?? transport.timeoutMs,
@@ -152,6 +157,7 @@ async function checkOptions(ctx: CallContext, op: OperationSpec, options: unknow
 
 /** The success body as JSON, or what makes it unusable (not the JSON the spec promises). */
 function readSuccess(op: OperationSpec, response: Response, text: string): { data?: unknown; unusable?: string } {
+  if (op.successText) return { data: text };
   if (response.status === 204 || (text === "" && !op.successBody)) return {};
   if (text === "") return { unusable: "has an empty body where JSON was expected" };
   const type = response.headers.get("content-type") ?? "";

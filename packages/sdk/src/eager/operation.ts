@@ -46,8 +46,12 @@ export interface OperationSpec {
   input?: "query" | "body";
   /** Does the success response have a JSON body (200/201/202), or none (204)? */
   successBody: boolean;
+  /** Is the success answer plain text, returned as it came (the DynDNS2 update: `good 203.0.113.7`)? */
+  successText?: true;
   /** May the client repeat the request after a 5xx, timeout or lost connection (`x-hostup-retry-safe`)? */
   retrySafe: boolean;
+  /** `false`: the operation does not take the API key (its credential is a parameter), so it is not sent. */
+  apiKey?: false;
 }
 
 /** What the input checks need beyond that (generated/schemas.ts, loaded with lazy/validate.ts). */

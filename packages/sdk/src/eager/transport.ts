@@ -47,6 +47,10 @@ export interface OutgoingRequest {
 
 export interface AttemptPolicy {
   operationId: string | undefined;
+  /** `false`: leave the API key out (an operation whose own credential is a parameter). */
+  apiKey?: boolean;
+  /** `Accept` unless the request's own headers set one: JSON and Problem Details by default. */
+  accept?: string;
   /** May the request be repeated after a 5xx, timeout or lost connection? (429 always may.) */
   retrySafe: boolean;
   signal: AbortSignal | undefined;
@@ -67,10 +71,13 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
   const maxAttempts = policy.maxRetries + 1;
   // Header names are case-insensitive: normalise them so a caller's `Authorization` can neither
   // replace nor join the client's key.
-  const headers: Record<string, string> = { accept: ACCEPT };
+  const headers: Record<string, string> = { accept: policy.accept ?? ACCEPT };
   if (config.userAgent) headers["user-agent"] = config.userAgent;
   for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name]!;
-  headers.authorization = config.authorization;
+  // Set last, so a caller's header can neither replace nor remove it; left out (with any caller's
+  // Authorization) for an operation that does not take the key.
+  if (policy.apiKey === false) delete headers.authorization;
+  else headers.authorization = config.authorization;
   for (let attempt = 1; ; attempt++) {
     // Only an attempt that could still retry a 429 is held; the last one goes at once.
     const pausedMs =

@@ -14,4 +14,5 @@ export const HOW_TO_FIND: Readonly<Record<string, string>> = {
   DomainId: "Find it with GET /api/v2/domains (`data[].id` of the entry whose `name` matches).",
   JobRef: "It is the last segment of the bulk operation's `operation.pollUrl` (its `operation.jobId`).",
   RedirectRuleId: "Find it with GET /api/v2/domains/{id}/redirects (`rules[].id`).",
+  RedirectRuleRef: "Take it from `GET /api/v2/domains/{id}/redirects` (`rules[].id`), or from `orphanedProxyRules[].id` of the `include=orphans` listing with `type=orphan`.",
 };

@@ -8,6 +8,49 @@ import type { Method } from "../eager/method.js";
 /** One method per operation: path parameters in path order, then the query or body, then options. */
 export interface HostupMethods {
   /**
+   * Queue a bulk DNS record operation.
+   *
+   * Queue an asynchronous DNS record operation across several zones: `action: "add"` or `"update"` with
+   * `records[]`, or `action: "delete"` with `deleteType` (and, depending on it, `recordType`, `recordName`
+   * or `recordValue`). `domainNames` are plain domain names, not `dom_...` IDs. The batch is all-or-nothing:
+   * if any domain is not owned by the caller, the whole batch is rejected with Problem Details and `errors[]`
+   * pointers.
+   *
+   * Record names are relative to each zone (`@` for the apex); TXT/SPF values are sent unquoted; NS records
+   * only delegate a subdomain (authoritative nameservers are changed with
+   * `POST /api/v2/domains/{id}/nameservers`).
+   *
+   * The answer is a domain bulk job with a public job ID and `pollUrl: "/api/jobs/{jobId}"`: poll
+   * `operation.pollUrl` for completion.
+   *
+   * Required API scope: `write:dns`.
+   * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
+   */
+  bulkDnsRecords: Method<[body: NonNullable<operations["bulkDnsRecords"]["requestBody"]>["content"]["application/json"]], operations["bulkDnsRecords"]["responses"][202]["content"]["application/json"]>;
+
+  /**
+   * Queue a bulk redirect operation.
+   *
+   * Queue asynchronous redirect creation or deletion across several domains: `action: "create"` with a
+   * `redirect` object, or `action: "delete"` with optional `ruleIds` (omit them to remove the matching rules
+   * of the selected domains). `domainNames` are plain domain names, not public IDs. The submitted domains
+   * are validated all-or-nothing, with Problem Details and per-item pointers. These are redirect resources,
+   * not DNS records.
+   *
+   * The `redirect` fields are named differently from the single-rule routes: `statusCode`,
+   * `preserveQueryString`, `preservePathSuffix` and `redirectScope`.
+   *
+   * Poll `operation.pollUrl` for completion.
+   *
+   * **Documentation caveat.** The success status line was not recovered: 202 is assumed, as on the
+   * documented sibling bulk routes.
+   *
+   * Required API scope: `write:domains`.
+   * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
+   */
+  bulkDomainRedirects: Method<[body: NonNullable<operations["bulkDomainRedirects"]["requestBody"]>["content"]["application/json"]], operations["bulkDomainRedirects"]["responses"][202]["content"]["application/json"]>;
+
+  /**
    * Queue a bulk domain status sync.
    *
    * Queue asynchronous status synchronization for multiple domains. Send public `dom_...` IDs in
@@ -24,6 +67,83 @@ export interface HostupMethods {
   bulkSyncDomainStatus: Method<[body: NonNullable<operations["bulkSyncDomainStatus"]["requestBody"]>["content"]["application/json"]], operations["bulkSyncDomainStatus"]["responses"][202]["content"]["application/json"]>;
 
   /**
+   * Cancel order.
+   *
+   * Cancel a pending or otherwise cancellable order. Use it, for example, to cancel a domain's pending
+   * renewal order (`GET /api/v2/domains/{id}` `pendingRenewalOrder.id`) when that order blocks
+   * `DELETE /api/v2/domains/{id}`. For a domain renewal invoice whose `actions.canCancel.reason` says to
+   * cancel the related order first, call this with the invoice's `orderId`; the related invoice is cancelled
+   * with the order when the upstream accepts it.
+   *
+   * Do not send a business body: the route accepts no fields and rejects unknown keys.
+   *
+   * **Scopes.** `write:orders` is the least-privilege scope; broader billing/service write scopes remain
+   * compatible (which ones is not documented, so only `write:orders` is listed).
+   *
+   * **Documentation caveat.** The page was cut off inside the answer's `client` and its status line was not
+   * recovered: a 200 with the order is assumed, and the order is left open.
+   *
+   * Required API scope: `write:orders`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  cancelOrder: Method<[id: string], operations["cancelOrder"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Create DNS record.
+   *
+   * Create a DNS record in a zone after server-side validation. Get `{id}` from `GET /api/v2/dns-zones`
+   * `data[].id`.
+   *
+   * - `name` is relative to the zone: `@` or an empty string for the apex, labels such as `www`, `_dmarc` or
+   *   `_sip._tcp`; not the full name. Answers may return the normalized full name.
+   * - Use `ALIAS`, not `CNAME`, at the zone apex.
+   * - Send TXT (and SPF) values as one value without surrounding quotes: the server quotes them and splits
+   *   long values into strings of at most 255 characters. Create SPF policies as TXT records starting
+   *   `v=spf1`.
+   * - A zone holds at most 200 customer-managed records, SOA and NS excluded.
+   * - NS records here only delegate a subdomain; the domain's authoritative nameservers are changed with
+   *   `POST /api/v2/domains/{id}/nameservers`.
+   * - Rejected: duplicates, duplicate MX priorities, CNAME conflicts, CNAMEs at the apex, IP addresses as
+   *   CNAME/ALIAS/MX/NS targets, mismatched TXT quotes, invalid A/AAAA values, invalid SRV/TLSA parts and
+   *   changes to the apex NS records.
+   *
+   * Create does not replace old records: a second create with the same name adds another one. To stay
+   * idempotent, list with `type` and `name` first and skip the create when the value is already there. The
+   * answer may include `warnings[]` when the create leaves several same-name A/AAAA/MX records to review.
+   *
+   * **Observed, not documented.** The page was cut off after the body's `type` and the start of `name`: the
+   * other body fields (`value`, `ttl`, `priority`, `weight`, `port`), the success status (201) and the answer
+   * (the created record, `status: pending`) are modelled from what public clients send and read.
+   *
+   * Required API scope: `write:dns`.
+   * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
+   */
+  createDnsRecord: Method<[id: string, body: NonNullable<operations["createDnsRecord"]["requestBody"]>["content"]["application/json"]], operations["createDnsRecord"]["responses"][201]["content"]["application/json"]>;
+
+  /**
+   * Create domain redirect.
+   *
+   * Create a URL redirect for one owned domain. Get `{id}` from `GET /api/v2/domains` `data[].id`. The
+   * `sourceUrl` host must be the domain or one of its subdomains. Use this instead of adding DNS records
+   * by hand for URL forwarding: the API creates or reuses the DNS anchor records for the source hostname.
+   * If an existing A/AAAA/CNAME/ALIAS record conflicts with the redirect anchor, the route answers
+   * `409 dns_conflict` instead of silently overwriting a live website.
+   *
+   * Only `sourceUrl` and `targetUrl` are required. Defaults: `httpStatusCode: 301`, `scope: "exact"`,
+   * `preserveQuery: false`, `includeSubdomains: false`, `preservePath: false`. The domain can have up to
+   * 10 redirect rules. A newly created rule may return `status: "pending_dns"` until the domain's DNS is
+   * active for redirects.
+   *
+   * **Documentation caveat.** The page was cut off inside the request body, before its responses: the
+   * success status and answer were not recovered. A 201 with the created rule is assumed (the page speaks
+   * of the rule's returned `status`, and HostUp's documented creates answer 201).
+   *
+   * Required API scope: `write:domains`.
+   * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
+   */
+  createDomainRedirect: Method<[id: string, body: NonNullable<operations["createDomainRedirect"]["requestBody"]>["content"]["application/json"]], operations["createDomainRedirect"]["responses"][201]["content"]["application/json"]>;
+
+  /**
    * Create a DynDNS configuration.
    *
    * Create a dynamic DNS updater token for a hostname under the domain. The hostname must be the domain
@@ -34,6 +154,23 @@ export interface HostupMethods {
    * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
    */
   createDynDnsConfig: Method<[id: string, body: NonNullable<operations["createDynDnsConfig"]["requestBody"]>["content"]["application/json"]], operations["createDynDnsConfig"]["responses"][201]["content"]["application/json"]>;
+
+  /**
+   * Delete DNS record.
+   *
+   * Delete one DNS record. Get `{id}` from `GET /api/v2/dns-zones` `data[].id` and `{recordId}` from
+   * `GET /api/v2/dns-zones/{id}/records` `records[].id`. To clean up after an ACME challenge, list the
+   * records with `type` and `name` and delete every record whose value matches, and only those.
+   *
+   * **Observed, not documented.** HostUp has a documentation page for this route, but it was not archived.
+   * The route and its answer (204, no body) are modelled from what public clients send and expect; the scope
+   * `write:dns` is the scope of every documented record write, and the errors are the shared v2 Problem
+   * Details responses.
+   *
+   * Required API scope: `write:dns`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  deleteDnsRecord: Method<[id: string, recordId: string], void>;
 
   /**
    * Delete domain.
@@ -54,6 +191,56 @@ export interface HostupMethods {
   deleteDomain: Method<[id: string], void>;
 
   /**
+   * Delete domain redirect.
+   *
+   * Delete a saved URL redirect rule. Get `{id}` from `GET /api/v2/domains` `data[].id` and `{ruleId}` from
+   * `GET /api/v2/domains/{id}/redirects` `rules[].id`. Deleting stops the forwarding and may also clean up
+   * redirect-only DNS anchor records when no redirects remain. To only pause forwarding, PATCH the rule with
+   * `enabled: false` instead.
+   *
+   * Orphan cleanup: list with `include=orphans`, pass the orphaned proxy rule's ID from
+   * `orphanedProxyRules[].id` as `{ruleId}` and add `type=orphan`.
+   *
+   * **Documentation caveat.** The page shows "No response body" for the success answer, but its status number
+   * was not visible: 204 is modelled, as on the sibling DELETE routes. `redirect_service_unavailable` is
+   * documented as 502 and 503.
+   *
+   * Required API scope: `write:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  deleteDomainRedirect: Method<[id: string, ruleId: string, query?: NonNullable<operations["deleteDomainRedirect"]["parameters"]["query"]>], void>;
+
+  /**
+   * Delete a DynDNS configuration.
+   *
+   * Delete one DynDNS configuration and its update logs. Get `{id}` from
+   * `GET /api/v2/domains` `data[].id` and `{configId}` from `GET /api/v2/domains/{id}/dyndns` `configs[].id`.
+   * To pause updates without deleting the token, PATCH the configuration with `enabled: false` instead.
+   *
+   * Required API scope: `write:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  deleteDynDnsConfig: Method<[id: string, configId: string], void>;
+
+  /**
+   * Get DNS zone and records.
+   *
+   * Returns one DNS zone with its records, `{ zone, records }`. Get `{id}` from `GET /api/v2/dns-zones`
+   * `data[].id`; use `records[].id` as `{recordId}` when updating or deleting a record. To see only some
+   * records (for example the existing TXT records of one name before adding another), use the filters of
+   * its alias `GET /api/v2/dns-zones/{id}/records`.
+   *
+   * **Documentation caveat.** This route's own page was not recovered: it is known from the related-endpoint
+   * lists ("Get DNS zone and records") and from its alias's page, which says it "returns the same
+   * { zone, records } shape". Answer, scope (`read:dns`) and errors are modelled from that alias page; the
+   * records are observed from public clients, not documented.
+   *
+   * Required API scope: `read:dns`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  getDnsZone: Method<[id: string], operations["getDnsZone"]["responses"][200]["content"]["application/json"]>;
+
+  /**
    * Get domain details.
    *
    * Returns one domain with contacts, lifecycle, nameservers, transfer state, billing, and action gates.
@@ -65,6 +252,48 @@ export interface HostupMethods {
    * Retried on 429, 5xx, timeouts and connection errors.
    */
   getDomain: Method<[id: string], operations["getDomain"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Get domain DNS records.
+   *
+   * Returns the DNS zone, records, nameservers and write-action gate of one owned domain. `{id}` is the
+   * public `dom_...` ID; to find it by name call `GET /api/v2/domains?name=example.com`. Use filters such as
+   * `type=MX`, `type=ALIAS` or `name=mail` for a targeted subset; system SOA and zone-apex NS records are
+   * hidden unless `includeSystem=true`.
+   *
+   * This route only reads. Record writes go through `/api/v2/dns-zones/{id}/records` (zone IDs `zone_...`)
+   * and `POST /api/v2/domains/bulk/dns`.
+   *
+   * **Documentation caveat.** The page was cut off after `records[].type` and its status line was not
+   * recovered (200 assumed): the zone, the other record fields and the nameserver and write-gate fields are
+   * not modelled, and the answer is left open.
+   *
+   * Required API scopes: `read:dns` and `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  getDomainDns: Method<[id: string, query?: NonNullable<operations["getDomainDns"]["parameters"]["query"]>], operations["getDomainDns"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Get domain nameservers.
+   *
+   * Returns the domain's current nameservers plus the action gates for changing them. Get `{id}` from
+   * `GET /api/v2/domains` `data[].id`.
+   *
+   * `actions.canChangeNameservers.allowed` is false during a transfer, in pending or suspended states, or
+   * when a registry-lock unlock flow is required: if `registrarLock.unlockAction` is not `null`, call that
+   * action before changing nameservers. When `dnssecAutoWillBeBlocked` is true, a nameserver update will
+   * pause automatic DNSSEC for the 72-hour cooldown window. HostUp-managed delegation normally uses
+   * `primary.ns.hostup.se` and `secondary.ns.hostup.se`; with automatic DNSSEC active, prefer
+   * `/api/v2/domains/{id}/dnssec-auto` over manual DS/KEY writes. Nameservers are changed with
+   * `POST /api/v2/domains/{id}/nameservers` (not modelled here).
+   *
+   * **Documentation caveat.** The page was cut off inside `registrarLock`; the answer is left open, and its
+   * status line was not recovered (200 assumed).
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  getDomainNameservers: Method<[id: string], operations["getDomainNameservers"]["responses"][200]["content"]["application/json"]>;
 
   /**
    * Get job status.
@@ -81,6 +310,92 @@ export interface HostupMethods {
    * Retried on 429, 5xx, timeouts and connection errors.
    */
   getJob: Method<[jobId: string], operations["getJob"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List DNS zone records.
+   *
+   * Alias for `GET /api/v2/dns-zones/{id}` that returns the same `{ zone, records }` shape (records at the
+   * top level, not in `data[]`). Get `{id}` from `GET /api/v2/dns-zones` `data[].id`; use `records[].id` as
+   * `{recordId}` when updating, proxying or deleting.
+   *
+   * Filter by `type` and/or `name` before changing records, so that existing A/AAAA/MX/CNAME/TXT records are
+   * visible instead of assuming that a create replaces them (it does not). `zone.recordCount` counts the
+   * records in this, possibly filtered, response; `zone.totalRecordCount`, `zone.liveRecordLimit` and
+   * `zone.exceedsLiveRecordLimit` let clients warn when the full zone exceeds the live DNS publication
+   * limit.
+   *
+   * **Observed, not documented.** The page was cut off inside `zone`: `records[]` and its fields (`id`,
+   * `type`, `name`, `value`, `ttl`, `priority`, `weight`, `port`, `status`) are modelled from what public
+   * clients read. Names come back as full names (`_acme-challenge.example.com`) even when filtered by a
+   * relative name, and TXT values come back wrapped in double quotes: strip them before comparing.
+   *
+   * Required API scope: `read:dns`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDnsZoneRecords: Method<[id: string, query?: NonNullable<operations["listDnsZoneRecords"]["parameters"]["query"]>], operations["listDnsZoneRecords"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List DNS zones.
+   *
+   * Returns DNS zones available to the account. Use `name=example.com` to find the public `zone_...` ID,
+   * then pass `data[].id` as `{id}` to `GET /api/v2/dns-zones/{id}` or `GET /api/v2/dns-zones/{id}/records`
+   * to list its records. A zone ID is not a domain ID: `dom_...` IDs come from `GET /api/v2/domains`. For a
+   * record name under a subdomain, try the longest zone suffix that matches.
+   *
+   * This does not return a domain's authoritative nameservers; use `GET /api/v2/domains/{id}/nameservers`
+   * for that.
+   *
+   * Cursor-paginated: pass `nextCursor` back as `cursor` until it is `null`.
+   *
+   * Required API scopes: `read:dns` and `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDnsZones: Method<[query?: NonNullable<operations["listDnsZones"]["parameters"]["query"]>], operations["listDnsZones"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List domain DNS audit events.
+   *
+   * DNS-specific change events of one owned domain, for support and triage: who or what changed records or
+   * nameservers, the before/after record sets and a summary. Get `{id}` from `GET /api/v2/domains`
+   * `data[].id`. Pass the previous page's cursor as `cursor`.
+   *
+   * **Documentation caveat.** The page was cut off inside `data[]` and its status line was not recovered
+   * (200 assumed); the paging fields are modelled from the sibling history page, and the answer is left open.
+   *
+   * Required API scopes: `read:dns` and `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDomainDnsAuditEvents: Method<[id: string, query?: NonNullable<operations["listDomainDnsAuditEvents"]["parameters"]["query"]>], operations["listDomainDnsAuditEvents"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List filtered DNS history.
+   *
+   * DNS change history for one owned domain, optionally filtered by owner `name` and record `type` (for
+   * example `?name=@&type=A&limit=20`). Get `{id}` from `GET /api/v2/domains` `data[].id`.
+   *
+   * **Documentation caveat.** The answer carries `hasMore` and `nextCursor`, but the page lists no `cursor`
+   * parameter, so none is modelled. Most event fields are listed without a type and are left untyped.
+   *
+   * Required API scopes: `read:dns` and `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDomainDnsHistory: Method<[id: string, query?: NonNullable<operations["listDomainDnsHistory"]["parameters"]["query"]>], operations["listDomainDnsHistory"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * List domain DNS snapshots.
+   *
+   * Normalized DNS record-set snapshots of one owned domain, captured before nameserver changes, SmartCopy
+   * imports and DNS mutations. Get `{id}` from `GET /api/v2/domains` `data[].id`. The latest snapshot from
+   * before HostUp served the domain is `GET /api/v2/domains/{id}/dns/snapshots/latest-before-hostup` (not
+   * modelled: its page was not recovered).
+   *
+   * **Documentation caveat.** The page was cut off inside `rrsets[]` and its status line was not recovered
+   * (200 assumed); it documents only `limit`, and the answer is left open.
+   *
+   * Required API scopes: `read:dns` and `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDomainDnsSnapshots: Method<[id: string, query?: NonNullable<operations["listDomainDnsSnapshots"]["parameters"]["query"]>], operations["listDomainDnsSnapshots"]["responses"][200]["content"]["application/json"]>;
 
   /**
    * List domain redirects.
@@ -125,6 +440,19 @@ export interface HostupMethods {
   listDynDnsConfigs: Method<[id: string], operations["listDynDnsConfigs"]["responses"][200]["content"]["application/json"]>;
 
   /**
+   * List DynDNS update logs.
+   *
+   * Returns recent DynDNS updater attempts for a configuration, with normalized status values and sanitized
+   * error messages: use it to debug a router or ddclient that is not changing DNS as expected. Get `{id}`
+   * from `GET /api/v2/domains` `data[].id` and `{configId}` from `GET /api/v2/domains/{id}/dyndns`
+   * `configs[].id`. The page documents no paging or limit parameter.
+   *
+   * Required API scope: `read:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  listDynDnsLogs: Method<[id: string, configId: string], operations["listDynDnsLogs"]["responses"][200]["content"]["application/json"]>;
+
+  /**
    * Respond to pending domain renewal.
    *
    * Accept or decline a pending domain-renewal proposal for one domain. First read
@@ -157,6 +485,60 @@ export interface HostupMethods {
   syncDomainStatus: Method<[id: string], operations["syncDomainStatus"]["responses"][200]["content"]["application/json"]>;
 
   /**
+   * Update DNS record.
+   *
+   * Replace a DNS record, with the same validation rules as creation (the edited record is excluded from
+   * duplicate checks). Get `{id}` from `GET /api/v2/dns-zones` `data[].id` and `{recordId}` from
+   * `GET /api/v2/dns-zones/{id}/records` `records[].id`. Use this PUT route, not PATCH, to change the value,
+   * name, type, TTL or priority, and send the fields flat at the top level, not wrapped in `data`.
+   *
+   * The rules of creation apply: `name` relative to the zone (`@` for the apex), `ALIAS` rather than `CNAME`
+   * at the apex, TXT values sent unquoted, NS records only for delegating a subdomain.
+   *
+   * **Scopes.** `write:dns`; sending `proxied` (allowed with A, AAAA and CNAME records, to change CDN proxying
+   * in the same update) also requires `write:cdn` (`x-hostup-conditional-scopes`), and is refused when CDN
+   * is not enabled for the zone.
+   *
+   * **Documentation caveat.** The page was cut off after the body's `type` and the start of `name`. The other
+   * body fields are modelled from what public clients send when creating records (observed, not
+   * documented). The success status and answer were not recovered and no public client was seen reading
+   * them: a 200 with the updated record is assumed, and the record object is left open.
+   *
+   * Required API scope: `write:dns`.
+   * Also needs `write:cdn` when `proxied` is sent.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  updateDnsRecord: Method<[id: string, recordId: string, body: NonNullable<operations["updateDnsRecord"]["requestBody"]>["content"]["application/json"]], operations["updateDnsRecord"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Update domain settings.
+   *
+   * Update writable settings of one domain and return the refreshed domain detail. Only the booleans
+   * `autoRenew`, `registrarLock`, `whoisPrivacyAutoEnable` and `cancelPendingOrder` are accepted; unknown
+   * fields are rejected. Get `{id}` from `GET /api/v2/domains` `data[].id`.
+   *
+   * Disabling `autoRenew` always works. If a pending renewal order exists (`pendingRenewalOrder` of
+   * `GET /api/v2/domains/{id}`), send `cancelPendingOrder: true` after the user confirms:
+   * `cancelPendingOrder: true` is only valid together with `autoRenew: false` in the same request.
+   *
+   * For domains whose `registryLock.requiresManualUnlockFlow` is true, disabling the registrar lock is not a
+   * plain PATCH: call `registryLock.unlockAction.href` returned by `GET /api/v2/domains/{id}` or
+   * `GET /api/v2/domains/{id}/nameservers`.
+   *
+   * **Scopes.** `write:domains`; sending `cancelPendingOrder` also requires `write:billing`
+   * (`x-hostup-conditional-scopes`).
+   *
+   * **Documentation caveat.** The page was cut off inside the request body; the answer is described as "the
+   * refreshed domain detail", so it is modelled as `GET /api/v2/domains/{id}`'s `Domain`, with an assumed
+   * 200 (the status line was not recovered).
+   *
+   * Required API scope: `write:domains`.
+   * Also needs `write:billing` when `cancelPendingOrder` is sent.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  updateDomain: Method<[id: string, body: NonNullable<operations["updateDomain"]["requestBody"]>["content"]["application/json"]], operations["updateDomain"]["responses"][200]["content"]["application/json"]>;
+
+  /**
    * Update domain redirect.
    *
    * Partially update a saved URL redirect rule. Get `{id}` from `GET /api/v2/domains` `data[].id` and
@@ -169,4 +551,45 @@ export interface HostupMethods {
    * Retried on 429, 5xx, timeouts and connection errors.
    */
   updateDomainRedirect: Method<[id: string, ruleId: string, body: NonNullable<operations["updateDomainRedirect"]["requestBody"]>["content"]["application/json"]], operations["updateDomainRedirect"]["responses"][200]["content"]["application/json"]>;
+
+  /**
+   * Public DynDNS update.
+   *
+   * Point a DynDNS hostname at an address, as routers and ddclient do: `GET /api/dyndns/update` with the
+   * configuration's `hostname` and `token` in the query string and an optional `ip` (without it, the
+   * address the request comes from is used). No API key and no `Authorization` header: the token from
+   * `POST /api/v2/domains/{id}/dyndns` is the credential. It works only while the configuration is
+   * enabled (`PATCH /api/v2/domains/{id}/dyndns/{configId}`); every attempt shows up in
+   * `GET /api/v2/domains/{id}/dyndns/{configId}/logs`.
+   *
+   * The answer is plain text in the DynDNS2 convention, not JSON and not Problem Details: `good <ip>` or
+   * `nochg <ip>` on success; `badauth`, `notfqdn`, `nohost`, `abuse`, `badagent`, `dnserr` or `911` on
+   * failure. Send an identifying `User-Agent` (HostUp's front proxy refuses generic library defaults, and
+   * the logs record it).
+   *
+   * **Known from public clients, not from HostUp's docs.** HostUp's documentation has no page for this
+   * route (it only says the DynDNS token "authorizes public DynDNS updates"). Everything here, the route,
+   * its parameters and its answers, is modelled from public DynDNS update scripts. The HTTP status of the
+   * failure answers was not observed: all answers are modelled as 200, as the DynDNS2 convention sends
+   * them, so read the body, not the status.
+   *
+   * HostUp documents no scope for this operation.
+   * Retried only on 429: a repeat after a 5xx, timeout or lost connection could apply it twice.
+   */
+  updateDynDns: Method<[query: NonNullable<operations["updateDynDns"]["parameters"]["query"]>], string>;
+
+  /**
+   * Enable or disable DynDNS.
+   *
+   * Update a DynDNS configuration. The only supported field is `enabled`: `false` pauses public updates
+   * without deleting the token, `true` resumes them. Get `{id}` from `GET /api/v2/domains` `data[].id` and
+   * `{configId}` from `GET /api/v2/domains/{id}/dyndns` `configs[].id`.
+   *
+   * **Documentation caveat.** The answer was cut off after its `id` and its status line was not recovered:
+   * a 200 with the (open) configuration is assumed.
+   *
+   * Required API scope: `write:domains`.
+   * Retried on 429, 5xx, timeouts and connection errors.
+   */
+  updateDynDnsConfig: Method<[id: string, configId: string, body: NonNullable<operations["updateDynDnsConfig"]["requestBody"]>["content"]["application/json"]], operations["updateDynDnsConfig"]["responses"][200]["content"]["application/json"]>;
 }

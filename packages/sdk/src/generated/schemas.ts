@@ -6,22 +6,81 @@ import type { RequestSchema } from "../eager/operation.js";
 
 /** Each operation's request rules, for the checks made before anything is sent (lazy/validate.ts). */
 export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
+  bulkDnsRecords: {
+    params: {},
+    body: { type: "object", required: ["action","domainNames"], properties: { "action": { type: "string", enum: ["add","update","delete"] }, "domainNames": { type: "array", items: { type: "string", minLength: 1 } }, "records": { type: "array", items: { type: "object", required: ["type","name","value"], properties: { "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","SPF","SRV","CAA","NS","TLSA"] }, "name": { type: "string" }, "value": { type: "string" } } } }, "deleteType": { type: "string", enum: ["all","by_type","by_name","by_value"] }, "recordType": { type: "string" }, "recordName": { type: "string" }, "recordValue": { type: "string" } } },
+  },
+  bulkDomainRedirects: {
+    params: {},
+    body: { type: "object", required: ["action","domainNames"], additionalProperties: false, properties: { "action": { type: "string", enum: ["create","delete"] }, "domainNames": { type: "array", items: { type: "string", minLength: 1 } }, "redirect": { type: "object", required: ["sourceUrl","targetUrl"], additionalProperties: false, properties: { "sourceUrl": { type: "string" }, "targetUrl": { type: "string" }, "statusCode": { type: "integer", enum: [301,302,307,308] }, "preserveQueryString": { type: "boolean" }, "preservePathSuffix": { type: "boolean" }, "description": { type: "string" }, "redirectScope": { type: "string", enum: ["exact","root_www","subdomains","all"] } } }, "ruleIds": { type: "array", items: { type: "string", pattern: /^redir_[0-9A-Za-z]+$/ } } } },
+  },
   bulkSyncDomainStatus: {
     params: {},
     body: { type: "object", required: ["domainIds"], additionalProperties: false, properties: { "domainIds": { type: "array", items: { type: "string", pattern: /^dom_[0-9A-Za-z]+$/ } } } },
+  },
+  cancelOrder: {
+    params: { "id": { kind: "OrderId", prefix: "ord_" } },
+  },
+  createDnsRecord: {
+    params: { "id": { kind: "DnsZoneId", prefix: "zone_" } },
+    body: { type: "object", required: ["type","name","value"], properties: { "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","SPF","SRV","CAA","NS","TLSA"] }, "name": { type: "string" }, "value": { type: "string" }, "ttl": { type: "integer" }, "priority": { type: "integer" }, "weight": { type: "integer" }, "port": { type: "integer" } } },
+  },
+  createDomainRedirect: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    body: { type: "object", required: ["sourceUrl","targetUrl"], properties: { "sourceUrl": { type: "string" }, "targetUrl": { type: "string" }, "httpStatusCode": { type: "integer", enum: [301,302,307,308] }, "scope": { type: "string", enum: ["exact","root_www","subdomains","all"] }, "preserveQuery": { type: "boolean" }, "includeSubdomains": { type: "boolean" }, "preservePath": { type: "boolean" } } },
   },
   createDynDnsConfig: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
     body: { type: "object", required: ["hostname","recordType"], additionalProperties: false, properties: { "hostname": { type: "string", minLength: 1 }, "recordType": { type: "string", enum: ["A","AAAA"] } } },
   },
+  deleteDnsRecord: {
+    params: { "id": { kind: "DnsZoneId", prefix: "zone_" }, "recordId": { kind: "DnsRecordId", prefix: "drr_" } },
+  },
   deleteDomain: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
+  },
+  deleteDomainRedirect: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" }, "ruleId": { kind: "RedirectRuleRef" } },
+    query: { type: "object", additionalProperties: false, properties: { "type": { type: "string", enum: ["orphan"] } } },
+  },
+  deleteDynDnsConfig: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" }, "configId": { kind: "DynDnsConfigId", prefix: "ddns_" } },
+  },
+  getDnsZone: {
+    params: { "id": { kind: "DnsZoneId", prefix: "zone_" } },
   },
   getDomain: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
   },
+  getDomainDns: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    query: { type: "object", additionalProperties: false, properties: { "includeSystem": { type: "boolean" }, "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","SPF","SRV","CAA","NS","TLSA"] }, "name": { type: "string" } } },
+  },
+  getDomainNameservers: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+  },
   getJob: {
     params: { "jobId": { kind: "JobRef" } },
+  },
+  listDnsZoneRecords: {
+    params: { "id": { kind: "DnsZoneId", prefix: "zone_" } },
+    query: { type: "object", additionalProperties: false, properties: { "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","NS","SRV","CAA","TLSA"] }, "name": { type: "string" } } },
+  },
+  listDnsZones: {
+    params: {},
+    query: { type: "object", additionalProperties: false, properties: { "limit": { type: "integer", minimum: 1, maximum: 1000 }, "cursor": { type: "string", minLength: 1 }, "name": { type: "string", minLength: 1 } } },
+  },
+  listDomainDnsAuditEvents: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    query: { type: "object", additionalProperties: false, properties: { "limit": { type: "integer", minimum: 1, maximum: 100 }, "cursor": { type: "string", minLength: 1 } } },
+  },
+  listDomainDnsHistory: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    query: { type: "object", additionalProperties: false, properties: { "name": { type: "string" }, "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","NS","SRV","CAA","TLSA"] }, "limit": { type: "integer", minimum: 1, maximum: 100 } } },
+  },
+  listDomainDnsSnapshots: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    query: { type: "object", additionalProperties: false, properties: { "limit": { type: "integer", minimum: 1, maximum: 100 } } },
   },
   listDomainRedirects: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
@@ -34,6 +93,9 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
   listDynDnsConfigs: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
   },
+  listDynDnsLogs: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" }, "configId": { kind: "DynDnsConfigId", prefix: "ddns_" } },
+  },
   respondToDomainRenewal: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
     body: { type: "object", minProperties: 1, additionalProperties: false, properties: { "accept": { type: "boolean" }, "decision": { type: "string", enum: ["accept","decline"] } } },
@@ -41,9 +103,25 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
   syncDomainStatus: {
     params: { "id": { kind: "DomainId", prefix: "dom_" } },
   },
+  updateDnsRecord: {
+    params: { "id": { kind: "DnsZoneId", prefix: "zone_" }, "recordId": { kind: "DnsRecordId", prefix: "drr_" } },
+    body: { type: "object", required: ["type","name","value"], properties: { "type": { type: "string", enum: ["A","AAAA","CNAME","ALIAS","MX","TXT","NS","SRV","CAA","TLSA"] }, "name": { type: "string" }, "value": { type: "string" }, "ttl": { type: "integer" }, "priority": { type: "integer" }, "weight": { type: "integer" }, "port": { type: "integer" }, "proxied": { type: "boolean" } } },
+  },
+  updateDomain: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" } },
+    body: { type: "object", additionalProperties: false, properties: { "autoRenew": { type: "boolean" }, "cancelPendingOrder": { type: "boolean" }, "registrarLock": { type: "boolean" }, "whoisPrivacyAutoEnable": { type: "boolean" } } },
+  },
   updateDomainRedirect: {
     params: { "id": { kind: "DomainId", prefix: "dom_" }, "ruleId": { kind: "RedirectRuleId", prefix: "redir_" } },
     body: { type: "object", minProperties: 1, additionalProperties: false, properties: { "sourceUrl": { type: "string" }, "targetUrl": { type: "string" }, "httpStatusCode": { type: "integer", enum: [301,302,307,308] }, "scope": { type: "string", enum: ["exact","root_www","subdomains","all"] }, "preserveQuery": { type: "boolean" }, "includeSubdomains": { type: "boolean" }, "preservePath": { type: "boolean" }, "description": { type: ["string","null"] }, "enabled": { type: "boolean" } } },
+  },
+  updateDynDns: {
+    params: {},
+    query: { type: "object", required: ["hostname","token"], additionalProperties: false, properties: { "hostname": { type: "string", minLength: 1 }, "token": { type: "string", minLength: 1 }, "ip": { type: "string", minLength: 1 } } },
+  },
+  updateDynDnsConfig: {
+    params: { "id": { kind: "DomainId", prefix: "dom_" }, "configId": { kind: "DynDnsConfigId", prefix: "ddns_" } },
+    body: { type: "object", required: ["enabled"], additionalProperties: false, properties: { "enabled": { type: "boolean" } } },
   },
 };
 

@@ -43,6 +43,8 @@ export function createRawClient(ctx: CallContext, { send, operations }: RawClien
         { method: request.method, url: request.url, headers, body: request.body ? await request.text() : undefined },
         {
           operationId: op?.id,
+          apiKey: op?.apiKey !== false,
+          accept: op?.successText && "text/plain, application/problem+json",
           // Unknown routes get the HTTP method's own semantics.
           retrySafe: op ? op.retrySafe : IDEMPOTENT.has(request.method),
           signal: request.signal,

@@ -49,6 +49,14 @@ export function expectValid(data: unknown, pointer: string): void {
 }
 
 /** The documented success: its status, no request violation reported by Prism, and a body of the documented shape. */
+/** A documented plain-text answer (the DynDNS2 update's `good 203.0.113.7`), returned as it came. */
+export function expectDocumentedText(response: Response, data: unknown, status: number): void {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("sl-violations"), "Prism reported the request as invalid").toBeNull();
+  expect(response.headers.get("content-type")).toMatch(/^text\/plain\b/);
+  expect(typeof data === "string" && data.length > 0, `a non-empty text answer, got ${JSON.stringify(data)}`).toBe(true);
+}
+
 export function expectDocumentedSuccess(response: Response, data: unknown, status: number, schemaPointer?: string): void {
   expect(response.status).toBe(status);
   expect(response.headers.get("sl-violations"), "Prism reported the request as invalid").toBeNull();

@@ -106,7 +106,28 @@ export interface paths {
         delete: operations["deleteDomain"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update domain settings
+         * @description Update writable settings of one domain and return the refreshed domain detail. Only the booleans
+         *     `autoRenew`, `registrarLock`, `whoisPrivacyAutoEnable` and `cancelPendingOrder` are accepted; unknown
+         *     fields are rejected. Get `{id}` from `GET /api/v2/domains` `data[].id`.
+         *
+         *     Disabling `autoRenew` always works. If a pending renewal order exists (`pendingRenewalOrder` of
+         *     `GET /api/v2/domains/{id}`), send `cancelPendingOrder: true` after the user confirms:
+         *     `cancelPendingOrder: true` is only valid together with `autoRenew: false` in the same request.
+         *
+         *     For domains whose `registryLock.requiresManualUnlockFlow` is true, disabling the registrar lock is not a
+         *     plain PATCH: call `registryLock.unlockAction.href` returned by `GET /api/v2/domains/{id}` or
+         *     `GET /api/v2/domains/{id}/nameservers`.
+         *
+         *     **Scopes.** `write:domains`; sending `cancelPendingOrder` also requires `write:billing`
+         *     (`x-hostup-conditional-scopes`).
+         *
+         *     **Documentation caveat.** The page was cut off inside the request body; the answer is described as "the
+         *     refreshed domain detail", so it is modelled as `GET /api/v2/domains/{id}`'s `Domain`, with an assumed
+         *     200 (the status line was not recovered).
+         */
+        patch: operations["updateDomain"];
         trace?: never;
     };
     "/api/v2/domains/{id}/redirects/{ruleId}": {
@@ -119,7 +140,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete domain redirect
+         * @description Delete a saved URL redirect rule. Get `{id}` from `GET /api/v2/domains` `data[].id` and `{ruleId}` from
+         *     `GET /api/v2/domains/{id}/redirects` `rules[].id`. Deleting stops the forwarding and may also clean up
+         *     redirect-only DNS anchor records when no redirects remain. To only pause forwarding, PATCH the rule with
+         *     `enabled: false` instead.
+         *
+         *     Orphan cleanup: list with `include=orphans`, pass the orphaned proxy rule's ID from
+         *     `orphanedProxyRules[].id` as `{ruleId}` and add `type=orphan`.
+         *
+         *     **Documentation caveat.** The page shows "No response body" for the success answer, but its status number
+         *     was not visible: 204 is modelled, as on the sibling DELETE routes. `redirect_service_unavailable` is
+         *     documented as 502 and 503.
+         */
+        delete: operations["deleteDomainRedirect"];
         options?: never;
         head?: never;
         /**
@@ -179,7 +214,24 @@ export interface paths {
          */
         get: operations["listDomainRedirects"];
         put?: never;
-        post?: never;
+        /**
+         * Create domain redirect
+         * @description Create a URL redirect for one owned domain. Get `{id}` from `GET /api/v2/domains` `data[].id`. The
+         *     `sourceUrl` host must be the domain or one of its subdomains. Use this instead of adding DNS records
+         *     by hand for URL forwarding: the API creates or reuses the DNS anchor records for the source hostname.
+         *     If an existing A/AAAA/CNAME/ALIAS record conflicts with the redirect anchor, the route answers
+         *     `409 dns_conflict` instead of silently overwriting a live website.
+         *
+         *     Only `sourceUrl` and `targetUrl` are required. Defaults: `httpStatusCode: 301`, `scope: "exact"`,
+         *     `preserveQuery: false`, `includeSubdomains: false`, `preservePath: false`. The domain can have up to
+         *     10 redirect rules. A newly created rule may return `status: "pending_dns"` until the domain's DNS is
+         *     active for redirects.
+         *
+         *     **Documentation caveat.** The page was cut off inside the request body, before its responses: the
+         *     success status and answer were not recovered. A 201 with the created rule is assumed (the page speaks
+         *     of the rule's returned `status`, and HostUp's documented creates answer 201).
+         */
+        post: operations["createDomainRedirect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -235,6 +287,489 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dyndns/{configId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a DynDNS configuration
+         * @description Delete one DynDNS configuration and its update logs. Get `{id}` from
+         *     `GET /api/v2/domains` `data[].id` and `{configId}` from `GET /api/v2/domains/{id}/dyndns` `configs[].id`.
+         *     To pause updates without deleting the token, PATCH the configuration with `enabled: false` instead.
+         */
+        delete: operations["deleteDynDnsConfig"];
+        options?: never;
+        head?: never;
+        /**
+         * Enable or disable DynDNS
+         * @description Update a DynDNS configuration. The only supported field is `enabled`: `false` pauses public updates
+         *     without deleting the token, `true` resumes them. Get `{id}` from `GET /api/v2/domains` `data[].id` and
+         *     `{configId}` from `GET /api/v2/domains/{id}/dyndns` `configs[].id`.
+         *
+         *     **Documentation caveat.** The answer was cut off after its `id` and its status line was not recovered:
+         *     a 200 with the (open) configuration is assumed.
+         */
+        patch: operations["updateDynDnsConfig"];
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dyndns/{configId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DynDNS update logs
+         * @description Returns recent DynDNS updater attempts for a configuration, with normalized status values and sanitized
+         *     error messages: use it to debug a router or ddclient that is not changing DNS as expected. Get `{id}`
+         *     from `GET /api/v2/domains` `data[].id` and `{configId}` from `GET /api/v2/domains/{id}/dyndns`
+         *     `configs[].id`. The page documents no paging or limit parameter.
+         */
+        get: operations["listDynDnsLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/nameservers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get domain nameservers
+         * @description Returns the domain's current nameservers plus the action gates for changing them. Get `{id}` from
+         *     `GET /api/v2/domains` `data[].id`.
+         *
+         *     `actions.canChangeNameservers.allowed` is false during a transfer, in pending or suspended states, or
+         *     when a registry-lock unlock flow is required: if `registrarLock.unlockAction` is not `null`, call that
+         *     action before changing nameservers. When `dnssecAutoWillBeBlocked` is true, a nameserver update will
+         *     pause automatic DNSSEC for the 72-hour cooldown window. HostUp-managed delegation normally uses
+         *     `primary.ns.hostup.se` and `secondary.ns.hostup.se`; with automatic DNSSEC active, prefer
+         *     `/api/v2/domains/{id}/dnssec-auto` over manual DS/KEY writes. Nameservers are changed with
+         *     `POST /api/v2/domains/{id}/nameservers` (not modelled here).
+         *
+         *     **Documentation caveat.** The page was cut off inside `registrarLock`; the answer is left open, and its
+         *     status line was not recovered (200 assumed).
+         */
+        get: operations["getDomainNameservers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get domain DNS records
+         * @description Returns the DNS zone, records, nameservers and write-action gate of one owned domain. `{id}` is the
+         *     public `dom_...` ID; to find it by name call `GET /api/v2/domains?name=example.com`. Use filters such as
+         *     `type=MX`, `type=ALIAS` or `name=mail` for a targeted subset; system SOA and zone-apex NS records are
+         *     hidden unless `includeSystem=true`.
+         *
+         *     This route only reads. Record writes go through `/api/v2/dns-zones/{id}/records` (zone IDs `zone_...`)
+         *     and `POST /api/v2/domains/bulk/dns`.
+         *
+         *     **Documentation caveat.** The page was cut off after `records[].type` and its status line was not
+         *     recovered (200 assumed): the zone, the other record fields and the nameserver and write-gate fields are
+         *     not modelled, and the answer is left open.
+         */
+        get: operations["getDomainDns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dns/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List filtered DNS history
+         * @description DNS change history for one owned domain, optionally filtered by owner `name` and record `type` (for
+         *     example `?name=@&type=A&limit=20`). Get `{id}` from `GET /api/v2/domains` `data[].id`.
+         *
+         *     **Documentation caveat.** The answer carries `hasMore` and `nextCursor`, but the page lists no `cursor`
+         *     parameter, so none is modelled. Most event fields are listed without a type and are left untyped.
+         */
+        get: operations["listDomainDnsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dns/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List domain DNS audit events
+         * @description DNS-specific change events of one owned domain, for support and triage: who or what changed records or
+         *     nameservers, the before/after record sets and a summary. Get `{id}` from `GET /api/v2/domains`
+         *     `data[].id`. Pass the previous page's cursor as `cursor`.
+         *
+         *     **Documentation caveat.** The page was cut off inside `data[]` and its status line was not recovered
+         *     (200 assumed); the paging fields are modelled from the sibling history page, and the answer is left open.
+         */
+        get: operations["listDomainDnsAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/{id}/dns/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List domain DNS snapshots
+         * @description Normalized DNS record-set snapshots of one owned domain, captured before nameserver changes, SmartCopy
+         *     imports and DNS mutations. Get `{id}` from `GET /api/v2/domains` `data[].id`. The latest snapshot from
+         *     before HostUp served the domain is `GET /api/v2/domains/{id}/dns/snapshots/latest-before-hostup` (not
+         *     modelled: its page was not recovered).
+         *
+         *     **Documentation caveat.** The page was cut off inside `rrsets[]` and its status line was not recovered
+         *     (200 assumed); it documents only `limit`, and the answer is left open.
+         */
+        get: operations["listDomainDnsSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/bulk/dns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a bulk DNS record operation
+         * @description Queue an asynchronous DNS record operation across several zones: `action: "add"` or `"update"` with
+         *     `records[]`, or `action: "delete"` with `deleteType` (and, depending on it, `recordType`, `recordName`
+         *     or `recordValue`). `domainNames` are plain domain names, not `dom_...` IDs. The batch is all-or-nothing:
+         *     if any domain is not owned by the caller, the whole batch is rejected with Problem Details and `errors[]`
+         *     pointers.
+         *
+         *     Record names are relative to each zone (`@` for the apex); TXT/SPF values are sent unquoted; NS records
+         *     only delegate a subdomain (authoritative nameservers are changed with
+         *     `POST /api/v2/domains/{id}/nameservers`).
+         *
+         *     The answer is a domain bulk job with a public job ID and `pollUrl: "/api/jobs/{jobId}"`: poll
+         *     `operation.pollUrl` for completion.
+         */
+        post: operations["bulkDnsRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/domains/bulk/redirects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a bulk redirect operation
+         * @description Queue asynchronous redirect creation or deletion across several domains: `action: "create"` with a
+         *     `redirect` object, or `action: "delete"` with optional `ruleIds` (omit them to remove the matching rules
+         *     of the selected domains). `domainNames` are plain domain names, not public IDs. The submitted domains
+         *     are validated all-or-nothing, with Problem Details and per-item pointers. These are redirect resources,
+         *     not DNS records.
+         *
+         *     The `redirect` fields are named differently from the single-rule routes: `statusCode`,
+         *     `preserveQueryString`, `preservePathSuffix` and `redirectScope`.
+         *
+         *     Poll `operation.pollUrl` for completion.
+         *
+         *     **Documentation caveat.** The success status line was not recovered: 202 is assumed, as on the
+         *     documented sibling bulk routes.
+         */
+        post: operations["bulkDomainRedirects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orders/{id}/actions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel order
+         * @description Cancel a pending or otherwise cancellable order. Use it, for example, to cancel a domain's pending
+         *     renewal order (`GET /api/v2/domains/{id}` `pendingRenewalOrder.id`) when that order blocks
+         *     `DELETE /api/v2/domains/{id}`. For a domain renewal invoice whose `actions.canCancel.reason` says to
+         *     cancel the related order first, call this with the invoice's `orderId`; the related invoice is cancelled
+         *     with the order when the upstream accepts it.
+         *
+         *     Do not send a business body: the route accepts no fields and rejects unknown keys.
+         *
+         *     **Scopes.** `write:orders` is the least-privilege scope; broader billing/service write scopes remain
+         *     compatible (which ones is not documented, so only `write:orders` is listed).
+         *
+         *     **Documentation caveat.** The page was cut off inside the answer's `client` and its status line was not
+         *     recovered: a 200 with the order is assumed, and the order is left open.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dyndns/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public DynDNS update
+         * @description Point a DynDNS hostname at an address, as routers and ddclient do: `GET /api/dyndns/update` with the
+         *     configuration's `hostname` and `token` in the query string and an optional `ip` (without it, the
+         *     address the request comes from is used). No API key and no `Authorization` header: the token from
+         *     `POST /api/v2/domains/{id}/dyndns` is the credential. It works only while the configuration is
+         *     enabled (`PATCH /api/v2/domains/{id}/dyndns/{configId}`); every attempt shows up in
+         *     `GET /api/v2/domains/{id}/dyndns/{configId}/logs`.
+         *
+         *     The answer is plain text in the DynDNS2 convention, not JSON and not Problem Details: `good <ip>` or
+         *     `nochg <ip>` on success; `badauth`, `notfqdn`, `nohost`, `abuse`, `badagent`, `dnserr` or `911` on
+         *     failure. Send an identifying `User-Agent` (HostUp's front proxy refuses generic library defaults, and
+         *     the logs record it).
+         *
+         *     **Known from public clients, not from HostUp's docs.** HostUp's documentation has no page for this
+         *     route (it only says the DynDNS token "authorizes public DynDNS updates"). Everything here, the route,
+         *     its parameters and its answers, is modelled from public DynDNS update scripts. The HTTP status of the
+         *     failure answers was not observed: all answers are modelled as 200, as the DynDNS2 convention sends
+         *     them, so read the body, not the status.
+         */
+        get: operations["updateDynDns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dns-zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DNS zones
+         * @description Returns DNS zones available to the account. Use `name=example.com` to find the public `zone_...` ID,
+         *     then pass `data[].id` as `{id}` to `GET /api/v2/dns-zones/{id}` or `GET /api/v2/dns-zones/{id}/records`
+         *     to list its records. A zone ID is not a domain ID: `dom_...` IDs come from `GET /api/v2/domains`. For a
+         *     record name under a subdomain, try the longest zone suffix that matches.
+         *
+         *     This does not return a domain's authoritative nameservers; use `GET /api/v2/domains/{id}/nameservers`
+         *     for that.
+         *
+         *     Cursor-paginated: pass `nextCursor` back as `cursor` until it is `null`.
+         */
+        get: operations["listDnsZones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dns-zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get DNS zone and records
+         * @description Returns one DNS zone with its records, `{ zone, records }`. Get `{id}` from `GET /api/v2/dns-zones`
+         *     `data[].id`; use `records[].id` as `{recordId}` when updating or deleting a record. To see only some
+         *     records (for example the existing TXT records of one name before adding another), use the filters of
+         *     its alias `GET /api/v2/dns-zones/{id}/records`.
+         *
+         *     **Documentation caveat.** This route's own page was not recovered: it is known from the related-endpoint
+         *     lists ("Get DNS zone and records") and from its alias's page, which says it "returns the same
+         *     { zone, records } shape". Answer, scope (`read:dns`) and errors are modelled from that alias page; the
+         *     records are observed from public clients, not documented.
+         */
+        get: operations["getDnsZone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dns-zones/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DNS zone records
+         * @description Alias for `GET /api/v2/dns-zones/{id}` that returns the same `{ zone, records }` shape (records at the
+         *     top level, not in `data[]`). Get `{id}` from `GET /api/v2/dns-zones` `data[].id`; use `records[].id` as
+         *     `{recordId}` when updating, proxying or deleting.
+         *
+         *     Filter by `type` and/or `name` before changing records, so that existing A/AAAA/MX/CNAME/TXT records are
+         *     visible instead of assuming that a create replaces them (it does not). `zone.recordCount` counts the
+         *     records in this, possibly filtered, response; `zone.totalRecordCount`, `zone.liveRecordLimit` and
+         *     `zone.exceedsLiveRecordLimit` let clients warn when the full zone exceeds the live DNS publication
+         *     limit.
+         *
+         *     **Observed, not documented.** The page was cut off inside `zone`: `records[]` and its fields (`id`,
+         *     `type`, `name`, `value`, `ttl`, `priority`, `weight`, `port`, `status`) are modelled from what public
+         *     clients read. Names come back as full names (`_acme-challenge.example.com`) even when filtered by a
+         *     relative name, and TXT values come back wrapped in double quotes: strip them before comparing.
+         */
+        get: operations["listDnsZoneRecords"];
+        put?: never;
+        /**
+         * Create DNS record
+         * @description Create a DNS record in a zone after server-side validation. Get `{id}` from `GET /api/v2/dns-zones`
+         *     `data[].id`.
+         *
+         *     - `name` is relative to the zone: `@` or an empty string for the apex, labels such as `www`, `_dmarc` or
+         *       `_sip._tcp`; not the full name. Answers may return the normalized full name.
+         *     - Use `ALIAS`, not `CNAME`, at the zone apex.
+         *     - Send TXT (and SPF) values as one value without surrounding quotes: the server quotes them and splits
+         *       long values into strings of at most 255 characters. Create SPF policies as TXT records starting
+         *       `v=spf1`.
+         *     - A zone holds at most 200 customer-managed records, SOA and NS excluded.
+         *     - NS records here only delegate a subdomain; the domain's authoritative nameservers are changed with
+         *       `POST /api/v2/domains/{id}/nameservers`.
+         *     - Rejected: duplicates, duplicate MX priorities, CNAME conflicts, CNAMEs at the apex, IP addresses as
+         *       CNAME/ALIAS/MX/NS targets, mismatched TXT quotes, invalid A/AAAA values, invalid SRV/TLSA parts and
+         *       changes to the apex NS records.
+         *
+         *     Create does not replace old records: a second create with the same name adds another one. To stay
+         *     idempotent, list with `type` and `name` first and skip the create when the value is already there. The
+         *     answer may include `warnings[]` when the create leaves several same-name A/AAAA/MX records to review.
+         *
+         *     **Observed, not documented.** The page was cut off after the body's `type` and the start of `name`: the
+         *     other body fields (`value`, `ttl`, `priority`, `weight`, `port`), the success status (201) and the answer
+         *     (the created record, `status: pending`) are modelled from what public clients send and read.
+         */
+        post: operations["createDnsRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/dns-zones/{id}/records/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update DNS record
+         * @description Replace a DNS record, with the same validation rules as creation (the edited record is excluded from
+         *     duplicate checks). Get `{id}` from `GET /api/v2/dns-zones` `data[].id` and `{recordId}` from
+         *     `GET /api/v2/dns-zones/{id}/records` `records[].id`. Use this PUT route, not PATCH, to change the value,
+         *     name, type, TTL or priority, and send the fields flat at the top level, not wrapped in `data`.
+         *
+         *     The rules of creation apply: `name` relative to the zone (`@` for the apex), `ALIAS` rather than `CNAME`
+         *     at the apex, TXT values sent unquoted, NS records only for delegating a subdomain.
+         *
+         *     **Scopes.** `write:dns`; sending `proxied` (allowed with A, AAAA and CNAME records, to change CDN proxying
+         *     in the same update) also requires `write:cdn` (`x-hostup-conditional-scopes`), and is refused when CDN
+         *     is not enabled for the zone.
+         *
+         *     **Documentation caveat.** The page was cut off after the body's `type` and the start of `name`. The other
+         *     body fields are modelled from what public clients send when creating records (observed, not
+         *     documented). The success status and answer were not recovered and no public client was seen reading
+         *     them: a 200 with the updated record is assumed, and the record object is left open.
+         */
+        put: operations["updateDnsRecord"];
+        post?: never;
+        /**
+         * Delete DNS record
+         * @description Delete one DNS record. Get `{id}` from `GET /api/v2/dns-zones` `data[].id` and `{recordId}` from
+         *     `GET /api/v2/dns-zones/{id}/records` `records[].id`. To clean up after an ACME challenge, list the
+         *     records with `type` and `name` and delete every record whose value matches, and only those.
+         *
+         *     **Observed, not documented.** HostUp has a documentation page for this route, but it was not archived.
+         *     The route and its answer (204, no body) are modelled from what public clients send and expect; the scope
+         *     `write:dns` is the scope of every documented record write, and the errors are the shared v2 Problem
+         *     Details responses.
+         */
+        delete: operations["deleteDnsRecord"];
         options?: never;
         head?: never;
         patch?: never;
@@ -639,6 +1174,52 @@ export interface components {
             };
         };
         /**
+         * DomainUpdate
+         * @description Writable settings of a domain. Only these four booleans are accepted; unknown fields are rejected
+         *     (`additionalProperties: false`). `cancelPendingOrder: true` is only valid together with `autoRenew: false`
+         *     in the same request, and sending `cancelPendingOrder` also requires the `write:billing` scope.
+         */
+        DomainUpdate: {
+            /**
+             * @description Turn automatic renewal on or off. Disabling always works; if a pending renewal order exists, read
+             *     `pendingRenewalOrder` first and send `cancelPendingOrder: true` after the user confirms.
+             * @example false
+             */
+            autoRenew?: boolean;
+            /**
+             * @description Best-effort cancellation of the current pending renewal order. Only together with `autoRenew: false`;
+             *     requires billing write permission (`write:billing`).
+             * @example true
+             */
+            cancelPendingOrder?: boolean;
+            /**
+             * @description Enable or disable the registry/registrar lock when the domain's action gates allow it. For domains
+             *     whose `registryLock.requiresManualUnlockFlow` is true, disabling it is not a plain PATCH: call
+             *     `registryLock.unlockAction.href` from `GET /api/v2/domains/{id}` or `GET /api/v2/domains/{id}/nameservers`.
+             * @example true
+             */
+            registrarLock?: boolean;
+            /**
+             * @description Save whether supported WHOIS privacy should be enabled automatically (the rest of the field's
+             *     description was cut off in the documentation).
+             */
+            whoisPrivacyAutoEnable?: boolean;
+        };
+        /**
+         * RedirectRuleRef
+         * @description The rule to delete: a redirect rule's public ID (`redir_…`, from `rules[].id`) or, with `type=orphan`, an
+         *     orphaned proxy rule's ID (from `orphanedProxyRules[].id`), whose prefix the documentation does not give. So
+         *     the pattern only keeps the value to one safe path segment.
+         * @example redir_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        RedirectRuleRef: string;
+        /**
+         * RedirectDeleteType
+         * @description `orphan`: `{ruleId}` names an orphaned proxy rule from `include=orphans`, not a saved redirect rule.
+         * @enum {string}
+         */
+        RedirectDeleteType: "orphan";
+        /**
          * RedirectRuleId
          * @description Public redirect rule ID (`redir_…`). Get it from `GET /api/v2/domains/{id}/redirects` `rules[].id`;
          *     do not invent it. The pattern fixes the documented prefix only (see `DomainId`).
@@ -898,6 +1479,59 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * RedirectRuleCreate
+         * @description A URL redirect to create. Only `sourceUrl` and `targetUrl` are required; the documented defaults are
+         *     `httpStatusCode: 301`, `scope: "exact"`, `preserveQuery: false`, `includeSubdomains: false` and
+         *     `preservePath: false`. The documentation was cut off inside `preserveQuery`'s description: the later
+         *     fields are modelled from the page's description of the defaults, and the object is left open for fields
+         *     that were not recovered (the update route also accepts `description` and `enabled`).
+         */
+        RedirectRuleCreate: {
+            /**
+             * @description Source URL on the owned domain or one of its subdomains (the host must be the domain or a subdomain of
+             *     it).
+             * @example https://www.example.com
+             */
+            sourceUrl: string;
+            /**
+             * @description Absolute destination URL.
+             * @example https://example.com
+             */
+            targetUrl: string;
+            /**
+             * @default 301
+             * @example 301
+             */
+            httpStatusCode?: components["schemas"]["RedirectHttpStatusCode"];
+            /**
+             * @description Which hosts the rule matches, and which DNS anchors it prepares: `root_www` prepares both the apex and
+             *     `www`; `subdomains` prepares wildcard subdomains; `all` prepares the apex plus the wildcard.
+             * @default exact
+             * @example root_www
+             */
+            scope?: components["schemas"]["RedirectScope"];
+            /**
+             * @description When true, keep the original query string on the redirect.
+             * @default false
+             * @example false
+             */
+            preserveQuery?: boolean;
+            /**
+             * @description Also match subdomains of the source host.
+             * @default false
+             * @example false
+             */
+            includeSubdomains?: boolean;
+            /**
+             * @description Keep the request's path when redirecting.
+             * @default false
+             * @example false
+             */
+            preservePath?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * RenewalResponse
          * @description Accept or decline the pending renewal. Send either `accept` or `decision` (at least one). If both are
          *     sent, the boolean `accept` wins. Declining cancels the pending renewal order and its invoice and needs
@@ -1023,6 +1657,878 @@ export interface components {
          *     read either: `data.isCompleted` / `data.isFailed` / `data.state`, or `operation.status`.
          */
         JobStatus: components["schemas"]["LegacyJobEnvelope"] | components["schemas"]["OperationJobStatus"];
+        /**
+         * DynDnsConfigUpdate
+         * @description The only supported field is `enabled`: `false` pauses public updates without deleting the token, `true`
+         *     resumes them.
+         */
+        DynDnsConfigUpdate: {
+            /** @example false */
+            enabled: boolean;
+        };
+        /**
+         * DynDnsConfigUpdateResult
+         * @description The updated DynDNS configuration. The documentation was cut off after `id` (required): the answer is
+         *     presumably the configuration object of `GET /api/v2/domains/{id}/dyndns`, but that was not recovered, so
+         *     only `id` is required and the object is left open. `token` is declared so that clients treat it as a
+         *     secret when it is present.
+         */
+        DynDnsConfigUpdateResult: {
+            id: components["schemas"]["DynDnsConfigId"];
+            /**
+             * @description DynDNS updater token, if the answer carries it (not recovered). It authorizes public DynDNS updates
+             *     for the hostname: never log it.
+             */
+            token?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DynDnsLogStatus
+         * @description Normalized outcome of a DynDNS update attempt.
+         * @enum {string}
+         */
+        DynDnsLogStatus: "success" | "no_change" | "failed" | "unknown";
+        /**
+         * DynDnsLog
+         * @description One DynDNS updater attempt, with a normalized status and a sanitized error message.
+         */
+        DynDnsLog: {
+            /**
+             * @description Address of the record before the attempt.
+             * @example 203.0.113.40
+             */
+            oldIp: string | null;
+            /**
+             * @description Address the attempt asked for.
+             * @example 203.0.113.45
+             */
+            newIp: string | null;
+            /**
+             * @description Address the update request came from.
+             * @example 198.51.100.22
+             */
+            sourceIp: string | null;
+            /**
+             * @description User agent of the updater (a router or ddclient, for example).
+             * @example ddclient/3.11.2
+             */
+            userAgent: string | null;
+            /** @example success */
+            status: components["schemas"]["DynDnsLogStatus"];
+            /** @description Sanitized error message of a failed attempt, otherwise `null`. */
+            errorMessage: string | null;
+            /**
+             * @description When the attempt was made.
+             * @example 2026-04-27T12:00:00.000Z
+             */
+            createdAt: components["schemas"]["NullableTimestamp"];
+        };
+        /**
+         * DynDnsLogList
+         * @description Recent DynDNS updater attempts of one configuration.
+         */
+        DynDnsLogList: {
+            logs: components["schemas"]["DynDnsLog"][];
+        };
+        /**
+         * DomainNameservers
+         * @description A domain's current nameservers plus the gates for changing them. The documentation was cut off inside
+         *     `registrarLock`; `registrarLock.unlockAction` and `actions.canChangeNameservers` are modelled from the
+         *     page's description. The description also names `dnssecAutoWillBeBlocked` (when true, a nameserver update
+         *     pauses automatic DNSSEC for the 72-hour cooldown window) without saying where it sits, so it is not
+         *     modelled. The object is left open.
+         */
+        DomainNameservers: {
+            /**
+             * @description Current nameservers. HostUp-managed delegation normally uses `primary.ns.hostup.se` and `secondary.ns.hostup.se`.
+             * @example [
+             *       "primary.ns.hostup.se",
+             *       "secondary.ns.hostup.se"
+             *     ]
+             */
+            nameservers?: string[];
+            registrarLock?: {
+                /** @example false */
+                enabled: boolean | null;
+                /**
+                 * @description True for domains whose lock must be removed through the unlock request flow before nameservers can
+                 *     change (the rest of the description was cut off).
+                 * @example false
+                 */
+                requiresRegistryUnlockFlow: boolean;
+                /**
+                 * @description When not `null`, call this action before changing nameservers. Its shape was not recovered; the
+                 *     domain-update page calls its address `unlockAction.href` (under `registryLock`).
+                 */
+                unlockAction?: ({
+                    href?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            } & {
+                [key: string]: unknown;
+            };
+            actions?: {
+                /**
+                 * @description `allowed` is false during a transfer, in pending or suspended states, or when a registry-lock
+                 *     unlock flow is required.
+                 */
+                canChangeNameservers?: components["schemas"]["ActionGate"];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsRecordTypeWithSpf
+         * @description DNS record type, as the create-record, bulk DNS and domain DNS pages list them: the `DnsRecordType`
+         *     values plus `SPF`. Create SPF policies as TXT records starting `v=spf1`.
+         * @enum {string}
+         */
+        DnsRecordTypeWithSpf: "A" | "AAAA" | "CNAME" | "ALIAS" | "MX" | "TXT" | "SPF" | "SRV" | "CAA" | "NS" | "TLSA";
+        /**
+         * DnsRecordId
+         * @description Public DNS record ID (`drr_…`). Get it from `GET /api/v2/dns-zones/{id}/records` `records[].id`; do not
+         *     invent it. The pattern fixes the documented prefix only (see `DomainId`).
+         * @example drr_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        DnsRecordId: string;
+        /**
+         * DnsRecord
+         * @description A DNS record. `GET /api/v2/domains/{id}/dns` documents `id` and `type` as required and was cut off after
+         *     them; the record lists of `GET /api/v2/dns-zones/{id}/records` and the create answer were not recovered.
+         *     The other fields are observed from public clients, not documented, and the object is left open.
+         *
+         *     Names are sent relative to the zone but come back as full names (`_acme-challenge.example.com`); TXT values
+         *     are sent unquoted but come back wrapped in double quotes, long values possibly split into several quoted
+         *     strings. Compare names and values accordingly (observed from public clients, not documented).
+         */
+        DnsRecord: {
+            id: components["schemas"]["DnsRecordId"];
+            /**
+             * @description Record type. The documented enum was cut off after `A`, `AAAA`, `CNAME`, `ALIAS`, `MX`, `TXT`, `SP…`;
+             *     with `includeSystem=true` the domain DNS view also returns the system SOA and apex NS records. The
+             *     values are therefore not closed here.
+             * @example TXT
+             */
+            type: string;
+            /**
+             * @description Full owner name (observed from public clients, not documented).
+             * @example _acme-challenge.example.com
+             */
+            name?: string;
+            /**
+             * @description Record value; TXT values wrapped in double quotes (observed from public clients, not documented).
+             * @example "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs"
+             */
+            value?: string;
+            /**
+             * @description Time to live in seconds (observed from public clients, not documented).
+             * @example 60
+             */
+            ttl?: number;
+            /**
+             * @description MX/SRV priority; `null` where it does not apply (observed from public clients, not documented).
+             * @example null
+             */
+            priority?: number | null;
+            /**
+             * @description SRV weight; `null` where it does not apply (observed from public clients, not documented).
+             * @example null
+             */
+            weight?: number | null;
+            /**
+             * @description SRV port; `null` where it does not apply (observed from public clients, not documented).
+             * @example null
+             */
+            port?: number | null;
+            /**
+             * @description Publication state: a new record is `pending`, listed records are usually `active` (observed from public
+             *     clients, not documented; the full set of values is not known).
+             * @example active
+             */
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DomainDns
+         * @description The DNS zone, records, nameservers and write-action gate of one domain. The documentation was cut off
+         *     after `records[].type`: the `zone` object's fields, the remaining record fields, and the nameserver and
+         *     write-gate fields were not recovered, so `zone` and the object are left open and only `zone` and `records`
+         *     are modelled.
+         */
+        DomainDns: {
+            /** @description The domain's DNS zone, or `null` (its fields were not recovered). */
+            zone: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The zone's records, filtered by `type` and `name` when given; system SOA and apex NS records only with `includeSystem=true`. */
+            records: components["schemas"]["DnsRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsRecordType
+         * @description DNS record type, as the update, record-filter, history and snapshot pages list them (without `SPF`; SPF
+         *     policies are TXT records starting `v=spf1`).
+         * @enum {string}
+         */
+        DnsRecordType: "A" | "AAAA" | "CNAME" | "ALIAS" | "MX" | "TXT" | "NS" | "SRV" | "CAA" | "TLSA";
+        /**
+         * DnsHistoryEvent
+         * @description One DNS change of a domain. The page lists these fields but gives no type for most of them; those are left
+         *     untyped (any JSON value) rather than guessed.
+         */
+        DnsHistoryEvent: {
+            /** @description Event identifier (type not recovered). */
+            eventId?: unknown;
+            /** @description The domain's public ID, or `null`. */
+            domainId?: components["schemas"]["DomainId"] | null;
+            /** @description Domain name (type not recovered). */
+            domain?: unknown;
+            /** @description When the change was made (type not recovered). */
+            createdAt?: unknown;
+            /**
+             * @description Kind of change (type not recovered; the audit page documents `create`, `update`, `delete`, `import`,
+             *     `replace_zone`, `nameserver_change`).
+             */
+            changeType?: unknown;
+            /** @description Which flow made the change (type not recovered). */
+            sourceFlow?: unknown;
+            /** @description Human-readable summary (type not recovered). */
+            summary?: unknown;
+            /**
+             * @description The record set before the change (shape not recovered; the snapshot page documents rrsets as
+             *     `{ name, type, values, ttl, priority, … }`).
+             */
+            beforeRrset?: unknown;
+            /** @description The record set after the change (shape not recovered). */
+            afterRrset?: unknown;
+            /** @description Nameservers before a nameserver change, or `null`. */
+            beforeNameservers?: unknown[] | null;
+            /** @description Nameservers after a nameserver change, or `null`. */
+            afterNameservers?: unknown[] | null;
+        };
+        /**
+         * DnsHistoryPage
+         * @description One page of a domain's DNS change history.
+         */
+        DnsHistoryPage: {
+            data?: components["schemas"]["DnsHistoryEvent"][];
+            /**
+             * @description Whether another page follows.
+             * @example false
+             */
+            hasMore: boolean;
+            /**
+             * @description Opaque cursor of the next page; `null` on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        /**
+         * DnsAuditActorType
+         * @description Who made a DNS change.
+         * @enum {string}
+         */
+        DnsAuditActorType: "customer" | "staff" | "system" | "api" | "smartcopy";
+        /**
+         * DnsChangeType
+         * @description Kind of DNS change an audit event records.
+         * @enum {string}
+         */
+        DnsChangeType: "create" | "update" | "delete" | "import" | "replace_zone" | "nameserver_change";
+        /**
+         * DnsAuditEvent
+         * @description One DNS audit event: who or what changed records or nameservers, the before/after record sets and a
+         *     summary. The documentation was cut off after `beforeRrset`; fields the page gives no type for are left
+         *     untyped, and the object is left open.
+         */
+        DnsAuditEvent: {
+            /** @description Event identifier (type not recovered). */
+            eventId?: unknown;
+            /** @description The domain's public ID, or `null`. */
+            domainId?: components["schemas"]["DomainId"] | null;
+            /** @description Domain name (type not recovered). */
+            domain?: unknown;
+            actorType?: components["schemas"]["DnsAuditActorType"];
+            /** @description Identifier of the actor, when known. */
+            actorId?: string | null;
+            /**
+             * @description The request that made the change, when known. Its format is not fixed here: v2 request IDs are `req_…`,
+             *     legacy routes use UUIDs.
+             */
+            requestId?: string | null;
+            /** @description The related order's public ID, or `null`. */
+            orderId?: components["schemas"]["OrderId"] | null;
+            /** @description The related support ticket, when there is one. */
+            ticketId?: string | null;
+            /** @description When the change was made (type not recovered). */
+            createdAt?: unknown;
+            changeType?: components["schemas"]["DnsChangeType"];
+            /** @description Which flow made the change (type not recovered). */
+            sourceFlow?: unknown;
+            /** @description Human-readable summary (type not recovered). */
+            summary?: unknown;
+            /** @description The record set before the change (shape not recovered). */
+            beforeRrset?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsAuditPage
+         * @description One page of a domain's DNS audit events. The documentation was cut off inside `data[]`: the paging fields
+         *     are modelled from the sibling history page (`hasMore`, `nextCursor`) and are not required; the object is
+         *     left open.
+         */
+        DnsAuditPage: {
+            data?: components["schemas"]["DnsAuditEvent"][];
+            /**
+             * @description Whether another page follows.
+             * @example false
+             */
+            hasMore?: boolean;
+            /**
+             * @description Cursor of the next page (pass it as `cursor`); `null` on the last page.
+             * @example null
+             */
+            nextCursor?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsSnapshotSource
+         * @description Why a DNS snapshot was captured.
+         * @enum {string}
+         */
+        DnsSnapshotSource: "pre_transfer" | "pre_nameserver_change" | "smartcopy_import" | "pre_mutation" | "manual_scan";
+        /**
+         * DnsRrset
+         * @description A normalized record set of a DNS snapshot. The documentation was cut off after `priority`; the object is left open.
+         */
+        DnsRrset: {
+            /**
+             * @description Owner name relative to the zone (`@` for the apex).
+             * @example @
+             */
+            name?: string;
+            /** @example A */
+            type?: components["schemas"]["DnsRecordType"];
+            /**
+             * @example [
+             *       "203.0.113.10"
+             *     ]
+             */
+            values?: string[];
+            /** @example 3600 */
+            ttl?: number | null;
+            /** @example null */
+            priority?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsSnapshot
+         * @description A normalized DNS record-set snapshot, captured before nameserver changes, SmartCopy imports and DNS
+         *     mutations. The documentation was cut off inside `rrsets[]`; fields the page gives no type for are left
+         *     untyped, and the object is left open.
+         */
+        DnsSnapshot: {
+            /** @description Snapshot identifier (type not recovered). */
+            id?: unknown;
+            /** @description The domain's public ID, or `null`. */
+            domainId?: components["schemas"]["DomainId"] | null;
+            /** @description Domain name (type not recovered). */
+            domain?: unknown;
+            /** @description When the snapshot was captured (type not recovered). */
+            capturedAt?: unknown;
+            source?: components["schemas"]["DnsSnapshotSource"];
+            /** @description The DNS provider the records were served by, when recognized. */
+            providerHint?: string | null;
+            rrsets?: components["schemas"]["DnsRrset"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsSnapshotPage
+         * @description A domain's DNS snapshots. The documentation was cut off inside `data[]`; the object is left open.
+         */
+        DnsSnapshotPage: {
+            data?: components["schemas"]["DnsSnapshot"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * BulkDnsAction
+         * @description `add` and `update` apply `records[]`; `delete` removes records chosen by `deleteType`.
+         * @enum {string}
+         */
+        BulkDnsAction: "add" | "update" | "delete";
+        /**
+         * BulkDnsRecord
+         * @description A record to add or update in every listed zone. The documentation was cut off in `value`'s description;
+         *     other record fields (TTL, priority, …) were not recovered, so the object is left open.
+         */
+        BulkDnsRecord: {
+            /** @example TXT */
+            type: components["schemas"]["DnsRecordTypeWithSpf"];
+            /**
+             * @description Owner name relative to the zone: `@` or an empty string for the apex, labels such as `www` or `_dmarc`;
+             *     not the full name. NS: a subdomain label only (delegation); it does not change the zone's
+             *     authoritative nameservers (`POST /api/v2/domains/{id}/nameservers` does).
+             * @example _dmarc
+             */
+            name: string;
+            /**
+             * @description Record value. TXT/SPF values without surrounding quotes; the server applies DNS-safe quoting and splits
+             *     long values.
+             * @example v=DMARC1; p=none
+             */
+            value: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * BulkDnsDeleteType
+         * @description Which records a bulk `delete` removes: `all`, or those of one `recordType` (`by_type`), one `recordName`
+         *     (`by_name`) or one `recordValue` (`by_value`).
+         * @enum {string}
+         */
+        BulkDnsDeleteType: "all" | "by_type" | "by_name" | "by_value";
+        /**
+         * BulkDnsRequest
+         * @description One DNS record operation for several zones. The schema deliberately lists every action's fields in one
+         *     object: `add` and `update` require `records[]`; `delete` requires `deleteType` and, depending on it,
+         *     `recordType` (`by_type`), `recordName` (`by_name`) or `recordValue` (`by_value`), and takes no
+         *     `records[]`. These conditions are the server's to enforce; the schema states them here only.
+         *
+         *     `domainNames` are plain domain names, not `dom_…` IDs. The batch is all-or-nothing: if any domain is not
+         *     owned by the caller, the whole batch is rejected with Problem Details and `errors[]` pointers.
+         *
+         *     The documentation was cut off inside `recordName` (`recordValue` is named only in the description), so the
+         *     object is left open.
+         */
+        BulkDnsRequest: {
+            /** @example add */
+            action: components["schemas"]["BulkDnsAction"];
+            /**
+             * @description Plain domain names (not public IDs).
+             * @example [
+             *       "example.se",
+             *       "example.nu"
+             *     ]
+             */
+            domainNames: string[];
+            /** @description Records to add or update; required for `add` and `update`, omitted for `delete`. */
+            records?: components["schemas"]["BulkDnsRecord"][];
+            /**
+             * @description Required when `action` is `delete`.
+             * @example by_type
+             */
+            deleteType?: components["schemas"]["BulkDnsDeleteType"];
+            /**
+             * @description Record type to delete; required when `deleteType` is `by_type`.
+             * @example TXT
+             */
+            recordType?: string;
+            /**
+             * @description Owner name to delete; required when `deleteType` is `by_name`.
+             * @example _dmarc
+             */
+            recordName?: string;
+            /** @description Record value to delete; required when `deleteType` is `by_value` (named in the description only). */
+            recordValue?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * BulkDnsAccepted
+         * @description The bulk DNS job was queued: a domain bulk job (`dbj_…` in the documentation's prose; its example shows
+         *     `job_…`) with `pollUrl: "/api/jobs/{jobId}"`.
+         */
+        BulkDnsAccepted: {
+            operation?: components["schemas"]["AsyncOperation"];
+            /** @example add */
+            action?: components["schemas"]["BulkDnsAction"];
+            /**
+             * @description Number of domains queued.
+             * @example 2
+             */
+            domainsQueued?: number | null;
+        };
+        /**
+         * BulkRedirectsAction
+         * @description `create` needs a `redirect` object; `delete` accepts optional `ruleIds` and no `redirect`.
+         * @enum {string}
+         */
+        BulkRedirectsAction: "create" | "delete";
+        /**
+         * BulkRedirect
+         * @description The redirect to create on every listed domain. Its field names differ from the single-rule routes':
+         *     `statusCode`, `preserveQueryString`, `preservePathSuffix` and `redirectScope` here, `httpStatusCode`,
+         *     `preserveQuery`, `preservePath` and `scope` there.
+         */
+        BulkRedirect: {
+            /**
+             * @description Source URL or path template for the selected domains (`{domain}` stands for each domain).
+             * @example https://{domain}/old
+             */
+            sourceUrl: string;
+            /** @example https://www.example.com/new */
+            targetUrl: string;
+            /** @example 301 */
+            statusCode?: components["schemas"]["RedirectHttpStatusCode"];
+            /** @example true */
+            preserveQueryString?: boolean;
+            /** @example false */
+            preservePathSuffix?: boolean;
+            /** @example Move old campaign URL to the new site. */
+            description?: string;
+            /** @example exact */
+            redirectScope?: components["schemas"]["RedirectScope"];
+        };
+        /**
+         * BulkRedirectsRequest
+         * @description One redirect operation for several domains. `create` requires `redirect`; `delete` accepts optional
+         *     `ruleIds` (omit them to remove the matching rules of the selected domains) and no `redirect`. These
+         *     conditions are the server's to enforce; the schema states them here only.
+         *
+         *     `domainNames` are plain domain names, not `dom_…` IDs. The submitted domains are validated all-or-nothing,
+         *     with Problem Details and per-item pointers. These are redirect resources, not DNS records.
+         */
+        BulkRedirectsRequest: {
+            /** @example create */
+            action: components["schemas"]["BulkRedirectsAction"];
+            /**
+             * @description Plain domain names (not public IDs).
+             * @example [
+             *       "example.se",
+             *       "example.nu"
+             *     ]
+             */
+            domainNames: string[];
+            redirect?: components["schemas"]["BulkRedirect"];
+            /**
+             * @description For `delete` only. Omit to remove the matching rules of the selected domains.
+             * @example [
+             *       "redir_01hxa3b4c5d6e7f8g9h0j1k2m3"
+             *     ]
+             */
+            ruleIds?: components["schemas"]["RedirectRuleId"][];
+        };
+        /**
+         * BulkRedirectsAccepted
+         * @description The bulk redirect job was queued. Poll `operation.pollUrl` for completion.
+         */
+        BulkRedirectsAccepted: {
+            operation?: components["schemas"]["AsyncOperation"];
+            /** @example create */
+            action?: components["schemas"]["BulkRedirectsAction"];
+            /**
+             * @description Number of domains queued.
+             * @example 2
+             */
+            domainsQueued?: number | null;
+        };
+        /**
+         * OrderCancelRequest
+         * @description The route takes no business body: it accepts no fields and rejects unknown keys, so the body must be absent
+         *     or an empty object (`{}`).
+         */
+        OrderCancelRequest: Record<string, never>;
+        /**
+         * OrderStatus
+         * @description Status of an order.
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "failed";
+        /**
+         * OrderType
+         * @description Kind of order.
+         * @enum {string}
+         */
+        OrderType: "new" | "renew" | "upgrade" | "transfer";
+        /**
+         * InvoiceId
+         * @description Public invoice ID (`inv_…`). The pattern fixes the documented prefix only (see `DomainId`).
+         * @example inv_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        InvoiceId: string;
+        /**
+         * Order
+         * @description An order. The documentation was cut off inside `client` (after `firstName`): the rest of `client`, the
+         *     `invoice` object (only its `paymentUrl` is named, by `checkoutUrl`'s description) and any later fields
+         *     were not recovered, so the object is left open. None of the recovered fields is marked required.
+         */
+        Order: {
+            id?: components["schemas"]["OrderId"];
+            /**
+             * @description Human-readable order number.
+             * @example O-HXA3B4C5
+             */
+            number?: string;
+            /** @example pending */
+            status?: components["schemas"]["OrderStatus"];
+            /** @example new */
+            type?: components["schemas"]["OrderType"];
+            /** @description The order's invoice, or `null`. */
+            invoiceId?: components["schemas"]["InvoiceId"] | null;
+            /**
+             * @deprecated
+             * @description Compatibility alias used by older clients. New integrations should read `invoice.paymentUrl` when
+             *     `invoice` is present.
+             * @example https://cloud.hostup.se/billing?invoice=202600001
+             */
+            checkoutUrl?: string | null;
+            /** @description The order's invoice, when present. Only `paymentUrl` is named by the documentation. */
+            invoice?: ({
+                paymentUrl?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description The ordering client. Cut off after `firstName` in the documentation; left open. */
+            client?: {
+                /** @example null */
+                id?: string | null;
+                /** @example Anna */
+                firstName?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DynDnsUpdateAnswer
+         * @description A DynDNS2-style plain-text answer (observed from public clients, not documented): `good <ip>` when the
+         *     record was changed, `nochg <ip>` when it already had that address; `badauth` (token refused), `notfqdn`
+         *     (hostname not a full name), `nohost` (hostname unknown for this token), `abuse` (updates blocked),
+         *     `badagent` (user agent refused), `dnserr` (DNS error on the server) and `911` (server problem; retry
+         *     much later). Clients should read the first word. The set of answers is not closed here.
+         * @example good 203.0.113.7
+         */
+        DynDnsUpdateAnswer: string;
+        /**
+         * DnsZoneId
+         * @description Public DNS zone ID (`zone_…`). Get it from `GET /api/v2/dns-zones` `data[].id` (find a zone by name with
+         *     `name=example.com`); do not invent it and do not pass a domain name or a `dom_…` domain ID here. The
+         *     pattern fixes the documented prefix only (see `DomainId`).
+         * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        DnsZoneId: string;
+        /**
+         * DnsZoneStatus
+         * @description Status of a DNS zone.
+         * @enum {string}
+         */
+        DnsZoneStatus: "active" | "disabled" | "pending" | "error" | "unknown";
+        /**
+         * DnsZoneKind
+         * @description `dns_only`: a DNS-only zone; `linked`: a zone linked to a domain on the account.
+         * @enum {string}
+         */
+        DnsZoneKind: "dns_only" | "linked";
+        /**
+         * DnsZoneSummary
+         * @description A DNS zone as `GET /api/v2/dns-zones` lists it.
+         */
+        DnsZoneSummary: {
+            id: components["schemas"]["DnsZoneId"];
+            /**
+             * @description Zone name. Match it to find a zone's public ID.
+             * @example example.com
+             */
+            name: string;
+            /** @example active */
+            zoneStatus: components["schemas"]["DnsZoneStatus"];
+            /** @example false */
+            isDnsOnly: boolean;
+            /** @example linked */
+            kind: components["schemas"]["DnsZoneKind"];
+            /**
+             * @description Number of records in the zone.
+             * @example 12
+             */
+            recordCount?: number;
+        };
+        /**
+         * DnsZoneList
+         * @description One page of DNS zones ("Cursor-paginated list"): pass `nextCursor` back as `cursor` until it is `null`.
+         */
+        DnsZoneList: {
+            data?: components["schemas"]["DnsZoneSummary"][];
+            /**
+             * @description Whether another page follows.
+             * @example false
+             */
+            hasMore?: boolean;
+            /**
+             * @description Opaque cursor for the next page (pass it as `cursor`); `null` on the last page.
+             * @example null
+             */
+            nextCursor?: string | null;
+        };
+        /**
+         * DnsZone
+         * @description The zone of a record listing. The documentation was cut off after `recordCount`; its description also
+         *     names `totalRecordCount`, `liveRecordLimit` and `exceedsLiveRecordLimit` (types not recovered, so they
+         *     are left untyped). None of the fields is marked required, and the object is left open.
+         */
+        DnsZone: {
+            id?: components["schemas"]["DnsZoneId"];
+            /** @example example.com */
+            name?: string;
+            /** @example active */
+            status?: components["schemas"]["DnsZoneStatus"];
+            /**
+             * @description Number of records in this (possibly filtered) response.
+             * @example 3
+             */
+            recordCount?: number;
+            /** @description Number of records in the whole zone (type not recovered). */
+            totalRecordCount?: unknown;
+            /** @description The live DNS publication limit of the zone (type not recovered). */
+            liveRecordLimit?: unknown;
+            /**
+             * @description Whether the full zone exceeds the live DNS publication limit, so that clients can warn (type not
+             *     recovered).
+             */
+            exceedsLiveRecordLimit?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsZoneRecords
+         * @description A zone and its records, `{ zone, records }` (records at the top level, not in `data[]`). The documentation
+         *     marks `zone` as required and was cut off inside it; `records[]` is observed from public clients, not
+         *     documented. The object is left open.
+         */
+        DnsZoneRecords: {
+            zone: components["schemas"]["DnsZone"];
+            /** @description The zone's records, filtered by `type` and `name` when given (observed from public clients, not documented). */
+            records?: components["schemas"]["DnsRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsRecordCreate
+         * @description A record to create. The documentation was cut off after `type` and the start of `name`: `name` and
+         *     `value` are required as on the bulk DNS page's records, and `value`, `ttl`, `priority`, `weight` and
+         *     `port` are observed from public clients, not documented. The object is left open for the fields that
+         *     were not recovered.
+         *
+         *     `name` is relative to the zone (`@` or an empty string for the apex). Use `ALIAS`, not `CNAME`, at the
+         *     apex. Send TXT and SPF values unquoted. NS records only delegate a subdomain.
+         */
+        DnsRecordCreate: {
+            /** @example TXT */
+            type: components["schemas"]["DnsRecordTypeWithSpf"];
+            /**
+             * @description Owner name relative to the zone: `@` or an empty string for the apex, labels such as `www`, `_dmarc` or
+             *     `_sip._tcp`; not the full name. NS records: a subdomain label only (delegation).
+             * @example _acme-challenge
+             */
+            name: string;
+            /**
+             * @description Record value. TXT and SPF values: one value without surrounding quotes; the server applies DNS-safe
+             *     quoting and splits long values into strings of at most 255 characters. No IP address as a CNAME,
+             *     ALIAS, MX or NS target.
+             * @example gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs
+             */
+            value: string;
+            /**
+             * @description Time to live in seconds. The documented range was not recovered; public clients send 60–300 for ACME
+             *     challenges, and one validates 60–86400.
+             * @example 60
+             */
+            ttl?: number;
+            /**
+             * @description MX and SRV priority. Two MX records of one name may not share a priority.
+             * @example 10
+             */
+            priority?: number;
+            /**
+             * @description SRV weight.
+             * @example 5
+             */
+            weight?: number;
+            /**
+             * @description SRV port.
+             * @example 5060
+             */
+            port?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * DnsRecordCreated
+         * @description The created record (observed from public clients, not documented: a new record is `status: pending`).
+         *     The documentation (a newer version of the page) adds that the answer may carry `warnings[]` when the
+         *     create leaves several same-name A/AAAA/MX records to review.
+         */
+        DnsRecordCreated: components["schemas"]["DnsRecord"] & ({
+            /**
+             * @description Things to review after the create, such as several same-name A/AAAA/MX records. The shape of an
+             *     item was not recovered.
+             */
+            warnings?: unknown[];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * DnsRecordUpdate
+         * @description The record's new content, sent flat at the top level (not wrapped in `data`). PUT replaces the record, with
+         *     the same validation rules as creation; the edited record is excluded from duplicate checks. The
+         *     documentation was cut off after `type` and the start of `name`: `name` and `value` are required as on
+         *     creation, and `value`, `ttl`, `priority`, `weight` and `port` are observed from public clients' creates,
+         *     not documented. The object is left open for the fields that were not recovered.
+         */
+        DnsRecordUpdate: {
+            /** @example A */
+            type: components["schemas"]["DnsRecordType"];
+            /**
+             * @description Owner name relative to the zone: `@` or an empty string for the apex, labels such as `www`; not the
+             *     full name. NS records: a subdomain label only (delegation).
+             * @example @
+             */
+            name: string;
+            /**
+             * @description Record value. TXT values without surrounding quotes (the server quotes and splits them).
+             * @example 203.0.113.20
+             */
+            value: string;
+            /**
+             * @description Time to live in seconds (the documented range was not recovered).
+             * @example 3600
+             */
+            ttl?: number;
+            /**
+             * @description MX and SRV priority.
+             * @example 10
+             */
+            priority?: number;
+            /**
+             * @description SRV weight.
+             * @example 5
+             */
+            weight?: number;
+            /**
+             * @description SRV port.
+             * @example 5060
+             */
+            port?: number;
+            /**
+             * @description Change CDN proxying in the same update; only with `A`, `AAAA` and `CNAME` records. Sending `proxied`
+             *     also requires the `write:cdn` scope, and is refused when CDN is not enabled for the zone.
+             * @example true
+             */
+            proxied?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Invalid request. The response body is an RFC 7807 Problem Details document. */
@@ -1099,8 +2605,53 @@ export interface components {
                 "application/problem+json": components["schemas"]["DomainDeleteConflictProblem"];
             };
         };
+        /**
+         * @description Bad gateway. An upstream service failed or answered in a shape HostUp could not use; the response body is
+         *     an RFC 7807 Problem Details document.
+         */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Service unavailable. A service the route depends on is not available right now; retry later. The response
+         *     body is an RFC 7807 Problem Details document.
+         */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Conflict (`dns_conflict`). An existing A/AAAA/CNAME/ALIAS record conflicts with the redirect's DNS anchor;
+         *     the route refuses instead of silently overwriting a live website.
+         */
+        DnsConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Conflict. The request does not fit the resource's current state; retrying it unchanged will not help. */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not found. The domain does not exist, is not owned by the caller, or has no nameservers on record. */
+        NameserversNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1135,6 +2686,19 @@ export interface components {
          */
         DomainIdPath: components["schemas"]["DomainId"];
         /**
+         * @description Public redirect rule ID from `GET /api/v2/domains/{id}/redirects` `rules[].id`, or, with `type=orphan`, an
+         *     orphaned proxy rule ID from `orphanedProxyRules[].id` of the `include=orphans` listing. Do not invent this
+         *     value; use the exact ID returned by the referenced API response.
+         * @example redir_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        RedirectDeleteRuleIdPath: components["schemas"]["RedirectRuleRef"];
+        /**
+         * @description Set to `orphan` only when deleting an orphaned proxy rule returned by
+         *     `GET /api/v2/domains/{id}/redirects?include=orphans` (`orphanedProxyRules[].id`).
+         * @example orphan
+         */
+        RedirectDeleteTypeQuery: components["schemas"]["RedirectDeleteType"];
+        /**
          * @description Public redirect rule ID from `GET /api/v2/domains/{id}/redirects` `rules[].id`. Do not invent this
          *     value; use the exact ID returned by the referenced API response.
          * @example redir_01hxa3b4c5d6e7f8g9h0j1k2m3
@@ -1150,6 +2714,90 @@ export interface components {
          * @example dbj_01hxa3b4c5d6e7f8g9h0j1k2m3
          */
         JobRefPath: components["schemas"]["JobRef"];
+        /**
+         * @description Public DynDNS configuration ID from `GET /api/v2/domains/{id}/dyndns` `configs[].id`. Do not invent this
+         *     value; use the exact ID returned by the referenced API response.
+         * @example ddns_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        DynDnsConfigIdPath: components["schemas"]["DynDnsConfigId"];
+        /**
+         * @description `true` includes the system SOA and zone-apex NS records, which are hidden by default.
+         * @example true
+         */
+        DomainDnsIncludeSystem: boolean;
+        /**
+         * @description Record type to filter by (this route also lists `SPF`).
+         * @example MX
+         */
+        DomainDnsRecordTypeFilter: components["schemas"]["DnsRecordTypeWithSpf"];
+        /**
+         * @description Owner name to filter by: `@` for the apex, a relative label such as `mail`, or a full name such as
+         *     `mail.example.com`.
+         * @example mail
+         */
+        DnsRecordNameFilter: string;
+        /**
+         * @description Record type to filter by.
+         * @example TXT
+         */
+        DnsRecordTypeFilter: components["schemas"]["DnsRecordType"];
+        /**
+         * @description Page size from 1 to 100 (the default is not documented).
+         * @example 20
+         */
+        DnsHistoryLimit: number;
+        /** @description Cursor returned by the previous page (`nextCursor`). */
+        DnsAuditCursor: string;
+        /**
+         * @description Public order ID: from `POST /api/v2/orders` `id`, `GET /api/v2/orders/{id}` `id`,
+         *     `GET /api/v2/billing/invoices/{id}` `orderId`, `GET /api/v2/domains/{id}` `pendingRenewalOrder.id` or
+         *     `GET /api/v2/domains/{id}/renewal` `orderId`. Do not invent this value; use the exact ID returned by the
+         *     referenced API response.
+         * @example ord_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        OrderIdPath: components["schemas"]["OrderId"];
+        /**
+         * @description The configured DynDNS hostname (`hostname` of `GET /api/v2/domains/{id}/dyndns` `configs[]`), as a full name.
+         * @example home.example.com
+         */
+        DynDnsUpdateHostname: string;
+        /**
+         * @description The configuration's DynDNS updater token (`token` of `POST /api/v2/domains/{id}/dyndns`). It is the
+         *     credential of this call: never log it, and keep URLs that carry it out of logs and error messages.
+         * @example 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+         */
+        DynDnsUpdateToken: string;
+        /**
+         * @description The address to set: IPv4 for an `A` configuration, IPv6 for `AAAA`. Without it, the address the request
+         *     comes from is used (observed from public clients, not documented).
+         * @example 203.0.113.7
+         */
+        DynDnsUpdateIp: string;
+        /**
+         * @description Maximum DNS zones to return in this page (the default is not documented).
+         * @example 100
+         */
+        DnsZoneListLimit: number;
+        /** @description Opaque cursor from `nextCursor` for the next page. An invalid cursor is a 400 `invalid_cursor`. */
+        DnsZoneListCursor: string;
+        /**
+         * @description Exact zone name to find, e.g. `example.com`. Use it to get the public `zone_…` ID before calling the zone
+         *     and record routes. For a record name under a subdomain, try the longest zone suffix that matches.
+         * @example example.com
+         */
+        DnsZoneListName: string;
+        /**
+         * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+         *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+         * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        DnsZoneIdPath: components["schemas"]["DnsZoneId"];
+        /**
+         * @description Public DNS record ID from `GET /api/v2/dns-zones/{id}/records` `records[].id`. Do not invent this value;
+         *     use the exact ID returned by the referenced API response.
+         * @example drr_01hxa3b4c5d6e7f8g9h0j1k2m3
+         */
+        DnsRecordIdPath: components["schemas"]["DnsRecordId"];
     };
     requestBodies: never;
     headers: {
@@ -1198,6 +2846,9 @@ export type SchemaDomainActions = components['schemas']['DomainActions'];
 export type SchemaPendingRenewalOrder = components['schemas']['PendingRenewalOrder'];
 export type SchemaDomain = components['schemas']['Domain'];
 export type SchemaDomainDeleteConflictProblem = components['schemas']['DomainDeleteConflictProblem'];
+export type SchemaDomainUpdate = components['schemas']['DomainUpdate'];
+export type SchemaRedirectRuleRef = components['schemas']['RedirectRuleRef'];
+export type SchemaRedirectDeleteType = components['schemas']['RedirectDeleteType'];
 export type SchemaRedirectRuleId = components['schemas']['RedirectRuleId'];
 export type SchemaRedirectHttpStatusCode = components['schemas']['RedirectHttpStatusCode'];
 export type SchemaRedirectScope = components['schemas']['RedirectScope'];
@@ -1215,6 +2866,7 @@ export type SchemaDynDnsConfigCreate = components['schemas']['DynDnsConfigCreate
 export type SchemaRedirectListInclude = components['schemas']['RedirectListInclude'];
 export type SchemaListedRedirectRule = components['schemas']['ListedRedirectRule'];
 export type SchemaRedirectRuleList = components['schemas']['RedirectRuleList'];
+export type SchemaRedirectRuleCreate = components['schemas']['RedirectRuleCreate'];
 export type SchemaRenewalResponse = components['schemas']['RenewalResponse'];
 export type SchemaRenewalResponseResult = components['schemas']['RenewalResponseResult'];
 export type SchemaJobRef = components['schemas']['JobRef'];
@@ -1222,6 +2874,52 @@ export type SchemaLegacyJob = components['schemas']['LegacyJob'];
 export type SchemaLegacyJobEnvelope = components['schemas']['LegacyJobEnvelope'];
 export type SchemaOperationJobStatus = components['schemas']['OperationJobStatus'];
 export type SchemaJobStatus = components['schemas']['JobStatus'];
+export type SchemaDynDnsConfigUpdate = components['schemas']['DynDnsConfigUpdate'];
+export type SchemaDynDnsConfigUpdateResult = components['schemas']['DynDnsConfigUpdateResult'];
+export type SchemaDynDnsLogStatus = components['schemas']['DynDnsLogStatus'];
+export type SchemaDynDnsLog = components['schemas']['DynDnsLog'];
+export type SchemaDynDnsLogList = components['schemas']['DynDnsLogList'];
+export type SchemaDomainNameservers = components['schemas']['DomainNameservers'];
+export type SchemaDnsRecordTypeWithSpf = components['schemas']['DnsRecordTypeWithSpf'];
+export type SchemaDnsRecordId = components['schemas']['DnsRecordId'];
+export type SchemaDnsRecord = components['schemas']['DnsRecord'];
+export type SchemaDomainDns = components['schemas']['DomainDns'];
+export type SchemaDnsRecordType = components['schemas']['DnsRecordType'];
+export type SchemaDnsHistoryEvent = components['schemas']['DnsHistoryEvent'];
+export type SchemaDnsHistoryPage = components['schemas']['DnsHistoryPage'];
+export type SchemaDnsAuditActorType = components['schemas']['DnsAuditActorType'];
+export type SchemaDnsChangeType = components['schemas']['DnsChangeType'];
+export type SchemaDnsAuditEvent = components['schemas']['DnsAuditEvent'];
+export type SchemaDnsAuditPage = components['schemas']['DnsAuditPage'];
+export type SchemaDnsSnapshotSource = components['schemas']['DnsSnapshotSource'];
+export type SchemaDnsRrset = components['schemas']['DnsRrset'];
+export type SchemaDnsSnapshot = components['schemas']['DnsSnapshot'];
+export type SchemaDnsSnapshotPage = components['schemas']['DnsSnapshotPage'];
+export type SchemaBulkDnsAction = components['schemas']['BulkDnsAction'];
+export type SchemaBulkDnsRecord = components['schemas']['BulkDnsRecord'];
+export type SchemaBulkDnsDeleteType = components['schemas']['BulkDnsDeleteType'];
+export type SchemaBulkDnsRequest = components['schemas']['BulkDnsRequest'];
+export type SchemaBulkDnsAccepted = components['schemas']['BulkDnsAccepted'];
+export type SchemaBulkRedirectsAction = components['schemas']['BulkRedirectsAction'];
+export type SchemaBulkRedirect = components['schemas']['BulkRedirect'];
+export type SchemaBulkRedirectsRequest = components['schemas']['BulkRedirectsRequest'];
+export type SchemaBulkRedirectsAccepted = components['schemas']['BulkRedirectsAccepted'];
+export type SchemaOrderCancelRequest = components['schemas']['OrderCancelRequest'];
+export type SchemaOrderStatus = components['schemas']['OrderStatus'];
+export type SchemaOrderType = components['schemas']['OrderType'];
+export type SchemaInvoiceId = components['schemas']['InvoiceId'];
+export type SchemaOrder = components['schemas']['Order'];
+export type SchemaDynDnsUpdateAnswer = components['schemas']['DynDnsUpdateAnswer'];
+export type SchemaDnsZoneId = components['schemas']['DnsZoneId'];
+export type SchemaDnsZoneStatus = components['schemas']['DnsZoneStatus'];
+export type SchemaDnsZoneKind = components['schemas']['DnsZoneKind'];
+export type SchemaDnsZoneSummary = components['schemas']['DnsZoneSummary'];
+export type SchemaDnsZoneList = components['schemas']['DnsZoneList'];
+export type SchemaDnsZone = components['schemas']['DnsZone'];
+export type SchemaDnsZoneRecords = components['schemas']['DnsZoneRecords'];
+export type SchemaDnsRecordCreate = components['schemas']['DnsRecordCreate'];
+export type SchemaDnsRecordCreated = components['schemas']['DnsRecordCreated'];
+export type SchemaDnsRecordUpdate = components['schemas']['DnsRecordUpdate'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -1229,15 +2927,37 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseDomainDeleteConflict = components['responses']['DomainDeleteConflict'];
+export type ResponseBadGateway = components['responses']['BadGateway'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseDnsConflict = components['responses']['DnsConflict'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseNameserversNotFound = components['responses']['NameserversNotFound'];
 export type ParameterDomainListLimit = components['parameters']['DomainListLimit'];
 export type ParameterDomainListCursor = components['parameters']['DomainListCursor'];
 export type ParameterDomainListInclude = components['parameters']['DomainListInclude'];
 export type ParameterDomainListName = components['parameters']['DomainListName'];
 export type ParameterDomainIdPath = components['parameters']['DomainIdPath'];
+export type ParameterRedirectDeleteRuleIdPath = components['parameters']['RedirectDeleteRuleIdPath'];
+export type ParameterRedirectDeleteTypeQuery = components['parameters']['RedirectDeleteTypeQuery'];
 export type ParameterRedirectRuleIdPath = components['parameters']['RedirectRuleIdPath'];
 export type ParameterRedirectListIncludeQuery = components['parameters']['RedirectListIncludeQuery'];
 export type ParameterJobRefPath = components['parameters']['JobRefPath'];
+export type ParameterDynDnsConfigIdPath = components['parameters']['DynDnsConfigIdPath'];
+export type ParameterDomainDnsIncludeSystem = components['parameters']['DomainDnsIncludeSystem'];
+export type ParameterDomainDnsRecordTypeFilter = components['parameters']['DomainDnsRecordTypeFilter'];
+export type ParameterDnsRecordNameFilter = components['parameters']['DnsRecordNameFilter'];
+export type ParameterDnsRecordTypeFilter = components['parameters']['DnsRecordTypeFilter'];
+export type ParameterDnsHistoryLimit = components['parameters']['DnsHistoryLimit'];
+export type ParameterDnsAuditCursor = components['parameters']['DnsAuditCursor'];
+export type ParameterOrderIdPath = components['parameters']['OrderIdPath'];
+export type ParameterDynDnsUpdateHostname = components['parameters']['DynDnsUpdateHostname'];
+export type ParameterDynDnsUpdateToken = components['parameters']['DynDnsUpdateToken'];
+export type ParameterDynDnsUpdateIp = components['parameters']['DynDnsUpdateIp'];
+export type ParameterDnsZoneListLimit = components['parameters']['DnsZoneListLimit'];
+export type ParameterDnsZoneListCursor = components['parameters']['DnsZoneListCursor'];
+export type ParameterDnsZoneListName = components['parameters']['DnsZoneListName'];
+export type ParameterDnsZoneIdPath = components['parameters']['DnsZoneIdPath'];
+export type ParameterDnsRecordIdPath = components['parameters']['DnsRecordIdPath'];
 export type HeaderRetryAfter = components['headers']['Retry-After'];
 export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
 export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
@@ -1425,6 +3145,90 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    updateDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainUpdate"];
+            };
+        };
+        responses: {
+            /** @description The refreshed domain detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Domain"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteDomainRedirect: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Set to `orphan` only when deleting an orphaned proxy rule returned by
+                 *     `GET /api/v2/domains/{id}/redirects?include=orphans` (`orphanedProxyRules[].id`).
+                 * @example orphan
+                 */
+                type?: components["parameters"]["RedirectDeleteTypeQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+                /**
+                 * @description Public redirect rule ID from `GET /api/v2/domains/{id}/redirects` `rules[].id`, or, with `type=orphan`, an
+                 *     orphaned proxy rule ID from `orphanedProxyRules[].id` of the `include=orphans` listing. Do not invent this
+                 *     value; use the exact ID returned by the referenced API response.
+                 * @example redir_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                ruleId: components["parameters"]["RedirectDeleteRuleIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content. The rule was deleted; there is no response body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     updateDomainRedirect: {
         parameters: {
             query?: never;
@@ -1577,6 +3381,44 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    createDomainRedirect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description The created redirect rule (assumed; the documented answer was not recovered). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["DnsConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     respondToDomainRenewal: {
         parameters: {
             query?: never;
@@ -1638,6 +3480,713 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobStatus"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteDynDnsConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+                /**
+                 * @description Public DynDNS configuration ID from `GET /api/v2/domains/{id}/dyndns` `configs[].id`. Do not invent this
+                 *     value; use the exact ID returned by the referenced API response.
+                 * @example ddns_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                configId: components["parameters"]["DynDnsConfigIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DynDNS configuration deleted. No response body is returned. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateDynDnsConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+                /**
+                 * @description Public DynDNS configuration ID from `GET /api/v2/domains/{id}/dyndns` `configs[].id`. Do not invent this
+                 *     value; use the exact ID returned by the referenced API response.
+                 * @example ddns_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                configId: components["parameters"]["DynDnsConfigIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DynDnsConfigUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated DynDNS configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DynDnsConfigUpdateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDynDnsLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+                /**
+                 * @description Public DynDNS configuration ID from `GET /api/v2/domains/{id}/dyndns` `configs[].id`. Do not invent this
+                 *     value; use the exact ID returned by the referenced API response.
+                 * @example ddns_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                configId: components["parameters"]["DynDnsConfigIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DynDNS update logs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DynDnsLogList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDomainNameservers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Current nameservers and the gates for changing them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainNameservers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NameserversNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDomainDns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` includes the system SOA and zone-apex NS records, which are hidden by default.
+                 * @example true
+                 */
+                includeSystem?: components["parameters"]["DomainDnsIncludeSystem"];
+                /**
+                 * @description Record type to filter by (this route also lists `SPF`).
+                 * @example MX
+                 */
+                type?: components["parameters"]["DomainDnsRecordTypeFilter"];
+                /**
+                 * @description Owner name to filter by: `@` for the apex, a relative label such as `mail`, or a full name such as
+                 *     `mail.example.com`.
+                 * @example mail
+                 */
+                name?: components["parameters"]["DnsRecordNameFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain's DNS zone and records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainDns"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDomainDnsHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Owner name to filter by: `@` for the apex, a relative label such as `mail`, or a full name such as
+                 *     `mail.example.com`.
+                 * @example mail
+                 */
+                name?: components["parameters"]["DnsRecordNameFilter"];
+                /**
+                 * @description Record type to filter by.
+                 * @example TXT
+                 */
+                type?: components["parameters"]["DnsRecordTypeFilter"];
+                /**
+                 * @description Page size from 1 to 100 (the default is not documented).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["DnsHistoryLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of DNS change history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsHistoryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDomainDnsAuditEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size from 1 to 100 (the default is not documented).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["DnsHistoryLimit"];
+                /** @description Cursor returned by the previous page (`nextCursor`). */
+                cursor?: components["parameters"]["DnsAuditCursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of DNS audit events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsAuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDomainDnsSnapshots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size from 1 to 100 (the default is not documented).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["DnsHistoryLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public domain ID from `GET /api/v2/domains` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A domain name such as `example.com` is not an ID.
+                 * @example dom_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DomainIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain's DNS snapshots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsSnapshotPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    bulkDnsRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDnsRequest"];
+            };
+        };
+        responses: {
+            /** @description Bulk DNS job queued. Poll `operation.pollUrl` for completion. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDnsAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    bulkDomainRedirects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRedirectsRequest"];
+            };
+        };
+        responses: {
+            /** @description Bulk redirect job queued. Poll `operation.pollUrl` for completion. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRedirectsAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public order ID: from `POST /api/v2/orders` `id`, `GET /api/v2/orders/{id}` `id`,
+                 *     `GET /api/v2/billing/invoices/{id}` `orderId`, `GET /api/v2/domains/{id}` `pendingRenewalOrder.id` or
+                 *     `GET /api/v2/domains/{id}/renewal` `orderId`. Do not invent this value; use the exact ID returned by the
+                 *     referenced API response.
+                 * @example ord_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["OrderIdPath"];
+            };
+            cookie?: never;
+        };
+        /** @description Absent, or an empty object. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderCancelRequest"];
+            };
+        };
+        responses: {
+            /** @description The cancelled order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateDynDns: {
+        parameters: {
+            query: {
+                /**
+                 * @description The configured DynDNS hostname (`hostname` of `GET /api/v2/domains/{id}/dyndns` `configs[]`), as a full name.
+                 * @example home.example.com
+                 */
+                hostname: components["parameters"]["DynDnsUpdateHostname"];
+                /**
+                 * @description The configuration's DynDNS updater token (`token` of `POST /api/v2/domains/{id}/dyndns`). It is the
+                 *     credential of this call: never log it, and keep URLs that carry it out of logs and error messages.
+                 * @example 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                 */
+                token: components["parameters"]["DynDnsUpdateToken"];
+                /**
+                 * @description The address to set: IPv4 for an `A` configuration, IPv6 for `AAAA`. Without it, the address the request
+                 *     comes from is used (observed from public clients, not documented).
+                 * @example 203.0.113.7
+                 */
+                ip?: components["parameters"]["DynDnsUpdateIp"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DynDNS2 plain-text answer (observed from public clients, not documented). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["DynDnsUpdateAnswer"];
+                };
+            };
+        };
+    };
+    listDnsZones: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum DNS zones to return in this page (the default is not documented).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["DnsZoneListLimit"];
+                /** @description Opaque cursor from `nextCursor` for the next page. An invalid cursor is a 400 `invalid_cursor`. */
+                cursor?: components["parameters"]["DnsZoneListCursor"];
+                /**
+                 * @description Exact zone name to find, e.g. `example.com`. Use it to get the public `zone_…` ID before calling the zone
+                 *     and record routes. For a record name under a subdomain, try the longest zone suffix that matches.
+                 * @example example.com
+                 */
+                name?: components["parameters"]["DnsZoneListName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cursor-paginated list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsZoneList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDnsZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+                 * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DnsZoneIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zone and its records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsZoneRecords"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDnsZoneRecords: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Record type to filter by.
+                 * @example TXT
+                 */
+                type?: components["parameters"]["DnsRecordTypeFilter"];
+                /**
+                 * @description Owner name to filter by: `@` for the apex, a relative label such as `mail`, or a full name such as
+                 *     `mail.example.com`.
+                 * @example mail
+                 */
+                name?: components["parameters"]["DnsRecordNameFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+                 * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DnsZoneIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zone and its (filtered) records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsZoneRecords"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createDnsRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+                 * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DnsZoneIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DnsRecordCreate"];
+            };
+        };
+        responses: {
+            /** @description The created record (status and body observed from public clients, not documented). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsRecordCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateDnsRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+                 * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DnsZoneIdPath"];
+                /**
+                 * @description Public DNS record ID from `GET /api/v2/dns-zones/{id}/records` `records[].id`. Do not invent this value;
+                 *     use the exact ID returned by the referenced API response.
+                 * @example drr_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                recordId: components["parameters"]["DnsRecordIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DnsRecordUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated record (assumed; the documented answer was not recovered). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteDnsRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Public DNS zone ID from `GET /api/v2/dns-zones` `data[].id`. Do not invent this value; use the exact ID
+                 *     returned by the referenced API response. A zone name such as `example.com` is not an ID.
+                 * @example zone_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                id: components["parameters"]["DnsZoneIdPath"];
+                /**
+                 * @description Public DNS record ID from `GET /api/v2/dns-zones/{id}/records` `records[].id`. Do not invent this value;
+                 *     use the exact ID returned by the referenced API response.
+                 * @example drr_01hxa3b4c5d6e7f8g9h0j1k2m3
+                 */
+                recordId: components["parameters"]["DnsRecordIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content. The record was deleted; there is no response body (observed from public clients, not documented). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

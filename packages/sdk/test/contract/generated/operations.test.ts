@@ -7,7 +7,237 @@
 // folder, cover only what a table cannot express.
 import { describe, expect, expectTypeOf, test } from "vitest";
 import type { components } from "../../../src/index.js";
-import { exampleValue, expectDocumentedError, expectDocumentedProblem, expectDocumentedSuccess, hostup, prefer, type Maybe } from "../support.js";
+import { exampleValue, expectDocumentedError, expectDocumentedProblem, expectDocumentedSuccess, expectDocumentedText, hostup, prefer, type Maybe } from "../support.js";
+
+describe("bulkDnsRecords: POST /api/v2/domains/bulk/dns", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.bulkDnsRecords.withResponse({
+      action: "add",
+      domainNames: ["example.se", "example.nu"],
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkDnsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkDnsAccepted");
+  });
+
+  test("with every input (`recordValue`: no documented value)", async () => {
+    const result = await hostup.bulkDnsRecords.withResponse({
+      action: "add",
+      domainNames: ["example.se", "example.nu"],
+      records: [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }],
+      deleteType: "by_type",
+      recordType: "TXT",
+      recordName: "_dmarc",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkDnsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkDnsAccepted");
+  });
+
+  test("with the request example BulkAddDmarcRecord", async () => {
+    const result = await hostup.bulkDnsRecords.withResponse({
+      action: "add",
+      domainNames: ["example.se", "example.nu"],
+      records: [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }],
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkDnsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkDnsAccepted");
+  });
+
+  test("with the request example BulkDeleteTxtRecords", async () => {
+    const result = await hostup.bulkDnsRecords.withResponse({
+      action: "delete",
+      domainNames: ["example.se", "example.nu"],
+      deleteType: "by_type",
+      recordType: "TXT",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkDnsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkDnsAccepted");
+  });
+
+  test.each([["BulkDnsQueued", "#/components/examples/BulkDnsQueued"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.bulkDnsRecords.withResponse({
+      action: "add",
+      domainNames: ["example.se", "example.nu"],
+    }, { headers: { Prefer: `example=${name}` } });
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.bulkDnsRecords({ action: "add", domainNames: ["example.se", "example.nu"] }, prefer(status)), { operationId: "bulkDnsRecords", status, example });
+  });
+
+  test("raw client: the documented 202, typed", async () => {
+    const { data, error, response } = await hostup.raw.POST("/api/v2/domains/bulk/dns", {
+      body: {
+        action: "add",
+        domainNames: ["example.se", "example.nu"],
+        records: [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }],
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["BulkDnsAccepted"]>>();
+    expectTypeOf<Maybe<components["schemas"]["BulkDnsAccepted"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 202, "#/components/schemas/BulkDnsAccepted");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.POST("/api/v2/domains/bulk/dns", {
+      body: {
+        action: "add",
+        domainNames: ["example.se", "example.nu"],
+        records: [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }],
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("bulkDomainRedirects: POST /api/v2/domains/bulk/redirects", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.bulkDomainRedirects.withResponse({
+      action: "create",
+      domainNames: ["example.se", "example.nu"],
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkRedirectsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkRedirectsAccepted");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.bulkDomainRedirects.withResponse({
+      action: "create",
+      domainNames: ["example.se", "example.nu"],
+      redirect: {
+        sourceUrl: "https://{domain}/old",
+        targetUrl: "https://www.example.com/new",
+        statusCode: 301,
+        preserveQueryString: true,
+        preservePathSuffix: false,
+        description: "Move old campaign URL to the new site.",
+        redirectScope: "exact",
+      },
+      ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkRedirectsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkRedirectsAccepted");
+  });
+
+  test("with the request example BulkCreateRedirect", async () => {
+    const result = await hostup.bulkDomainRedirects.withResponse({
+      action: "create",
+      domainNames: ["example.se", "example.nu"],
+      redirect: {
+        sourceUrl: "https://{domain}/old",
+        targetUrl: "https://www.example.com/new",
+        statusCode: 301,
+        preserveQueryString: true,
+        preservePathSuffix: false,
+        description: "Move old campaign URL to the new site.",
+        redirectScope: "exact",
+      },
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkRedirectsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkRedirectsAccepted");
+  });
+
+  test("with the request example BulkDeleteRedirects", async () => {
+    const result = await hostup.bulkDomainRedirects.withResponse({
+      action: "delete",
+      domainNames: ["example.se", "example.nu"],
+      ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["BulkRedirectsAccepted"]>();
+    expectDocumentedSuccess(result.response, result.data, 202, "#/components/schemas/BulkRedirectsAccepted");
+  });
+
+  test.each([["BulkRedirectsQueued", "#/components/examples/BulkRedirectsQueued"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.bulkDomainRedirects.withResponse({
+      action: "create",
+      domainNames: ["example.se", "example.nu"],
+    }, { headers: { Prefer: `example=${name}` } });
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.bulkDomainRedirects({
+      action: "create",
+      domainNames: ["example.se", "example.nu"],
+    }, prefer(status)), { operationId: "bulkDomainRedirects", status, example });
+  });
+
+  test("raw client: the documented 202, typed", async () => {
+    const { data, error, response } = await hostup.raw.POST("/api/v2/domains/bulk/redirects", {
+      body: {
+        action: "create",
+        domainNames: ["example.se", "example.nu"],
+        redirect: {
+          sourceUrl: "https://{domain}/old",
+          targetUrl: "https://www.example.com/new",
+          statusCode: 301,
+          preserveQueryString: true,
+          preservePathSuffix: false,
+          description: "Move old campaign URL to the new site.",
+          redirectScope: "exact",
+        },
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["BulkRedirectsAccepted"]>>();
+    expectTypeOf<Maybe<components["schemas"]["BulkRedirectsAccepted"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 202, "#/components/schemas/BulkRedirectsAccepted");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.POST("/api/v2/domains/bulk/redirects", {
+      body: {
+        action: "create",
+        domainNames: ["example.se", "example.nu"],
+        redirect: {
+          sourceUrl: "https://{domain}/old",
+          targetUrl: "https://www.example.com/new",
+          statusCode: 301,
+          preserveQueryString: true,
+          preservePathSuffix: false,
+          description: "Move old campaign URL to the new site.",
+          redirectScope: "exact",
+        },
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
 
 describe("bulkSyncDomainStatus: POST /api/v2/domains/bulk/status-sync", () => {
   test("with its inputs (all of them required)", async () => {
@@ -61,6 +291,267 @@ describe("bulkSyncDomainStatus: POST /api/v2/domains/bulk/status-sync", () => {
   ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
     const result = await hostup.raw.POST("/api/v2/domains/bulk/status-sync", {
       body: { domainIds: ["dom_01hxa3b4c5d6e7f8g9h0j1k2m3", "dom_01hxa3b4c5d6e7f8g9h0j1k2m4"] },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("cancelOrder: POST /api/v2/orders/{id}/actions/cancel", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.cancelOrder.withResponse("ord_01hxa3b4c5d6e7f8g9h0j1k2m3");
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["Order"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/Order");
+  });
+
+  test.each([["OrderCancelled", "#/components/examples/OrderCancelled"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.cancelOrder.withResponse(
+      "ord_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.cancelOrder("ord_01hxa3b4c5d6e7f8g9h0j1k2m3", prefer(status)), { operationId: "cancelOrder", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.POST("/api/v2/orders/{id}/actions/cancel", {
+      params: { path: { id: "ord_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {},
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["Order"]>>();
+    expectTypeOf<Maybe<components["schemas"]["Order"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/Order");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.POST("/api/v2/orders/{id}/actions/cancel", {
+      params: { path: { id: "ord_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {},
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("createDnsRecord: POST /api/v2/dns-zones/{id}/records", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.createDnsRecord.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "_acme-challenge",
+      value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecordCreated"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/DnsRecordCreated");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.createDnsRecord.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "_acme-challenge",
+      value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+      ttl: 60,
+      priority: 10,
+      weight: 5,
+      port: 5060,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecordCreated"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/DnsRecordCreated");
+  });
+
+  test("with the request example CreateAcmeChallengeTxt", async () => {
+    const result = await hostup.createDnsRecord.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "_acme-challenge",
+      value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+      ttl: 60,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecordCreated"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/DnsRecordCreated");
+  });
+
+  test("with the request example CreateApexMx", async () => {
+    const result = await hostup.createDnsRecord.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "MX",
+      name: "@",
+      value: "mail.example.com",
+      ttl: 3600,
+      priority: 10,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecordCreated"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/DnsRecordCreated");
+  });
+
+  test.each([["DnsRecordCreatedTxt", "#/components/examples/DnsRecordCreatedTxt"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.createDnsRecord.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "_acme-challenge",
+      value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+    }, { headers: { Prefer: `example=${name}` } });
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.createDnsRecord("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "_acme-challenge",
+      value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+    }, prefer(status)), { operationId: "createDnsRecord", status, example });
+  });
+
+  test("raw client: the documented 201, typed", async () => {
+    const { data, error, response } = await hostup.raw.POST("/api/v2/dns-zones/{id}/records", {
+      params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {
+        type: "TXT",
+        name: "_acme-challenge",
+        value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+        ttl: 60,
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsRecordCreated"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsRecordCreated"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 201, "#/components/schemas/DnsRecordCreated");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.POST("/api/v2/dns-zones/{id}/records", {
+      params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {
+        type: "TXT",
+        name: "_acme-challenge",
+        value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs",
+        ttl: 60,
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("createDomainRedirect: POST /api/v2/domains/{id}/redirects", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.createDomainRedirect.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      sourceUrl: "https://www.example.com",
+      targetUrl: "https://example.com",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["RedirectRule"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/RedirectRule");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.createDomainRedirect.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      sourceUrl: "https://www.example.com",
+      targetUrl: "https://example.com",
+      httpStatusCode: 301,
+      scope: "root_www",
+      preserveQuery: false,
+      includeSubdomains: false,
+      preservePath: false,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["RedirectRule"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/RedirectRule");
+  });
+
+  test("with the request example CreateWwwToApexRedirect", async () => {
+    const result = await hostup.createDomainRedirect.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      sourceUrl: "https://www.example.com",
+      targetUrl: "https://example.com",
+      httpStatusCode: 301,
+      scope: "root_www",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["RedirectRule"]>();
+    expectDocumentedSuccess(result.response, result.data, 201, "#/components/schemas/RedirectRule");
+  });
+
+  test.each([["RedirectRuleCreatedPendingDns", "#/components/examples/RedirectRuleCreatedPendingDns"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.createDomainRedirect.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      sourceUrl: "https://www.example.com",
+      targetUrl: "https://example.com",
+    }, { headers: { Prefer: `example=${name}` } });
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 409, example: "#/components/examples/DnsConflictProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.createDomainRedirect("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      sourceUrl: "https://www.example.com",
+      targetUrl: "https://example.com",
+    }, prefer(status)), { operationId: "createDomainRedirect", status, example });
+  });
+
+  test("raw client: the documented 201, typed", async () => {
+    const { data, error, response } = await hostup.raw.POST("/api/v2/domains/{id}/redirects", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {
+        sourceUrl: "https://www.example.com",
+        targetUrl: "https://example.com",
+        httpStatusCode: 301,
+        scope: "root_www",
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["RedirectRule"]>>();
+    expectTypeOf<Maybe<components["schemas"]["RedirectRule"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 201, "#/components/schemas/RedirectRule");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 409, example: "#/components/examples/DnsConflictProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.POST("/api/v2/domains/{id}/redirects", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: {
+        sourceUrl: "https://www.example.com",
+        targetUrl: "https://example.com",
+        httpStatusCode: 301,
+        scope: "root_www",
+      },
       headers: prefer(status).headers,
     });
     expectDocumentedProblem(result, status, example);
@@ -127,6 +618,62 @@ describe("createDynDnsConfig: POST /api/v2/domains/{id}/dyndns", () => {
   });
 });
 
+describe("deleteDnsRecord: DELETE /api/v2/dns-zones/{id}/records/{recordId}", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.deleteDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+    );
+    expectTypeOf(result.data).toEqualTypeOf<void>();
+    expectDocumentedSuccess(result.response, result.data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.deleteDnsRecord(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      prefer(status),
+    ), { operationId: "deleteDnsRecord", status, example });
+  });
+
+  test("raw client: the documented 204, typed", async () => {
+    const { data, error, response } = await hostup.raw.DELETE(
+      "/api/v2/dns-zones/{id}/records/{recordId}",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3", recordId: "drr_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toBeUndefined();
+    expectDocumentedSuccess(response, data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.DELETE(
+      "/api/v2/dns-zones/{id}/records/{recordId}",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3", recordId: "drr_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
 describe("deleteDomain: DELETE /api/v2/domains/{id}", () => {
   test("with its inputs (all of them required)", async () => {
     const result = await hostup.deleteDomain.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3");
@@ -170,6 +717,189 @@ describe("deleteDomain: DELETE /api/v2/domains/{id}", () => {
   ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
     const result = await hostup.raw.DELETE("/api/v2/domains/{id}", {
       params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("deleteDomainRedirect: DELETE /api/v2/domains/{id}/redirects/{ruleId}", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.deleteDomainRedirect.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+    );
+    expectTypeOf(result.data).toEqualTypeOf<void>();
+    expectDocumentedSuccess(result.response, result.data, 204);
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.deleteDomainRedirect.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { type: "orphan" },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<void>();
+    expectDocumentedSuccess(result.response, result.data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+    { status: 503, example: "#/components/examples/RedirectServiceUnavailableNowProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.deleteDomainRedirect(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      prefer(status),
+    ), { operationId: "deleteDomainRedirect", status, example });
+  });
+
+  test("raw client: the documented 204, typed", async () => {
+    const { data, error, response } = await hostup.raw.DELETE(
+      "/api/v2/domains/{id}/redirects/{ruleId}",
+      {
+        params: {
+          path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", ruleId: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+          query: { type: "orphan" },
+        },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toBeUndefined();
+    expectDocumentedSuccess(response, data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+    { status: 502, example: "#/components/examples/RedirectServiceUnavailableProblem" },
+    { status: 503, example: "#/components/examples/RedirectServiceUnavailableNowProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.DELETE("/api/v2/domains/{id}/redirects/{ruleId}", {
+      params: {
+        path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", ruleId: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+        query: { type: "orphan" },
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("deleteDynDnsConfig: DELETE /api/v2/domains/{id}/dyndns/{configId}", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.deleteDynDnsConfig.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+    );
+    expectTypeOf(result.data).toEqualTypeOf<void>();
+    expectDocumentedSuccess(result.response, result.data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.deleteDynDnsConfig(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      prefer(status),
+    ), { operationId: "deleteDynDnsConfig", status, example });
+  });
+
+  test("raw client: the documented 204, typed", async () => {
+    const { data, error, response } = await hostup.raw.DELETE(
+      "/api/v2/domains/{id}/dyndns/{configId}",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toBeUndefined();
+    expectDocumentedSuccess(response, data, 204);
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.DELETE(
+      "/api/v2/domains/{id}/dyndns/{configId}",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("getDnsZone: GET /api/v2/dns-zones/{id}", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.getDnsZone.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3");
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsZoneRecords"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsZoneRecords");
+  });
+
+  test.each([["DnsZoneWithRecords", "#/components/examples/DnsZoneWithRecords"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.getDnsZone.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.getDnsZone("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", prefer(status)), { operationId: "getDnsZone", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/dns-zones/{id}", {
+      params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsZoneRecords"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsZoneRecords"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsZoneRecords");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/dns-zones/{id}", {
+      params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
       headers: prefer(status).headers,
     });
     expectDocumentedProblem(result, status, example);
@@ -228,6 +958,127 @@ describe("getDomain: GET /api/v2/domains/{id}", () => {
   });
 });
 
+describe("getDomainDns: GET /api/v2/domains/{id}/dns", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.getDomainDns.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {});
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DomainDns"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DomainDns");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.getDomainDns.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      includeSystem: true,
+      type: "MX",
+      name: "mail",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DomainDns"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DomainDns");
+  });
+
+  test.each([["DomainDnsMxRecords", "#/components/examples/DomainDnsMxRecords"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.getDomainDns.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.getDomainDns("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "getDomainDns", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/domains/{id}/dns", {
+      params: {
+        path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+        query: { includeSystem: true, type: "MX", name: "mail" },
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DomainDns"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DomainDns"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DomainDns");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/domains/{id}/dns", {
+      params: {
+        path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+        query: { includeSystem: true, type: "MX", name: "mail" },
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("getDomainNameservers: GET /api/v2/domains/{id}/nameservers", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.getDomainNameservers.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3");
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DomainNameservers"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DomainNameservers");
+  });
+
+  test.each([["HostUpNameservers", "#/components/examples/HostUpNameservers"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.getDomainNameservers.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.getDomainNameservers("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", prefer(status)), { operationId: "getDomainNameservers", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/domains/{id}/nameservers", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DomainNameservers"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DomainNameservers"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DomainNameservers");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/domains/{id}/nameservers", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
 describe("getJob: GET /api/jobs/{jobId}", () => {
   test("with its inputs (all of them required)", async () => {
     const result = await hostup.getJob.withResponse("dbj_01hxa3b4c5d6e7f8g9h0j1k2m3");
@@ -277,6 +1128,333 @@ describe("getJob: GET /api/jobs/{jobId}", () => {
   ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
     const result = await hostup.raw.GET("/api/jobs/{jobId}", {
       params: { path: { jobId: "dbj_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("listDnsZoneRecords: GET /api/v2/dns-zones/{id}/records", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.listDnsZoneRecords.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {});
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsZoneRecords"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsZoneRecords");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.listDnsZoneRecords.withResponse("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "TXT",
+      name: "mail",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsZoneRecords"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsZoneRecords");
+  });
+
+  test.each([
+    ["DnsZoneAcmeChallengeRecords", "#/components/examples/DnsZoneAcmeChallengeRecords"],
+    ["DnsZoneWithRecords", "#/components/examples/DnsZoneWithRecords"],
+  ])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDnsZoneRecords.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDnsZoneRecords("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "listDnsZoneRecords", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET(
+      "/api/v2/dns-zones/{id}/records",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { type: "TXT", name: "mail" } },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsZoneRecords"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsZoneRecords"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsZoneRecords");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET(
+      "/api/v2/dns-zones/{id}/records",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { type: "TXT", name: "mail" } },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("listDnsZones: GET /api/v2/dns-zones", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.listDnsZones.withResponse({});
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsZoneList"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsZoneList");
+  });
+
+  test("with every input (`cursor`: no documented value)", async () => {
+    const result = await hostup.listDnsZones.withResponse({ limit: 100, name: "example.com" });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsZoneList"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsZoneList");
+  });
+
+  test.each([["DnsZoneListPage", "#/components/examples/DnsZoneListPage"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDnsZones.withResponse(
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDnsZones({}, prefer(status)), { operationId: "listDnsZones", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/dns-zones", {
+      params: { query: { limit: 100, name: "example.com" } },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsZoneList"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsZoneList"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsZoneList");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/dns-zones", {
+      params: { query: { limit: 100, name: "example.com" } },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("listDomainDnsAuditEvents: GET /api/v2/domains/{id}/dns/audit", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.listDomainDnsAuditEvents.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsAuditPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsAuditPage");
+  });
+
+  test("with every input (`cursor`: no documented value)", async () => {
+    const result = await hostup.listDomainDnsAuditEvents.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { limit: 20 },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsAuditPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsAuditPage");
+  });
+
+  test.each([["DnsAuditApexA", "#/components/examples/DnsAuditApexA"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDomainDnsAuditEvents.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDomainDnsAuditEvents("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "listDomainDnsAuditEvents", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/domains/{id}/dns/audit", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { limit: 20 } },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsAuditPage"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsAuditPage"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsAuditPage");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/domains/{id}/dns/audit", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { limit: 20 } },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("listDomainDnsHistory: GET /api/v2/domains/{id}/dns/history", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.listDomainDnsHistory.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {});
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsHistoryPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsHistoryPage");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.listDomainDnsHistory.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      name: "mail",
+      type: "TXT",
+      limit: 20,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsHistoryPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsHistoryPage");
+  });
+
+  test.each([["DnsHistoryApexA", "#/components/examples/DnsHistoryApexA"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDomainDnsHistory.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDomainDnsHistory("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "listDomainDnsHistory", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/domains/{id}/dns/history", {
+      params: {
+        path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+        query: { name: "mail", type: "TXT", limit: 20 },
+      },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsHistoryPage"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsHistoryPage"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsHistoryPage");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/domains/{id}/dns/history", {
+      params: {
+        path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" },
+        query: { name: "mail", type: "TXT", limit: 20 },
+      },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("listDomainDnsSnapshots: GET /api/v2/domains/{id}/dns/snapshots", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.listDomainDnsSnapshots.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsSnapshotPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsSnapshotPage");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.listDomainDnsSnapshots.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      limit: 20,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsSnapshotPage"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsSnapshotPage");
+  });
+
+  test.each([["DnsSnapshotBeforeNameserverChange", "#/components/examples/DnsSnapshotBeforeNameserverChange"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDomainDnsSnapshots.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDomainDnsSnapshots("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "listDomainDnsSnapshots", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/v2/domains/{id}/dns/snapshots", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { limit: 20 } },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsSnapshotPage"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsSnapshotPage"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsSnapshotPage");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET("/api/v2/domains/{id}/dns/snapshots", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" }, query: { limit: 20 } },
       headers: prefer(status).headers,
     });
     expectDocumentedProblem(result, status, example);
@@ -458,6 +1636,72 @@ describe("listDynDnsConfigs: GET /api/v2/domains/{id}/dyndns", () => {
   });
 });
 
+describe("listDynDnsLogs: GET /api/v2/domains/{id}/dyndns/{configId}/logs", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.listDynDnsLogs.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DynDnsLogList"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DynDnsLogList");
+  });
+
+  test.each([["DynDnsLogs", "#/components/examples/DynDnsLogs"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.listDynDnsLogs.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.listDynDnsLogs(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      prefer(status),
+    ), { operationId: "listDynDnsLogs", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET(
+      "/api/v2/domains/{id}/dyndns/{configId}/logs",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DynDnsLogList"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DynDnsLogList"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DynDnsLogList");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.GET(
+      "/api/v2/domains/{id}/dyndns/{configId}/logs",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
 describe("respondToDomainRenewal: POST /api/v2/domains/{id}/actions/respond-to-renewal", () => {
   test("with only the required inputs", async () => {
     const result = await hostup.respondToDomainRenewal.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
@@ -600,6 +1844,197 @@ describe("syncDomainStatus: POST /api/v2/domains/{id}/actions/status-sync", () =
   });
 });
 
+describe("updateDnsRecord: PUT /api/v2/dns-zones/{id}/records/{recordId}", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.updateDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { type: "A", name: "@", value: "203.0.113.20" },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecord"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsRecord");
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.updateDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {
+        type: "A",
+        name: "@",
+        value: "203.0.113.20",
+        ttl: 3600,
+        priority: 10,
+        weight: 5,
+        port: 5060,
+        proxied: true,
+      },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecord"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsRecord");
+  });
+
+  test("with the request example UpdateApexA", async () => {
+    const result = await hostup.updateDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { type: "A", name: "@", value: "203.0.113.20", ttl: 3600 },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecord"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsRecord");
+  });
+
+  test("with the request example UpdateProxiedA", async () => {
+    const result = await hostup.updateDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { type: "A", name: "www", value: "203.0.113.20", ttl: 300, proxied: true },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DnsRecord"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DnsRecord");
+  });
+
+  test.each([["DnsRecordUpdatedA", "#/components/examples/DnsRecordUpdatedA"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.updateDnsRecord.withResponse(
+      "zone_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "drr_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { type: "A", name: "@", value: "203.0.113.20" },
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.updateDnsRecord("zone_01hxa3b4c5d6e7f8g9h0j1k2m3", "drr_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      type: "A",
+      name: "@",
+      value: "203.0.113.20",
+    }, prefer(status)), { operationId: "updateDnsRecord", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.PUT(
+      "/api/v2/dns-zones/{id}/records/{recordId}",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3", recordId: "drr_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        body: { type: "A", name: "@", value: "203.0.113.20", ttl: 3600 },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DnsRecord"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DnsRecord"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DnsRecord");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.PUT(
+      "/api/v2/dns-zones/{id}/records/{recordId}",
+      {
+        params: { path: { id: "zone_01hxa3b4c5d6e7f8g9h0j1k2m3", recordId: "drr_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        body: { type: "A", name: "@", value: "203.0.113.20", ttl: 3600 },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("updateDomain: PATCH /api/v2/domains/{id}", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.updateDomain.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {});
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["Domain"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/Domain");
+  });
+
+  test("with every input (`whoisPrivacyAutoEnable`: no documented value)", async () => {
+    const result = await hostup.updateDomain.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      autoRenew: false,
+      cancelPendingOrder: true,
+      registrarLock: true,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["Domain"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/Domain");
+  });
+
+  test("with the request example DisableAutoRenewAndCancelPendingOrder", async () => {
+    const result = await hostup.updateDomain.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      autoRenew: false,
+      cancelPendingOrder: true,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["Domain"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/Domain");
+  });
+
+  test("with the request example EnableRegistrarLock", async () => {
+    const result = await hostup.updateDomain.withResponse("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      registrarLock: true,
+    });
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["Domain"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/Domain");
+  });
+
+  test.each([["DomainAutoRenewDisabled", "#/components/examples/DomainAutoRenewDisabled"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.updateDomain.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      {},
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.updateDomain("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", {}, prefer(status)), { operationId: "updateDomain", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.PATCH("/api/v2/domains/{id}", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: { autoRenew: false, cancelPendingOrder: true },
+    });
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["Domain"]>>();
+    expectTypeOf<Maybe<components["schemas"]["Domain"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/Domain");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.PATCH("/api/v2/domains/{id}", {
+      params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+      body: { autoRenew: false, cancelPendingOrder: true },
+      headers: prefer(status).headers,
+    });
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
 describe("updateDomainRedirect: PATCH /api/v2/domains/{id}/redirects/{ruleId}", () => {
   test("with only the required inputs", async () => {
     const result = await hostup.updateDomainRedirect.withResponse(
@@ -691,6 +2126,110 @@ describe("updateDomainRedirect: PATCH /api/v2/domains/{id}/redirects/{ruleId}", 
       {
         params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", ruleId: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
         body: { targetUrl: "https://example.com/new-home", httpStatusCode: 302 },
+        headers: prefer(status).headers,
+      },
+    );
+    expectDocumentedProblem(result, status, example);
+  });
+});
+
+describe("updateDynDns: GET /api/dyndns/update", () => {
+  test("with only the required inputs", async () => {
+    const result = await hostup.updateDynDns.withResponse({
+      hostname: "home.example.com",
+      token: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<string>();
+    expectDocumentedText(result.response, result.data, 200);
+  });
+
+  test("with every input", async () => {
+    const result = await hostup.updateDynDns.withResponse({
+      hostname: "home.example.com",
+      token: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+      ip: "203.0.113.7",
+    });
+    expectTypeOf(result.data).toEqualTypeOf<string>();
+    expectDocumentedText(result.response, result.data, 200);
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.GET("/api/dyndns/update", {
+      params: {
+        query: {
+          hostname: "home.example.com",
+          token: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+          ip: "203.0.113.7",
+        },
+      },
+      parseAs: "text",
+    });
+    expect(error).toBeUndefined();
+    expectDocumentedText(response, data, 200);
+  });
+});
+
+describe("updateDynDnsConfig: PATCH /api/v2/domains/{id}/dyndns/{configId}", () => {
+  test("with its inputs (all of them required)", async () => {
+    const result = await hostup.updateDynDnsConfig.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { enabled: false },
+    );
+    expectTypeOf(result.data).toEqualTypeOf<components["schemas"]["DynDnsConfigUpdateResult"]>();
+    expectDocumentedSuccess(result.response, result.data, 200, "#/components/schemas/DynDnsConfigUpdateResult");
+  });
+
+  test.each([["DynDnsConfigDisabled", "#/components/examples/DynDnsConfigDisabled"]])("serves the response example %s", async (name, pointer) => {
+    const { data } = await hostup.updateDynDnsConfig.withResponse(
+      "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      { enabled: false },
+      { headers: { Prefer: `example=${name}` } },
+    );
+    expect(data).toStrictEqual(exampleValue(pointer));
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("throws the documented $status as its HostupApiError", async ({ status, example }) => {
+    await expectDocumentedError(hostup.updateDynDnsConfig("dom_01hxa3b4c5d6e7f8g9h0j1k2m3", "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3", {
+      enabled: false,
+    }, prefer(status)), { operationId: "updateDynDnsConfig", status, example });
+  });
+
+  test("raw client: the documented 200, typed", async () => {
+    const { data, error, response } = await hostup.raw.PATCH(
+      "/api/v2/domains/{id}/dyndns/{configId}",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        body: { enabled: false },
+      },
+    );
+    expect(error).toBeUndefined();
+    expectTypeOf(data).toExtend<Maybe<components["schemas"]["DynDnsConfigUpdateResult"]>>();
+    expectTypeOf<Maybe<components["schemas"]["DynDnsConfigUpdateResult"]>>().toExtend<typeof data>();
+    expectDocumentedSuccess(response, data, 200, "#/components/schemas/DynDnsConfigUpdateResult");
+  });
+
+  test.each([
+    { status: 400, example: "#/components/examples/InvalidRequestProblem" },
+    { status: 401, example: "#/components/examples/UnauthorizedProblem" },
+    { status: 403, example: "#/components/examples/ForbiddenProblem" },
+    { status: 404, example: "#/components/examples/NotFoundProblem" },
+    { status: 429, example: "#/components/examples/RateLimitedProblem" },
+    { status: 500, example: "#/components/examples/InternalErrorProblem" },
+  ])("raw client: the documented $status as Problem Details", async ({ status, example }) => {
+    const result = await hostup.raw.PATCH(
+      "/api/v2/domains/{id}/dyndns/{configId}",
+      {
+        params: { path: { id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", configId: "ddns_01hxa3b4c5d6e7f8g9h0j1k2m3" } },
+        body: { enabled: false },
         headers: prefer(status).headers,
       },
     );
