@@ -75,7 +75,7 @@ export async function invoke(
   const op = operation instanceof Promise ? await operation : operation;
   const expected = op.params.length + (op.input ? 1 : 0);
   if (args.length > expected + 1) {
-    throw new HostupValidationError(`${op.id}: expected at most ${expected + 1} arguments, got ${args.length}.`, op.id, "arguments");
+    rejectInput(op, (await validation()).argumentsFinding(op, expected + 1, args.length));
   }
   const options = args[expected] === undefined ? {} : await checkOptions(ctx, op, args[expected]);
   let path = op.path;
@@ -116,8 +116,9 @@ export async function invoke(
     },
   );
   if (!response.ok) throw await answerError(ctx, op, response, text);
-  const { data, unusable } = readSuccess(op, response, text);
-  if (unusable !== undefined) throw await answerError(ctx, op, response, text, unusable);
+  const success = readSuccess(op, response, text);
+  if (!success) throw await answerError(ctx, op, response, text, true);
+  const data = success.data;
   if (!full) return data;
   return {
     data,
@@ -155,30 +156,30 @@ async function checkOptions(ctx: CallContext, op: OperationSpec, options: unknow
   return options as RequestOptions;
 }
 
-/** The success body as JSON, or what makes it unusable (not the JSON the spec promises). */
-function readSuccess(op: OperationSpec, response: Response, text: string): { data?: unknown; unusable?: string } {
+/** The success body as the method returns it, or `undefined` when it is not what the spec promises (lazy/failure.ts says how). */
+function readSuccess(op: OperationSpec, response: Response, text: string): { data?: unknown } | undefined {
   if (op.successText) return { data: text };
   if (response.status === 204 || (text === "" && !op.successBody)) return {};
-  if (text === "") return { unusable: "has an empty body where JSON was expected" };
-  const type = response.headers.get("content-type") ?? "";
-  if (!/\bjson\b/i.test(type)) return { unusable: `is ${type || "of no content type"}, not JSON` };
-  try {
-    return { data: JSON.parse(text) };
-  } catch {
-    return { unusable: "body is not valid JSON (truncated?)" };
+  if (text !== "" && /\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+    try {
+      return { data: JSON.parse(text) };
+    } catch {
+      /* unusable: described by lazy/failure.ts */
+    }
   }
+  return undefined;
 }
 
 /**
- * The HostupApiError for an error answer, or, with `unusable` (what is wrong with it), the
- * HostupUnexpectedResponseError for a 2xx answer the SDK cannot return.
+ * The HostupApiError for an error answer, or, with `unusable`, the HostupUnexpectedResponseError
+ * for a 2xx answer the SDK cannot return.
  */
 async function answerError(
   ctx: CallContext,
   op: OperationSpec,
   response: Response,
   text: string,
-  unusable?: string,
+  unusable?: true,
 ): Promise<HostupResponseError> {
   // A HostupError when failure.ts cannot be loaded (load-once.ts).
   const read = await failure().catch((error: Error) => error);
@@ -192,8 +193,8 @@ async function answerError(
           endpoint: `${op.method} ${op.path}`,
           fallbackMessage: `${response.statusText || "error"} (${read.message})`,
         }
-      : unusable === undefined
-        ? read.describeErrorAnswer(ctx.secrets, op, response, text)
-        : read.describeUnusableSuccess(ctx.secrets, op, response, unusable);
-  return unusable === undefined ? apiErrorFor(init) : new HostupUnexpectedResponseError(init);
+      : unusable
+        ? read.describeUnusableSuccess(ctx.secrets, op, response, text)
+        : read.describeErrorAnswer(ctx.secrets, op, response, text);
+  return unusable ? new HostupUnexpectedResponseError(init) : apiErrorFor(init);
 }

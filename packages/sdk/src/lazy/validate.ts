@@ -57,6 +57,11 @@ export function inputFinding(
   return (rules.body && schemaFinding(op, rules.body, value, scrub, "body")) ?? proseFinding(op, args, domain, scrub);
 }
 
+/** A call with more arguments than the method takes (`most`). */
+export function argumentsFinding(op: OperationSpec, most: number, got: number): Finding {
+  return { message: `${op.id}: expected at most ${most} arguments, got ${got}.`, field: "arguments" };
+}
+
 /** What is wrong with a method's options argument (`known`: the option names). */
 export function optionsFinding(op: OperationSpec, options: unknown, known: ReadonlyArray<string>, secrets: Secrets): Finding {
   const scrub = redactorFor(secrets).text;

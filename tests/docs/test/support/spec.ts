@@ -65,7 +65,16 @@ export function readSpec(): SpecFacts {
       return { mediaType, examples };
     });
 
-  const operations: OperationFacts[] = listOperations(spec).map(({ path: p, method, operation: op }) => ({
+  // Redoc lists a path's operations in the order its path item has them (the walker: in OpenAPI's method order).
+  const inDocumentOrder = listOperations(spec)
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) =>
+      a.entry.path === b.entry.path
+        ? Object.keys(a.entry.pathItem).indexOf(a.entry.method) - Object.keys(b.entry.pathItem).indexOf(b.entry.method)
+        : a.index - b.index,
+    )
+    .map(({ entry }) => entry);
+  const operations: OperationFacts[] = inDocumentOrder.map(({ path: p, method, operation: op }) => ({
     operationId: op.operationId,
     summary: op.summary,
     method: method.toUpperCase(),
