@@ -22,11 +22,14 @@ import { checkEveryOperationCalled, consumerCopy, consumerFixture, type Consumer
 import { realSpec, SYNTHETIC_COPIES, syntheticSpec } from "./support/synthetic-spec.js";
 
 /**
- * Budget for the instantiations the consumer adds over an empty file (TypeScript 5.9.3): 20,479 were
- * measured when it was set (about 20,250 of them from `raw`, i.e. openapi-fetch's types; the methods
- * need about 140), plus 20% headroom. Raise it only with a reason (a new operation, a TypeScript upgrade).
+ * Budget for the instantiations the consumer adds over an empty file (TypeScript 5.9.3). Set at 11
+ * operations to 24,500 (20,479 measured, nearly all of it `raw`, i.e. openapi-fetch's path types);
+ * raised to 60,000 when the spec went to 32 operations (50,241 measured: the methods about 400, `raw`
+ * the rest, about 830 per operation as the per-operation budget below says), plus about 20%. Raise it
+ * only with a reason (new operations, a TypeScript upgrade); the per-operation budget is what keeps
+ * the cost of each new operation in check.
  */
-export const INSTANTIATION_BUDGET = 24_500;
+export const INSTANTIATION_BUDGET = 60_000;
 
 /**
  * Budget per operation: the instantiations a consumer that calls every operation adds for each

@@ -79,7 +79,8 @@ async function buildIn(dir: string, spec: SpecNode, options: SdkBuildOptions): P
     "openapi-fetch": [OPENAPI_FETCH_TYPES],
   };
   if (options.declarations) {
-    writeFileSync(types, astToString(await openapiTS(pathToFileURL(specFile), { rootTypes: true })));
+    // The options of packages/types/scripts/generate.mjs.
+    writeFileSync(types, astToString(await openapiTS(pathToFileURL(specFile), { rootTypes: true, defaultNonNullable: false })));
     await emitDeclarations(dir, src, declarations, typePaths);
   }
   return {
