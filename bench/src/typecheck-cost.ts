@@ -1,7 +1,7 @@
 // Type-check cost: `tsc --noEmit --extendedDiagnostics` on a consumer that uses every operation
 // (methods, `.withResponse`, `raw`, workflows: fixtures/consumer.ts), minus the same compiler run on an
 // empty file. Then the cost per operation: the methods (fixtures/consumer-methods.ts) and `raw`
-// (fixtures/consumer-raw.ts) consumers against the SDK built from the real spec (11 operations) and
+// (fixtures/consumer-raw.ts) consumers against the SDK built from the real spec and
 // from the synthetic one (66: each consumer once per copy, renamed), the declarations emitted from
 // each build and @hostup/types generated from each spec; the slope between the two is per operation.
 // The counts (types, instantiations) are deterministic for a given TypeScript version and SDK build,

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { deref, HTTP_METHODS, listOperations, type SpecNode } from "@hostup/openapi/walk";
 
-/** Copies beside the original: 11 operations become 66. */
+/** Copies beside the original: the real spec's operations, six times over (32 become 192). */
 export const SYNTHETIC_COPIES = 5;
 
 export const copyOperationId = (operationId: string, copy: number): string => `${operationId}Copy${copy}`;
