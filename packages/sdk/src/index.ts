@@ -16,6 +16,14 @@ export type { RequestOptions, WithResponse } from "./eager/invoke.js";
 export type { LogRecord } from "./eager/transport.js";
 export { formatLogRecord } from "./eager/log.js";
 export {
+  HostupDynDnsError,
+  updateDynDns,
+  type DynDnsFailureCode,
+  type DynDnsUpdateInput,
+  type DynDnsUpdateOptions,
+  type DynDnsUpdateResult,
+} from "./dyndns-update.js";
+export {
   HostupError,
   HostupConfigError,
   HostupValidationError,
