@@ -156,7 +156,10 @@ async function expectExamplesShown(panel: Locator, media: MediaExamples, where: 
       await items.nth(i).click();
     }
     await expect.poll(async () => normalize((await picker.textContent()) ?? ""), { timeout: 5_000 }).toBe(label);
-    expect(await shown(panel), `${where}: example ${example.name} ("${label}")`).toEqual(expected(example.value));
+    // the picked example's text replaces the shown one a moment after the picker's label changes
+    await expect
+      .poll(() => shown(panel), { message: `${where}: example ${example.name} ("${label}")`, timeout: 5_000 })
+      .toEqual(expected(example.value));
   }
 }
 
