@@ -13,6 +13,14 @@ import { HostupAbortError, HostupApiError, HostupConfigError, HostupError, Hostu
 import type { HostupMethods } from "./generated/methods.js";
 import type { AsyncOperation, BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
 import type { WorkflowCore } from "./lazy/workflows/core.js";
+import type {
+  DnsRecord,
+  DnsRecordMatch,
+  DnsRecordSpec,
+  DnsWorkflowOptions,
+  DnsZoneSummary,
+  ListDnsZonesQuery,
+} from "./lazy/workflows/dns.js";
 import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
 import type { JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
 import { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
@@ -59,6 +67,18 @@ export interface HostupWorkflows {
   iterateDomains(query?: Omit<ListDomainsQuery, "cursor">, options?: IterateOptions): AsyncGenerator<DomainSummary, void, undefined>;
   /** The domain called `name` (its `id` is the `dom_…` ID), or HostupDomainNotFoundError. */
   findDomainByName(name: string, options?: Omit<RequestOptions, "domainName">): Promise<DomainSummary>;
+  /** Every DNS zone (matching `query`), page by page as the loop asks. */
+  iterateDnsZones(query?: Omit<ListDnsZonesQuery, "cursor">, options?: IterateOptions): AsyncGenerator<DnsZoneSummary, void, undefined>;
+  /** The DNS zone called `name` (its `id` is the `zone_…` ID), or a HostupError naming `name`. One request. */
+  findDnsZoneByName(name: string, options?: DnsWorkflowOptions): Promise<DnsZoneSummary>;
+  /**
+   * Makes sure the zone holds this record, idempotently: lists its type and name first and creates it only
+   * when the value is missing. Never leaves a duplicate, also when a create's answer is lost (it reads the
+   * records again before trying once more). `created`: whether the record is new.
+   */
+  ensureDnsRecord(zoneId: string, record: DnsRecordSpec, options?: DnsWorkflowOptions): Promise<{ record: DnsRecord; created: boolean }>;
+  /** Deletes every record of this type and name (and value, when given), and only those; records already gone are not counted. */
+  removeDnsRecords(zoneId: string, match: DnsRecordMatch, options?: DnsWorkflowOptions): Promise<{ deleted: number }>;
   /** Polls a job (id, pollUrl or a bulk call's `operation`) until completed; throws when it fails or takes too long. */
   waitForJob(job: JobReference, options?: WaitForJobOptions): Promise<JobState>;
   /** Queues one bulk status sync and waits for its job. */
@@ -86,8 +106,16 @@ export type HostupClient = HostupMethods &
 const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug", "userAgent"]);
 
 /** Workflows that answer with a promise, and those that answer with an async iterator. */
-const WORKFLOWS = ["findDomainByName", "waitForJob", "bulkSyncDomainStatusAndWait", "bulkSyncDomainStatusInBatches"] as const;
-const ITERATING_WORKFLOWS = ["iterateDomains"] as const;
+const WORKFLOWS = [
+  "findDomainByName",
+  "findDnsZoneByName",
+  "ensureDnsRecord",
+  "removeDnsRecords",
+  "waitForJob",
+  "bulkSyncDomainStatusAndWait",
+  "bulkSyncDomainStatusInBatches",
+] as const;
+const ITERATING_WORKFLOWS = ["iterateDomains", "iterateDnsZones"] as const;
 
 export function createHostupClient(options: HostupClientOptions): HostupClient {
   if (typeof options !== "object" || options === null) {

@@ -8,6 +8,16 @@ export {
 export type { HostupClient, HostupClientOptions, HostupRawClient, HostupWorkflows } from "./client.js";
 export { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
 export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
+export type {
+  DnsRecord,
+  DnsRecordMatch,
+  DnsRecordSpec,
+  DnsRecordType,
+  DnsWorkflowOptions,
+  DnsZoneSummary,
+  ListDnsZonesQuery,
+} from "./lazy/workflows/dns.js";
+export { dnsTxtValue, relativeDnsName } from "./dns-names.js";
 export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
 export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";
 export type { HostupMethods } from "./generated/methods.js";

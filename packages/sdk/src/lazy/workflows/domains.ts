@@ -17,19 +17,41 @@ export interface IterateOptions extends Omit<RequestOptions, "domainName"> {
  * Every domain matching `query`, fetched page by page as the loop asks for more (`for await`).
  * Stops at the last page (`nextCursor` null or `hasMore` false) or after `maxItems`.
  */
-export async function* iterateDomains(
+export function iterateDomains(
   core: WorkflowCore,
   query: Omit<ListDomainsQuery, "cursor"> = {},
   options: IterateOptions = {},
 ): AsyncGenerator<DomainSummary, void, undefined> {
+  return paginate(core, "iterateDomains", "listDomains", (q, o) => core.api.listDomains(q, o), query, options);
+}
+
+/** One page of a cursor-paginated list (`GET /api/v2/domains`, `GET /api/v2/dns-zones`). */
+export interface Page<T> {
+  data?: T[];
+  hasMore?: boolean;
+  nextCursor?: string | null;
+}
+
+/**
+ * Every item of a cursor-paginated list, fetched page by page as the loop asks for more.
+ * Stops at the last page (`nextCursor` null or `hasMore` false) or after `maxItems`.
+ */
+export async function* paginate<T, Q extends object>(
+  core: WorkflowCore,
+  workflow: string,
+  operationId: string,
+  listPage: (query: Q & { cursor?: string }, options: Omit<IterateOptions, "maxItems">) => Promise<Page<T>>,
+  query: Q,
+  options: IterateOptions,
+): AsyncGenerator<T, void, undefined> {
   const { maxItems = Infinity, ...requestOptions } = options;
   if (!(maxItems === Infinity || (Number.isInteger(maxItems) && maxItems >= 0))) {
-    throw new core.HostupValidationError("iterateDomains: `maxItems` must be a whole number ≥ 0.", "listDomains", "options.maxItems");
+    throw new core.HostupValidationError(`${workflow}: \`maxItems\` must be a whole number ≥ 0.`, operationId, "options.maxItems");
   }
   if ("cursor" in query) {
     throw new core.HostupValidationError(
-      "iterateDomains: pass no `cursor`; the iterator follows the cursors itself.",
-      "listDomains",
+      `${workflow}: pass no \`cursor\`; the iterator follows the cursors itself.`,
+      operationId,
       "query/cursor",
     );
   }
@@ -37,17 +59,17 @@ export async function* iterateDomains(
   const seen = new Set<string>();
   let yielded = 0;
   while (yielded < maxItems) {
-    const page = await core.api.listDomains(cursor === undefined ? query : { ...query, cursor }, requestOptions);
-    for (const domain of page.data ?? []) {
+    const page = await listPage(cursor === undefined ? query : { ...query, cursor }, requestOptions);
+    for (const item of page.data ?? []) {
       if (yielded >= maxItems) return;
       core.throwIfAborted(requestOptions.signal);
-      yield domain;
+      yield item;
       yielded++;
     }
     const next = page.nextCursor;
     if (!next || page.hasMore === false || !page.data?.length) return;
     // A server that hands back a cursor it gave before would make this loop forever.
-    if (seen.has(next)) throw new core.HostupError(`iterateDomains: the API returned the cursor ${JSON.stringify(next)} twice; stopping.`);
+    if (seen.has(next)) throw new core.HostupError(`${workflow}: the API returned the cursor ${JSON.stringify(next)} twice; stopping.`);
     seen.add(next);
     cursor = next;
   }
