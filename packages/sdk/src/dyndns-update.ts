@@ -120,7 +120,7 @@ async function answerError(response: Response, text: string, token: string, unus
         }
       : unusable === undefined
         ? read.describeErrorAnswer(secrets, UPDATE_OPERATION, response, text)
-        : read.describeUnusableSuccess(secrets, UPDATE_OPERATION, response, unusable);
+        : read.describeUnusableSuccess(secrets, UPDATE_OPERATION, response, text, unusable);
   return unusable === undefined ? apiErrorFor(init) : new HostupUnexpectedResponseError(init);
 }
 

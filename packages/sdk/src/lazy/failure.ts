@@ -51,14 +51,22 @@ export function describeErrorAnswer(secrets: Secrets, op: OperationSpec, respons
  * A 2xx answer whose body (`text`) is not the JSON the spec promises. Such bodies may hold
  * secrets (a DynDNS token): the message describes them and never quotes them.
  */
-export function describeUnusableSuccess(secrets: Secrets, op: OperationSpec, response: Response, text: string): ApiErrorInit {
+export function describeUnusableSuccess(
+  secrets: Secrets,
+  op: OperationSpec,
+  response: Response,
+  text: string,
+  /** What is wrong with it, when the caller knows better than "not the JSON the spec promises" (the DynDNS2 update). */
+  reason?: string,
+): ApiErrorInit {
   const type = response.headers.get("content-type") ?? "";
   const what =
-    text === ""
+    reason ??
+    (text === ""
       ? "has an empty body where JSON was expected"
       : !JSON_TYPE.test(type)
         ? `is ${type || "of no content type"}, not JSON`
-        : "body is not valid JSON (truncated?)";
+        : "body is not valid JSON (truncated?)");
   return {
     status: response.status,
     headers: safeHeaders(redactorFor(secrets), response.headers),
