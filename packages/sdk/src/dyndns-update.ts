@@ -12,13 +12,12 @@
 import { HostupDynDnsError, readAnswer, type DynDnsFailureCode, type DynDnsUpdateResult } from "./dyndns/answer.js";
 import { checkInput, refuse } from "./dyndns/input.js";
 import { checkOptions, type DynDnsUpdateOptions } from "./dyndns/options.js";
-import { loadOnce, type LoadOnce } from "./eager/load-once.js";
+import { answerError } from "./eager/invoke.js";
 import { debugFromEnvironment, formatLogRecord } from "./eager/log.js";
 import type { OperationSpec } from "./eager/operation.js";
 import { createRateState } from "./eager/pacing.js";
-import { send, type LogRecord } from "./eager/transport.js";
+import { send, TEXT_ACCEPT, type LogRecord } from "./eager/transport.js";
 import { userAgentFor } from "./eager/user-agent.js";
-import { apiErrorFor, HostupUnexpectedResponseError, type ApiErrorInit, type HostupResponseError } from "./errors.js";
 
 export { HostupDynDnsError };
 export type { DynDnsFailureCode, DynDnsUpdateOptions, DynDnsUpdateResult };
@@ -47,12 +46,6 @@ export const UPDATE_OPERATION: OperationSpec = {
   retrySafe: false,
   apiKey: false,
 };
-
-/** The DynDNS2 text, or Problem Details from a proxy in front of it. */
-const ACCEPT = "text/plain, application/problem+json";
-
-// Created on the first error answer rather than at import time, so that bundlers can drop this module.
-let failure: LoadOnce<typeof import("./lazy/failure.js")> | undefined;
 
 /**
  * Points a DynDNS hostname at `ip` (or at the address the request comes from) with the
@@ -88,7 +81,7 @@ async function sendDynDnsUpdate(...args: unknown[]): Promise<DynDnsUpdateResult>
     {
       operationId: UPDATE_OPERATION.id,
       apiKey: false,
-      accept: ACCEPT,
+      accept: TEXT_ACCEPT,
       retrySafe: UPDATE_OPERATION.retrySafe,
       signal: checked.signal,
       timeoutMs: checked.timeoutMs,
@@ -98,30 +91,7 @@ async function sendDynDnsUpdate(...args: unknown[]): Promise<DynDnsUpdateResult>
   const answer = readAnswer(response, body, token);
   if (answer?.kind === "success") return answer.result;
   if (answer?.kind === "refusal") throw new HostupDynDnsError(answer.code, response.status, requestIdOf(response, token));
-  throw await answerError(response, body, token, answer?.what);
-}
-
-/**
- * The HostupApiError for an HTTP error answer, or, with `unusable` (what is wrong with it), the
- * HostupUnexpectedResponseError for a 2xx answer that is no DynDNS2 answer: the update may have been applied.
- */
-async function answerError(response: Response, text: string, token: string, unusable: string | undefined): Promise<HostupResponseError> {
-  const secrets = { values: [token] };
-  const read = await (failure ??= loadOnce(() => import("./lazy/failure.js")))().catch((error: Error) => error);
-  const init: ApiErrorInit =
-    read instanceof Error
-      ? // failure.ts did not load (a page whose chunks a redeploy replaced): the status still says what happened.
-        {
-          status: response.status,
-          headers: new Headers(),
-          operationId: UPDATE_OPERATION.id,
-          endpoint: `${UPDATE_OPERATION.method} ${UPDATE_OPERATION.path}`,
-          fallbackMessage: `${unusable === undefined ? response.statusText || "error" : `the ${response.status} response ${unusable}`} (${read.message})`,
-        }
-      : unusable === undefined
-        ? read.describeErrorAnswer(secrets, UPDATE_OPERATION, response, text)
-        : read.describeUnusableSuccess(secrets, UPDATE_OPERATION, response, text, unusable);
-  return unusable === undefined ? apiErrorFor(init) : new HostupUnexpectedResponseError(init);
+  throw await answerError({ values: [token] }, UPDATE_OPERATION, response, body, answer?.what);
 }
 
 /** `X-Request-Id`, unless it echoes the token. */

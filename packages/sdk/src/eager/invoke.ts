@@ -12,7 +12,7 @@ import type { Secrets } from "../lazy/redact.js";
 import { loadOnce } from "./load-once.js";
 import type { OperationSpec } from "./operation.js";
 import { readRateLimit, type RateLimit } from "./rate-limit.js";
-import { send, type TransportConfig } from "./transport.js";
+import { send, TEXT_ACCEPT, type TransportConfig } from "./transport.js";
 
 /** Options every method takes as its last argument. */
 export interface RequestOptions {
@@ -51,9 +51,6 @@ export interface CallContext {
 }
 
 const OPTION_KEYS = ["signal", "timeoutMs", "maxRetries", "headers", "domainName"];
-
-/** What a plain-text operation accepts: its answer, or Problem Details from a proxy in front. */
-const TEXT_ACCEPT = "text/plain, application/problem+json";
 
 const validation = loadOnce(() => import("../lazy/validate.js"));
 const failure = loadOnce(() => import("../lazy/failure.js"));
@@ -115,9 +112,9 @@ export async function invoke(
       maxRetries: options.maxRetries ?? transport.maxRetries,
     },
   );
-  if (!response.ok) throw await answerError(ctx, op, response, text);
+  if (!response.ok) throw await answerError(ctx.secrets, op, response, text);
   const success = readSuccess(op, response, text);
-  if (!success) throw await answerError(ctx, op, response, text, true);
+  if (!success) throw await answerError(ctx.secrets, op, response, text, true);
   const data = success.data;
   if (!full) return data;
   return {
@@ -171,15 +168,16 @@ function readSuccess(op: OperationSpec, response: Response, text: string): { dat
 }
 
 /**
- * The HostupApiError for an error answer, or, with `unusable`, the HostupUnexpectedResponseError
- * for a 2xx answer the SDK cannot return.
+ * The HostupApiError for an error answer, or, with `unusable` (`true`, or what is wrong with it when
+ * the caller knows: the DynDNS update), the HostupUnexpectedResponseError for a 2xx answer the SDK
+ * cannot return. Shared by the methods and the standalone DynDNS update (dyndns-update.ts).
  */
-async function answerError(
-  ctx: CallContext,
+export async function answerError(
+  secrets: Secrets,
   op: OperationSpec,
   response: Response,
   text: string,
-  unusable?: true,
+  unusable?: true | string,
 ): Promise<HostupResponseError> {
   // A HostupError when failure.ts cannot be loaded (load-once.ts).
   const read = await failure().catch((error: Error) => error);
@@ -194,7 +192,7 @@ async function answerError(
           fallbackMessage: `${response.statusText || "error"} (${read.message})`,
         }
       : unusable
-        ? read.describeUnusableSuccess(ctx.secrets, op, response, text)
-        : read.describeErrorAnswer(ctx.secrets, op, response, text);
+        ? read.describeUnusableSuccess(secrets, op, response, text, unusable === true ? undefined : unusable)
+        : read.describeErrorAnswer(secrets, op, response, text);
   return unusable ? new HostupUnexpectedResponseError(init) : apiErrorFor(init);
 }

@@ -65,6 +65,8 @@ export interface Exchange {
 }
 
 export const ACCEPT = "application/json, application/problem+json";
+/** What a plain-text operation accepts: its answer, or Problem Details from a proxy in front. */
+export const TEXT_ACCEPT = "text/plain, application/problem+json";
 const TIMED_OUT = Symbol("timeout");
 
 export async function send(config: TransportConfig, request: OutgoingRequest, policy: AttemptPolicy): Promise<Exchange> {
