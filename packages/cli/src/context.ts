@@ -1,0 +1,63 @@
+// What every command gets: a client made from the global options and the settings, and one way
+// to print a result (a table or text for people, JSON with --json).
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { createHostupClient, type HostupClient } from "@hostup/sdk";
+import { loadSettings } from "./config.js";
+import { json, println, type Io } from "./output.js";
+
+// Replaced with package.json's version by the build (tsup.config.ts).
+declare const __HOSTUP_CLI_VERSION__: string;
+export const CLI_VERSION = __HOSTUP_CLI_VERSION__;
+/** What the CLI adds to the SDK's User-Agent, so HostUp can tell its requests apart. */
+export const CLI_PRODUCT = `hostup-cli/${CLI_VERSION}`;
+
+export interface GlobalOptions {
+  baseUrl?: string;
+  json?: boolean;
+  timeout?: number;
+}
+
+/** `exitCode` lets an action that printed its result still fail the process (e.g. refused IDs). */
+export interface RunState {
+  exitCode: number;
+}
+
+export interface CommandContext {
+  io: Io;
+  state: RunState;
+  /** The client and the output mode, made when a command runs (so `--help` needs no API key). */
+  connect(): { hostup: HostupClient; asJson: boolean };
+  /** Prints `data` as JSON with --json, else what `human` renders. */
+  print(asJson: boolean, data: unknown, human: () => string): void;
+}
+
+export function commandContext(program: Command, io: Io, state: RunState): CommandContext {
+  return {
+    io,
+    state,
+    connect() {
+      const globals = program.opts<GlobalOptions>();
+      const settings = loadSettings(io.env, globals.baseUrl);
+      const hostup = createHostupClient({
+        apiKey: settings.apiKey,
+        baseUrl: settings.baseUrl,
+        userAgent: CLI_PRODUCT,
+        ...(globals.timeout ? { timeoutMs: globals.timeout } : {}),
+      });
+      return { hostup, asJson: Boolean(globals.json) };
+    },
+    print: (asJson, data, human) => println(io, asJson ? json(data) : human()),
+  };
+}
+
+/** A commander argument parser for whole numbers from `min` up. */
+export const wholeNumber =
+  (name: string, min = 1) =>
+  (value: string) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+    }
+    return number;
+  };
