@@ -97,41 +97,7 @@ describe("domains", () => {
   });
 });
 
-describe("redirects and dyndns", () => {
-  test("redirects list / update", async () => {
-    const list = await hostup(["redirects", "list", "example.com"]);
-    expect(list.stdout).toMatch(/redir_01hxa3b4c5d6e7f8g9h0j1k2m3\s+https:\/\/www\.example\.com\s+https:\/\/example\.com\s+301\s+active/);
-    const update = await hostup([
-      "redirects",
-      "update",
-      "example.com",
-      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
-      "--target",
-      "https://example.com/new-home",
-      "--status",
-      "302",
-      "--disable",
-    ]);
-    expect(update.code).toBe(0);
-    expect(update.stdout).toContain("redir_01hxa3b4c5d6e7f8g9h0j1k2m3: https://www.example.com -> https://example.com/new-home (302");
-  });
-
-  test("redirects update without a change, or with a bad --status, is a usage error (nothing sent)", async () => {
-    await withLocalApi(toMock(), async (api) => {
-      const env = { HOSTUP_BASE_URL: api.url };
-      const nothing = await hostup(["redirects", "update", ID, "redir_1"], env);
-      expect(nothing.code).toBe(2);
-      expect(nothing.stderr).toContain("Nothing to change");
-      const bad = await hostup(["redirects", "update", ID, "redir_1", "--status", "303"], env);
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain("Allowed choices are 301, 302, 307, 308");
-      const both = await hostup(["redirects", "update", ID, "redir_1", "--enable", "--disable"], env);
-      expect(both.code).toBe(2);
-      expect(both.stderr).toContain("Pass --enable or --disable, not both.");
-      expect(api.requests).toEqual([]);
-    });
-  });
-
+describe("dyndns", () => {
   test("dyndns create hides the token unless asked", async () => {
     const hidden = await hostup(["dyndns", "create", "example.com", "--hostname", "home.example.com", "--type", "A"]);
     expect(hidden.code).toBe(0);
