@@ -97,33 +97,6 @@ describe("domains", () => {
   });
 });
 
-describe("dyndns", () => {
-  test("dyndns create hides the token unless asked", async () => {
-    const hidden = await hostup(["dyndns", "create", "example.com", "--hostname", "home.example.com", "--type", "A"]);
-    expect(hidden.code).toBe(0);
-    expect(hidden.stdout).toContain("created ddns_01hxa3b4c5d6e7f8g9h0j1k2m3: home.example.com (A)");
-    expect(hidden.stdout).toContain("token: (hidden)");
-    expect(hidden.stdout).not.toContain("0123456789abcdef");
-    const shown = await hostup(["dyndns", "create", ID, "--hostname", "home.example.com", "--type", "A", "--show-token", "--json"]);
-    expect(JSON.parse(shown.stdout).token).toBe("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
-    const listed = await hostup(["dyndns", "list", "example.com"]);
-    expect(listed.stdout).toContain("(hidden)");
-    expect(listed.stdout).not.toContain("0123456789abcdef");
-  });
-
-  test("a hostname outside the domain is refused before sending (exit 2)", async () => {
-    await withLocalApi(toMock(), async (api) => {
-      const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"], {
-        HOSTUP_BASE_URL: api.url,
-      });
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain('"home.other.org" is not "example.com" or a subdomain of it');
-      // only the lookup of the name: the create itself never left
-      expect(api.requests).toEqual([{ method: "GET", path: "/api/v2/domains?name=example.com" }]);
-    });
-  });
-});
-
 describe("errors and exit codes", () => {
   test("API errors print Problem Details readably (exit 3)", async () => {
     const problem = {
