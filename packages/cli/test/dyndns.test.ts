@@ -142,10 +142,11 @@ describe("dyndns logs", () => {
 });
 
 test.each([
-  [["dyndns", "enable", ID, "cfg_1"], '"cfg_1" is not a DynDNS configuration ID: pass the ddns_… ID from `hostup dyndns list'],
-  [["dyndns", "disable", "example.com", "ddns_bad/../x"], '"ddns_bad/../x" is not a DynDNS configuration ID'],
-  [["dyndns", "delete", "example.com", "home.example.com", "--yes"], '"home.example.com" is not a DynDNS configuration ID'],
-  [["dyndns", "logs", "example.com", "redir_1"], '"redir_1" is not a DynDNS configuration ID'],
+  [["dyndns", "enable", ID, "cfg_1"], "<configId> is not a DynDNS configuration ID: pass the ddns_… ID from `hostup dyndns list"],
+  [["dyndns", "disable", "example.com", "ddns_bad/../x"], "<configId> is not a DynDNS configuration ID"],
+  [["dyndns", "delete", "example.com", "home.example.com", "--yes"], "<configId> is not a DynDNS configuration ID"],
+  [["dyndns", "logs", "example.com", "redir_1"], "<configId> is not a DynDNS configuration ID"],
+  [["dyndns", "delete", ID, TOKEN, "--yes"], "<configId> is not a DynDNS configuration ID"],
   [["dyndns", "logs", ID, CONFIG, "--status", "ok"], "Allowed choices are success, no_change, failed, unknown"],
   [["dyndns", "enable", ID], "missing required argument 'configId'"],
 ])("%j is a usage error (exit 2, nothing sent)", async (args, message) => {
@@ -153,6 +154,7 @@ test.each([
     const run = await hostup(args, { HOSTUP_BASE_URL: api.url });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain(TOKEN);
     expect(api.requests).toEqual([]);
   });
 });

@@ -195,7 +195,7 @@ describe("redirects delete", () => {
       const notARule = await hostup(["redirects", "delete", "example.com", "ddns_1", "--yes"], env);
       expect(notARule.code).toBe(2);
       expect(notARule.stderr).toContain(
-        '"ddns_1" is not a redirect rule ID: pass the redir_… ID from `hostup redirects list example.com`.',
+        "<ruleId> is not a redirect rule ID: pass the redir_… ID from `hostup redirects list example.com`.",
       );
       expect(api.requests).toEqual([]);
       // the same server sees a confirmed delete: its empty log above is not a blind spot

@@ -104,9 +104,12 @@ export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
 
 const LOG_STATUSES = ["success", "no_change", "failed", "unknown"];
 
-/** Refuses a configuration ID that cannot be one before anything (even a name lookup) is sent. */
+/**
+ * Refuses a configuration ID that cannot be one before anything (even a name lookup) is sent. The value is
+ * not echoed: a token pasted in its place (both come from `dyndns list`) would end up in the error.
+ */
 function checkConfigId(domain: string, configId: string): void {
   if (!/^ddns_[0-9A-Za-z]+$/.test(configId)) {
-    throw new UsageError(`"${configId}" is not a DynDNS configuration ID: pass the ddns_… ID from \`hostup dyndns list ${domain}\`.`);
+    throw new UsageError(`<configId> is not a DynDNS configuration ID: pass the ddns_… ID from \`hostup dyndns list ${domain}\`.`);
   }
 }

@@ -119,7 +119,7 @@ export function addRedirectCommands(program: Command, ctx: CommandContext): void
     .option("--yes", "confirm the deletion (required)")
     .action(async (domain: string, ruleId: string, options: { orphan?: boolean; yes?: boolean }) => {
       if (!options.orphan && !ruleId.startsWith("redir_")) {
-        throw new UsageError(`"${ruleId}" is not a redirect rule ID: pass the redir_… ID from \`hostup redirects list ${domain}\`.`);
+        throw new UsageError(`<ruleId> is not a redirect rule ID: pass the redir_… ID from \`hostup redirects list ${domain}\`.`);
       }
       if (!options.yes) throw new UsageError(`Refusing to delete redirect ${ruleId} of ${domain} without --yes.`);
       const { hostup, asJson } = ctx.connect();
