@@ -34,7 +34,8 @@ export function recordSelector(words: string[], command: string, valueRequired: 
     throw new UsageError(`Expected a record ID or ${expected}, got ${words.length} arguments. Pass ${usage}.`);
   }
   const type = recordType(first);
-  if (!name?.trim()) throw new UsageError(`The record name is empty: pass a name relative to the zone (\`@\` for the apex) or the full name.`);
+  if (!name?.trim())
+    throw new UsageError(`The record name is empty: pass a name relative to the zone (\`@\` for the apex) or the full name.`);
   if (value !== undefined && value.trim() === "") throw new UsageError("The record value is empty.");
   return value === undefined ? { type, name: name! } : { type, name: name!, value };
 }
@@ -47,6 +48,7 @@ export const boundedNumber =
   (name: string, min: number, max: number) =>
   (value: string): number => {
     const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
     return number;
   };

@@ -13,7 +13,8 @@ export function shownName(name: string | undefined, zone: string): string {
 }
 
 /** The value as it was sent: TXT unquoted (and its 255-character strings joined), anything else as listed. */
-export const shownValue = (record: DnsRecord) => (record.type.toUpperCase() === "TXT" ? dnsTxtValue(record.value ?? "") : (record.value ?? ""));
+export const shownValue = (record: DnsRecord) =>
+  record.type.toUpperCase() === "TXT" ? dnsTxtValue(record.value ?? "") : (record.value ?? "");
 
 /** Whether a listed record has this name (relative, full or absolute: `relativeDnsName` refuses one outside the zone) and value. */
 export function sameRecord(record: DnsRecord, zone: string, wanted: { type: string; name: string; value?: string }): boolean {
@@ -50,7 +51,12 @@ export function recordColumns(records: ReadonlyArray<DnsRecord>): [string, strin
     ["value", "VALUE"],
     ["ttl", "TTL"],
     ["priority", "PRIORITY"],
-    ...(srv ? ([["weight", "WEIGHT"], ["port", "PORT"]] as [string, string][]) : []),
+    ...(srv
+      ? ([
+          ["weight", "WEIGHT"],
+          ["port", "PORT"],
+        ] as [string, string][])
+      : []),
     ["status", "STATUS"],
   ];
 }

@@ -12,6 +12,7 @@ import { table } from "../output.js";
 
 // RFC 2181: a TTL is an unsigned 31-bit number. The API's own range is not documented.
 const ttlOption = boundedNumber("--ttl", 1, 2 ** 31 - 1);
+const ZONE_ARG = "zone name (a trailing dot accepted) or zone_ ID";
 const sixteenBits = (name: string) => boundedNumber(name, 0, 65_535);
 
 interface RecordOptions {
@@ -44,8 +45,9 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
       );
     });
   dns
-    .command("records <zone>")
+    .command("records")
     .description("list a zone's records (names relative to the zone, TXT values unquoted; raw API records with --json)")
+    .argument("<zone>", ZONE_ARG)
     .option("--type <type>", "only records of this type", recordType)
     .option("--name <name>", "only records of this name: relative (`www`, `@`), full or with a trailing dot")
     .action(async (zone: string, options: { type?: DnsRecordType; name?: string }) => {
@@ -59,7 +61,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
   dns
     .command("add")
     .description("add a record unless the zone already has it (exactly once, also after a timeout)")
-    .argument("<zone>", "zone name or zone_ ID")
+    .argument("<zone>", ZONE_ARG)
     .addArgument(new Argument("<type>", "record type (A, AAAA, CNAME, ALIAS, MX, TXT, NS, SRV, CAA, TLSA)").argParser(recordType))
     .argument("<name>", "name relative to the zone (`@` for the apex), or the full name")
     .argument("<value>", "the value (TXT: the text, unquoted)")
@@ -83,8 +85,10 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
       ctx.print(asJson, { created, record }, () => `${created ? "created" : "exists"} ${describe(record)}${ttlNote}`);
     });
   dns
-    .command("set <zone> <record...>")
+    .command("set")
     .description("change one record, given by drr_ ID or by <type> <name> <value> (at least one option)")
+    .argument("<zone>", ZONE_ARG)
+    .argument("<record...>", "the record's drr_ ID, or its type, name and current value")
     .option("--value <value>", "the new value (TXT: unquoted)")
     .option("--ttl <seconds>", "the new time to live", ttlOption)
     .option("--priority <n>", "the new MX/SRV priority", sixteenBits("--priority"))
@@ -93,7 +97,8 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
     .action(async (zone: string, words: string[], options: RecordOptions & { value?: string }) => {
       const selector = recordSelector(words, "dns set", true);
       const changes = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-      if (Object.keys(changes).length === 0) throw new UsageError("Nothing to change: pass --value, --ttl, --priority, --weight or --port.");
+      if (Object.keys(changes).length === 0)
+        throw new UsageError("Nothing to change: pass --value, --ttl, --priority, --weight or --port.");
       if (options.value !== undefined && !options.value.trim()) throw new UsageError("--value must not be empty.");
       const { hostup, asJson } = ctx.connect();
       const zoneId = await zoneIdOf(hostup, zone);
@@ -112,8 +117,10 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
       ctx.print(asJson, updated, () => `updated ${describe({ ...record, ...updated })}`);
     });
   dns
-    .command("rm <zone> <record...>")
+    .command("rm")
     .description("delete a record by drr_ ID, or the records of <type> <name> with <value> (every value: --all)")
+    .argument("<zone>", ZONE_ARG)
+    .argument("<record...>", "a drr_ ID, or a type, a name and the value to delete (without the value: --all)")
     .option("--all", "delete every record of this type and name (when no value is given)")
     .action(async (zone: string, words: string[], options: { all?: boolean }) => {
       const selector = recordSelector(words, "dns rm", false);
@@ -127,8 +134,13 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
       }
       const { hostup, asJson } = ctx.connect();
       const zoneId = await zoneIdOf(hostup, zone);
-      const deleted = "id" in selector ? await deleteById(hostup, zoneId, selector.id) : (await hostup.removeDnsRecords(zoneId, selector)).deleted;
-      ctx.print(asJson, { deleted }, () => `deleted ${deleted} record${deleted === 1 ? "" : "s"}${deleted === 0 ? " (none matched: nothing to do)" : ""}`);
+      const deleted =
+        "id" in selector ? await deleteById(hostup, zoneId, selector.id) : (await hostup.removeDnsRecords(zoneId, selector)).deleted;
+      ctx.print(
+        asJson,
+        { deleted },
+        () => `deleted ${deleted} record${deleted === 1 ? "" : "s"}${deleted === 0 ? " (none matched: nothing to do)" : ""}`,
+      );
     });
 }
 
