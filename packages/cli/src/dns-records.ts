@@ -1,6 +1,6 @@
 // Records as the API lists them (full names, TXT values quoted) compared with and shown as people
 // write them (names relative to the zone, `@` for the apex; TXT values unquoted).
-import { type DnsRecord, dnsTxtValue, relativeDnsName } from "@hostup/sdk";
+import { type DnsRecord, type DnsRecordType, dnsTxtValue, relativeDnsName } from "@hostup/sdk";
 
 /** The name relative to `zone`; the name as listed if it is not in the zone. */
 export function shownName(name: string | undefined, zone: string): string {
@@ -59,4 +59,29 @@ export function recordColumns(records: ReadonlyArray<DnsRecord>): [string, strin
       : []),
     ["status", "STATUS"],
   ];
+}
+
+export interface RecordChanges {
+  value?: string;
+  ttl?: number;
+  priority?: number;
+  weight?: number;
+  port?: number;
+}
+
+/**
+ * The update's body: PUT replaces the record, so what is not changed is sent as it is, the way the
+ * route takes it (the name relative to the zone, a TXT value unquoted); fields the record does not use are left out.
+ */
+export function replacement(record: DnsRecord, zone: string, changes: RecordChanges) {
+  const body: { type: DnsRecordType; name: string; value: string } & Omit<RecordChanges, "value"> = {
+    type: record.type.toUpperCase() as DnsRecordType,
+    name: shownName(record.name, zone),
+    value: changes.value ?? shownValue(record),
+  };
+  for (const field of ["ttl", "priority", "weight", "port"] as const) {
+    const value = changes[field] ?? record[field];
+    if (Number.isInteger(value)) body[field] = value as number;
+  }
+  return body;
 }

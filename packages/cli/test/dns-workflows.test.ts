@@ -119,6 +119,13 @@ describe("dns rm", () => {
     expect(api.calls().filter((call) => call.startsWith("DELETE"))).toHaveLength(2);
   });
 
+  test("a zone_ ID that does not exist is an API error (exit 3), not a record already gone", async () => {
+    const removed = await run("dns", "rm", "zone_nothere", "drr_00000001t");
+    expect(removed.code).toBe(3);
+    expect(removed.stderr).toContain("Error: HTTP 404 not_found: No DNS zone zone_nothere.");
+    expect(api.calls()).toEqual(["DELETE deleteDnsRecord", "GET getDnsZone"]);
+  });
+
   test("by type and name: refused without --all (nothing sent), every value with it", async () => {
     const refused = await run("dns", "rm", "example.com", "TXT", "_acme-challenge.www");
     expect(refused.code).toBe(2);

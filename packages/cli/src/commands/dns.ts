@@ -2,11 +2,11 @@
 // by type, name and value. Adds are exactly-once (the SDK's ensureDnsRecord lists before it creates, and
 // again after a lost answer), removes delete only what matches and count what they deleted.
 import { Argument, type Command } from "commander";
-import { type DnsRecord, type DnsRecordType, type DnsZoneSummary, HostupApiError, type HostupClient, relativeDnsName } from "@hostup/sdk";
+import { type DnsRecord, type DnsRecordType, type DnsZoneSummary, HostupApiError, type HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { type CommandContext, wholeNumber } from "../context.js";
 import { boundedNumber, filterName, type RecordSelector, recordSelector, recordType } from "../dns-args.js";
-import { recordColumns, recordRows, sameRecord, shownValue } from "../dns-records.js";
+import { type RecordChanges, recordColumns, recordRows, replacement, sameRecord, shownValue } from "../dns-records.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { table } from "../output.js";
 
@@ -15,12 +15,7 @@ const ttlOption = boundedNumber("--ttl", 1, 2 ** 31 - 1);
 const ZONE_ARG = "zone name (a trailing dot accepted) or zone_ ID";
 const sixteenBits = (name: string) => boundedNumber(name, 0, 65_535);
 
-interface RecordOptions {
-  ttl?: number;
-  priority?: number;
-  weight?: number;
-  port?: number;
-}
+type RecordOptions = Omit<RecordChanges, "value">;
 
 export function addDnsCommands(program: Command, ctx: CommandContext): void {
   const dns = program.command("dns").description("list DNS zones; list, add, change and remove their records");
@@ -94,7 +89,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
     .option("--priority <n>", "the new MX/SRV priority", sixteenBits("--priority"))
     .option("--weight <n>", "the new SRV weight", sixteenBits("--weight"))
     .option("--port <n>", "the new SRV port", sixteenBits("--port"))
-    .action(async (zone: string, words: string[], options: RecordOptions & { value?: string }) => {
+    .action(async (zone: string, words: string[], options: RecordChanges) => {
       const selector = recordSelector(words, "dns set", true);
       const changes = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length === 0)
@@ -103,17 +98,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
       const { hostup, asJson } = ctx.connect();
       const zoneId = await zoneIdOf(hostup, zone);
       const { record, zoneName } = await oneRecord(hostup, zoneId, zone, selector);
-      // PUT replaces the record: everything not changed is sent as it is (names relative, TXT unquoted).
-      const kept = (field: "priority" | "weight" | "port") =>
-        options[field] ?? (Number.isInteger(record[field]) ? (record[field] as number) : undefined);
-      const body = {
-        type: record.type.toUpperCase() as DnsRecordType,
-        name: relativeDnsName(record.name ?? "@", zoneName),
-        value: options.value ?? shownValue(record),
-        ...((options.ttl ?? record.ttl) !== undefined && { ttl: options.ttl ?? record.ttl }),
-        ...Object.fromEntries((["priority", "weight", "port"] as const).flatMap((f) => (kept(f) === undefined ? [] : [[f, kept(f)]]))),
-      };
-      const updated = await hostup.updateDnsRecord(zoneId, record.id, body);
+      const updated = await hostup.updateDnsRecord(zoneId, record.id, replacement(record, zoneName, options));
       ctx.print(asJson, updated, () => `updated ${describe({ ...record, ...updated })}`);
     });
   dns
@@ -148,14 +133,15 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
 const describe = (record: DnsRecord) =>
   `${record.id}: ${record.type} ${record.name ?? "@"} ${JSON.stringify(shownValue(record))}${record.ttl === undefined ? "" : ` (ttl ${record.ttl})`}`;
 
-/** A record already gone (404) is not an error: there is nothing left to delete. */
+/** A record already gone (404) is not an error: there is nothing left to delete. A zone that is not there is. */
 async function deleteById(hostup: HostupClient, zoneId: string, recordId: string): Promise<number> {
   try {
     await hostup.deleteDnsRecord(zoneId, recordId);
     return 1;
   } catch (error) {
-    if (error instanceof HostupApiError && error.status === 404) return 0;
-    throw error;
+    if (!(error instanceof HostupApiError && error.status === 404)) throw error;
+    await hostup.getDnsZone(zoneId); // the 404 of a zone_ ID that does not exist, if that was it
+    return 0;
   }
 }
 
