@@ -1,6 +1,7 @@
 // `hostup`: domains, DNS, redirects and DynDNS from a terminal, a cron job or a CI step. Each
 // command group lives in commands/; this file builds the program and maps errors to exit codes.
 import { Command, CommanderError } from "commander";
+import { addDnsCommands } from "./commands/dns.js";
 import { addDomainCommands } from "./commands/domains.js";
 import { addDynDnsCommands } from "./commands/dyndns.js";
 import { addRedirectCommands } from "./commands/redirects.js";
@@ -11,12 +12,12 @@ import { reportError, type Io } from "./output.js";
 export { CLI_PRODUCT } from "./context.js";
 
 const EXIT_HELP = `
-Exit codes: 0 ok, 2 usage error (nothing changed; a domain name may have been looked up), 3 API error, 4 network error or timeout, 1 unexpected.
+Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 1 unexpected.
 The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600).`;
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {
   const program = new Command("hostup")
-    .description("HostUp domains, redirects and DynDNS from the command line.")
+    .description("HostUp domains, DNS, redirects and DynDNS from the command line.")
     .version(CLI_VERSION, "--version", "print the version")
     .option("--base-url <url>", "API origin (default https://cloud.hostup.se; HOSTUP_BASE_URL)")
     .option("--json", "machine-readable JSON output")
@@ -28,6 +29,7 @@ export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): C
 
   const ctx = commandContext(program, io, state);
   addDomainCommands(program, ctx);
+  addDnsCommands(program, ctx);
   addRedirectCommands(program, ctx);
   addDynDnsCommands(program, ctx);
   return program;

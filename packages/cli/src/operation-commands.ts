@@ -11,6 +11,11 @@ export const OPERATION_COMMANDS: Readonly<Record<string, string>> = {
   deleteDomain: "domains delete {id} --yes",
   bulkSyncDomainStatus: "domains bulk-sync {body.domainIds}",
   getDomainNameservers: "domains nameservers {id}",
+  listDnsZones: "dns zones --name {query.name}",
+  listDnsZoneRecords: "dns records {id} --type {query.type} --name {query.name}",
+  createDnsRecord: "dns add {id} {body.type} {body.name} {body.value} --ttl {body.ttl}",
+  updateDnsRecord: "dns set {id} {recordId} --value {body.value} --ttl {body.ttl}",
+  deleteDnsRecord: "dns rm {id} {recordId}",
   listDomainRedirects: "redirects list {id}",
   createDomainRedirect:
     "redirects create {id} --source {body.sourceUrl} --target {body.targetUrl} --status {body.httpStatusCode} --scope {body.scope}",

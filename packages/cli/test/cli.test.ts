@@ -12,6 +12,8 @@ describe("help", () => {
     [["--help"]],
     [["domains", "--help"]],
     [["domains", "bulk-sync", "--help"]],
+    [["dns", "--help"]],
+    [["dns", "rm", "--help"]],
     [["redirects", "update", "--help"]],
     [["dyndns", "create", "--help"]],
   ])("hostup %s", async (args) => {
@@ -26,18 +28,29 @@ describe("help", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(/^Usage: hostup \[options\] \[command\]\n/);
-      for (const word of ["Commands:", "domains", "redirects", "dyndns", "Exit codes: 0 ok"]) expect(run.stderr).toContain(word);
+      for (const word of ["Commands:", "domains", "dns", "redirects", "dyndns", "Exit codes: 0 ok"]) expect(run.stderr).toContain(word);
       expect(api.requests).toEqual([]);
     });
   });
 
   test("the top-level help names every command and the exit codes", async () => {
     const { stdout } = await hostup(["--help"]);
-    for (const word of ["domains", "redirects", "dyndns", "--json", "--base-url", "Exit codes: 0 ok, 2 usage error", "HOSTUP_API_KEY"]) {
+    for (const word of [
+      "domains",
+      "dns",
+      "redirects",
+      "dyndns",
+      "--json",
+      "--base-url",
+      "Exit codes: 0 ok, 2 usage error",
+      "HOSTUP_API_KEY",
+    ]) {
       expect(stdout).toContain(word);
     }
     const domains = await hostup(["domains", "--help"]);
     for (const command of ["list", "get", "sync", "delete", "bulk-sync"]) expect(domains.stdout).toContain(command);
+    const dns = await hostup(["dns", "--help"]);
+    for (const command of ["zones", "records", "add", "set", "rm"]) expect(dns.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
   });
 });
 

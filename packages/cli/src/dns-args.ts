@@ -1,0 +1,54 @@
+// The arguments of `hostup dns …`, checked before anything is sent: record types, and a record given
+// by its `drr_…` ID or by type, name and (optional) value.
+import { InvalidArgumentError } from "commander";
+import type { DnsRecordType } from "@hostup/sdk";
+import { UsageError } from "./config.js";
+
+// The record-type enum of the spec (openapi DnsRecordType): what the record filter, the update and
+// the SDK's DNS workflows take. The create route also lists SPF, which is a TXT record starting `v=spf1`.
+export const RECORD_TYPES: readonly DnsRecordType[] = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "TLSA"];
+
+/** A record type, any case: `txt` → `TXT`. */
+export function recordType(value: string): DnsRecordType {
+  const type = value.trim().toUpperCase();
+  if ((RECORD_TYPES as readonly string[]).includes(type)) return type as DnsRecordType;
+  const spf = type === "SPF" ? " (an SPF policy is a TXT record whose value starts with v=spf1)" : "";
+  throw new UsageError(`Unknown record type ${JSON.stringify(value)}${spf}: pass one of ${RECORD_TYPES.join(", ")}.`);
+}
+
+export type RecordSelector = { id: string } | { type: DnsRecordType; name: string; value?: string };
+
+/**
+ * `<drr_ID>` or `<type> <name> [value]` → which record(s) a command acts on. `valueRequired`: the
+ * command needs exactly one record, so a type and name without a value are not enough.
+ */
+export function recordSelector(words: string[], command: string, valueRequired: boolean): RecordSelector {
+  const usage = `${command} <zone> <drr_ID>, or ${command} <zone> <type> <name> ${valueRequired ? "<value>" : "[value]"}`;
+  const [first = "", name, value, ...rest] = words;
+  if (words.length === 1) {
+    if (/^drr_/.test(first)) return { id: first };
+    throw new UsageError(`${JSON.stringify(first)} is not a record ID (drr_…). Pass ${usage}.`);
+  }
+  if (rest.length > 0 || (valueRequired && value === undefined)) {
+    const expected = valueRequired ? "a type, a name and a value" : "a type, a name and optionally a value";
+    throw new UsageError(`Expected a record ID or ${expected}, got ${words.length} arguments. Pass ${usage}.`);
+  }
+  const type = recordType(first);
+  if (!name?.trim())
+    throw new UsageError(`The record name is empty: pass a name relative to the zone (\`@\` for the apex) or the full name.`);
+  if (value !== undefined && value.trim() === "") throw new UsageError("The record value is empty.");
+  return value === undefined ? { type, name: name! } : { type, name: name!, value };
+}
+
+/** A `--name` filter or a record name for the API's filter: relative, full or `@`; a trailing dot dropped. */
+export const filterName = (name: string) => name.trim().replace(/(.)\.$/, "$1") || "@";
+
+/** A commander parser for a whole number in [min, max] (priorities, weights and ports are 16-bit in DNS). */
+export const boundedNumber =
+  (name: string, min: number, max: number) =>
+  (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    return number;
+  };
