@@ -105,18 +105,6 @@ export type HostupClient = HostupMethods &
 
 const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug", "userAgent"]);
 
-/** Workflows that answer with a promise, and those that answer with an async iterator. */
-const WORKFLOWS = [
-  "findDomainByName",
-  "findDnsZoneByName",
-  "ensureDnsRecord",
-  "removeDnsRecords",
-  "waitForJob",
-  "bulkSyncDomainStatusAndWait",
-  "bulkSyncDomainStatusInBatches",
-] as const;
-const ITERATING_WORKFLOWS = ["iterateDomains", "iterateDnsZones"] as const;
-
 export function createHostupClient(options: HostupClientOptions): HostupClient {
   if (typeof options !== "object" || options === null) {
     throw new HostupConfigError("createHostupClient: pass an options object with at least `apiKey`.");
@@ -149,10 +137,14 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const client: Record<string, unknown> = {
     preload: () => Promise.all([operationTable(), preloadCallParts()]).then(() => undefined),
   };
-  const api = withMethods(ctx, client);
-  // The workflows are loaded on first use (all of them return promises or async iterators), so an
-  // app that never calls one does not load them, and bundlers that split dynamic imports keep them
-  // out of its first bundle. They get the parts of the core they use from here (lazy/workflows/core.ts).
+  // The workflows are loaded on the first call of one (eager/methods.ts looks up there the names the
+  // operation table does not have), so an app that never calls one does not load them, and bundlers
+  // that split dynamic imports keep them out of its first bundle. They get the parts of the core they
+  // use from here (lazy/workflows/core.ts).
+  const api = withMethods(ctx, client, async (name) => {
+    const workflow = (await loadWorkflows())[name as keyof typeof import("./lazy/workflows/index.js")] as Workflow | undefined;
+    return typeof workflow === "function" ? (...args: unknown[]) => workflow(core, ...args) : undefined;
+  });
   const core: WorkflowCore = {
     api,
     baseUrl,
@@ -166,14 +158,6 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     HostupJobFailedError,
     HostupJobTimeoutError,
   };
-  type Workflow = (core: WorkflowCore, ...args: unknown[]) => unknown;
-  const workflow = async (name: string) => (await loadWorkflows())[name as keyof typeof import("./lazy/workflows/index.js")] as Workflow;
-  for (const name of WORKFLOWS) client[name] = async (...args: unknown[]) => (await workflow(name))(core, ...args);
-  for (const name of ITERATING_WORKFLOWS) {
-    client[name] = async function* (...args: unknown[]) {
-      yield* (await workflow(name))(core, ...args) as AsyncIterable<unknown>;
-    };
-  }
   let raw: HostupRawClient | undefined;
   Object.defineProperty(client, "raw", {
     enumerable: false,
@@ -184,6 +168,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   return api as unknown as HostupClient;
 }
 
+type Workflow = (core: WorkflowCore, ...args: unknown[]) => unknown;
 const loadWorkflows = loadOnce(() => import("./lazy/workflows/index.js"));
 
 function checkApiKey(apiKey: unknown): string {
