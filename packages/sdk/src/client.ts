@@ -11,7 +11,9 @@ import type { LogRecord, TransportConfig } from "./eager/transport.js";
 import { userAgentFor } from "./eager/user-agent.js";
 import { HostupAbortError, HostupApiError, HostupConfigError, HostupError, HostupValidationError } from "./errors.js";
 import type { HostupMethods } from "./generated/methods.js";
-import type { AsyncOperation, BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
+import type { AsyncOperation } from "./lazy/workflows/batches.js";
+import type { BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
+import type { BulkDnsRequest, BulkDomainNamesOptions, BulkDomainNamesReport, BulkRedirectsRequest } from "./lazy/workflows/bulk-by-name.js";
 import type { WorkflowCore } from "./lazy/workflows/core.js";
 import type {
   DnsRecord,
@@ -88,6 +90,20 @@ export interface HostupWorkflows {
   ): Promise<{ operation: AsyncOperation; job: JobState }>;
   /** Syncs any number of domains in batches, with bounded concurrency, reporting refused IDs one by one. */
   bulkSyncDomainStatusInBatches(domainIds: ReadonlyArray<string>, options?: BulkSyncOptions): Promise<BulkSyncReport>;
+  /**
+   * One bulk DNS operation (`bulkDnsRecords`: add or update `records`, or delete by `deleteType`) for any
+   * number of domains: `request.domainNames` is split into batches sent with bounded concurrency, each with
+   * the rest of `request`; with `wait`, each batch's job is waited for. Names the API refuses (e.g. not
+   * yours) are reported one by one with their index in `request.domainNames`, and the rest of their batch
+   * is sent again; `dom_…` IDs and other values that are not plain names are refused before sending. Throws
+   * HostupValidationError, sending nothing, when the request lacks what its action needs.
+   */
+  bulkDnsRecordsInBatches(request: BulkDnsRequest, options?: BulkDomainNamesOptions): Promise<BulkDomainNamesReport>;
+  /**
+   * One bulk redirect operation (`bulkDomainRedirects`: create `redirect`, or delete `ruleIds` or the
+   * matching rules) for any number of domains, in batches, as bulkDnsRecordsInBatches does for DNS records.
+   */
+  bulkDomainRedirectsInBatches(request: BulkRedirectsRequest, options?: BulkDomainNamesOptions): Promise<BulkDomainNamesReport>;
 }
 
 export type HostupClient = HostupMethods &
