@@ -89,8 +89,11 @@ export async function inBatches<List extends string, Item extends string>(
   options: BulkBatchOptions<BatchOf<List>>,
 ): Promise<BulkReport<BatchOf<List>, RefusedOf<Item>>> {
   const { batchSize = 100, concurrency = 2, wait, onBatch, ...requestOptions } = options;
-  const invalid = (message: string, field: string) => new core.HostupValidationError(`${route.workflow}: ${message}`, route.operationId, field);
-  if (!Array.isArray(values)) throw invalid(`pass an array of ${route.list === "domainIds" ? "domain IDs" : "domain names"}.`, `/${route.list}`);
+  const invalid = (message: string, field: string) =>
+    new core.HostupValidationError(`${route.workflow}: ${message}`, route.operationId, field);
+  if (!Array.isArray(values)) {
+    throw invalid(`pass an array of ${route.list === "domainIds" ? "domain IDs" : "domain names"}.`, `/${route.list}`);
+  }
   for (const [name, value] of Object.entries({ batchSize, concurrency })) {
     if (!(Number.isInteger(value) && value >= 1)) throw invalid(`\`${name}\` must be a whole number ≥ 1.`, `options.${name}`);
   }

@@ -34,7 +34,9 @@ function refuseName(value: unknown): { code: string; detail: string } | undefine
   if (typeof value === "string" && DOMAIN_ID.test(value)) {
     return {
       code: "domain_id_not_name",
-      detail: "A domain ID (`dom_…`), where this route takes plain domain names such as example.com; the name is the domain's `name` in GET /api/v2/domains.",
+      detail:
+        "A domain ID (`dom_…`), where this route takes plain domain names such as example.com: " +
+        "the name is the domain's `name` in GET /api/v2/domains.",
     };
   }
   if (typeof value !== "string" || !PLAIN_NAME.test(value)) {
