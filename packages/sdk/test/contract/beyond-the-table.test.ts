@@ -79,7 +79,11 @@ describe("workflows against the mock", () => {
     const domainNames = ["example.se", "example.nu"];
     const redirect = { sourceUrl: "https://{domain}/old", targetUrl: "https://www.example.com/new", statusCode: 301 as const };
     const created = await hostup.bulkDomainRedirectsInBatches({ action: "create", domainNames, redirect });
-    const deleted = await hostup.bulkDomainRedirectsInBatches({ action: "delete", domainNames, ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"] });
+    const deleted = await hostup.bulkDomainRedirectsInBatches({
+      action: "delete",
+      domainNames,
+      ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    });
     for (const report of [created, deleted]) {
       expect(report.queued).toStrictEqual(domainNames);
       expect(report.batches[0]!.operation?.pollUrl).toMatch(/^\/api\/jobs\//);

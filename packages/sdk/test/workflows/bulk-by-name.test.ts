@@ -167,7 +167,7 @@ describe.concurrent("bulkDnsRecordsInBatches: refusals by the API", () => {
   test("a rejection naming no domain (a record's field, no pointers) fails that batch only, without resubmission", async ({ api }) => {
     const input = names(6);
     serveDns(api, {
-      decide: (sent, n) =>
+      decide: (_sent, n) =>
         n === 0
           ? {
               status: 400,
@@ -339,7 +339,11 @@ describe.concurrent("bulkDomainRedirectsInBatches", () => {
 
   test("a delete with ruleIds and no redirect is sent as given", async ({ api }) => {
     serveBulkRoute(api, { path: REDIRECTS_PATH, list: "domainNames" });
-    const request: BulkRedirectsRequest = { action: "delete", domainNames: ["a.example.se"], ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"] };
+    const request: BulkRedirectsRequest = {
+      action: "delete",
+      domainNames: ["a.example.se"],
+      ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    };
     const report = await clientAt(api).bulkDomainRedirectsInBatches(request);
     expect(posts(api, REDIRECTS_PATH)).toEqual([request]);
     expect(report.queued).toEqual(["a.example.se"]);
