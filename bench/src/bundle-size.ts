@@ -67,6 +67,13 @@ export const FIRST_REQUESTS: ReadonlyArray<{ name: string; fixture: string; wait
   { name: "syncDomainStatus (no body)", fixture: "browser-app.ts", waitsFor: [["operations"]] },
   { name: "createDynDnsConfig (a body)", fixture: "browser-app-body.ts", waitsFor: [["operations"], ["validate"]] },
   { name: "await preload(), then either", fixture: "browser-app-preload.ts", waitsFor: [["operations", "validate", "failure"]] },
+  // A workflow's name is not in the table: its first call looks it up in the workflows after the table
+  // (eager/methods.ts); findDomainByName's list call has a query, so the input checks come last.
+  {
+    name: "findDomainByName (a workflow)",
+    fixture: "browser-app-workflows.ts",
+    waitsFor: [["operations"], ["workflows"], ["validate"]],
+  },
 ];
 
 /** The lazy parts a static entry point would import up front: the table, or all a call may wait for. */

@@ -52,6 +52,8 @@ export async function baselineSdk(ref: string): Promise<Sdk> {
     target: "es2022",
     outfile,
     nodePaths: [join(root, "packages/sdk/node_modules")],
+    // As packages/sdk/tsup.config.ts: the source refers to the version the build puts in.
+    define: { __HOSTUP_SDK_VERSION__: JSON.stringify(`${ref}-baseline`) },
     logLevel: "error",
   });
   return (await import(pathToFileURL(outfile).href)) as Sdk;

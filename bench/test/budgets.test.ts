@@ -112,6 +112,16 @@ describe("before the first request (the SDK as built)", () => {
     expect(plan.roundTrips).toBe(4);
   });
 
+  // No workflow name is listed up front: a workflow's name is looked up in the workflows once the table
+  // lacks it. Before, the workflows loaded first and the table when they called a method: as many trips.
+  test("a workflow's first call waits for the table, then the workflows (then, with a query, the input checks)", () => {
+    const plan = named("findDomainByName");
+    expect(plan.upFront.files).toHaveLength(1);
+    expect(plan.steps.map((s) => s.files.map(chunkName)[0])).toEqual(["operations", "workflows", "validate"]);
+    expect(plan.steps.map((s) => s.roundTrips)).toEqual([1, 2, 2]);
+    expect(plan.roundTrips).toBe(6);
+  });
+
   test("preload() fetches all of it at once: fewer round trips than a body's first call", () => {
     const plan = named("await preload()");
     expect(plan.steps).toHaveLength(1);

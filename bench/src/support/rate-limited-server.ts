@@ -1,5 +1,5 @@
 // The loopback API server of the bulk-throughput benchmark: `POST /api/v2/domains/bulk/status-sync`
-// queues a job, `GET /api/jobs/{jobId}` reports it (completed `jobMs` after it was queued), and both
+// (by `dom_` ID) and `POST /api/v2/domains/bulk/dns` (by plain name) queue a job, `GET /api/jobs/{jobId}` reports it (completed `jobMs` after it was queued), and both
 // share one token bucket (`rate` requests/s, `burst` at most). A request finding the bucket empty is
 // answered 429 with `Retry-After` in whole seconds (as HostUp documents it) and `X-RateLimit-*`;
 // every answer carries `X-RateLimit-Limit/-Remaining/-Reset` (Reset: when the bucket is full again).
@@ -26,7 +26,7 @@ export interface RateLimitedServer {
     limited: number;
     bulkAccepted: number;
     pollsAccepted: number;
-    /** Domain IDs queued by accepted bulk requests. */
+    /** Domains queued by accepted bulk requests. */
     domainsQueued: number;
     /** Answers other than 2xx and 429 (a malformed request: should stay 0). */
     otherErrors: number;
@@ -37,9 +37,12 @@ export interface RateLimitedServer {
   close(): Promise<void>;
 }
 
-const BULK = "/api/v2/domains/bulk/status-sync";
 const JOB = /^\/api\/jobs\/([0-9A-Za-z_]+)$/;
-const DOMAIN_ID = /^dom_[0-9A-Za-z]+$/;
+/** The bulk routes: the body's list of domains, what each must look like, and the job's type. */
+const BULK: Record<string, { list: string; item: RegExp; type: string }> = {
+  "/api/v2/domains/bulk/status-sync": { list: "domainIds", item: /^dom_[0-9A-Za-z]+$/, type: "bulk_status_sync" },
+  "/api/v2/domains/bulk/dns": { list: "domainNames", item: /^(?!dom_)[a-z0-9-]+(\.[a-z0-9-]+)+$/, type: "bulk_dns" },
+};
 
 export function startRateLimitedServer(options: RateLimitedServerOptions): Promise<RateLimitedServer> {
   const { rate, burst, jobMs } = options;
@@ -54,7 +57,7 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
     firstAcceptedAt: undefined,
     lastAcceptedAt: undefined,
   };
-  const jobs = new Map<string, { queuedAt: number; count: number }>();
+  const jobs = new Map<string, { queuedAt: number; count: number; type: string }>();
   let tokens = burst;
   let refilledAt = performance.now();
   let nextJob = 1;
@@ -106,23 +109,24 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
       stats.firstAcceptedAt ??= now;
       stats.lastAcceptedAt = now;
       const url = req.url ?? "";
-      if (req.method === "POST" && url === BULK) {
-        let ids: unknown;
+      const route = req.method === "POST" && Object.hasOwn(BULK, url) ? BULK[url] : undefined;
+      if (route) {
+        let items: unknown;
         try {
-          ids = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { domainIds?: unknown }).domainIds;
+          items = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>)[route.list];
         } catch {
           return problem(400, headers, "invalid_request", "The body is not JSON.");
         }
-        if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === "string" && DOMAIN_ID.test(id))) {
-          return problem(400, headers, "invalid_request", "domainIds must be a non-empty list of dom_ IDs.");
+        if (!Array.isArray(items) || items.length === 0 || !items.every((item) => typeof item === "string" && route.item.test(item))) {
+          return problem(400, headers, "invalid_request", `${route.list} must be a non-empty list of valid items.`);
         }
         const jobId = `dbj_${String(nextJob++).padStart(6, "0")}`;
-        jobs.set(jobId, { queuedAt: now, count: ids.length });
+        jobs.set(jobId, { queuedAt: now, count: items.length, type: route.type });
         stats.bulkAccepted++;
-        stats.domainsQueued += ids.length;
+        stats.domainsQueued += items.length;
         return send(202, headers, {
           operation: { status: "queued", jobId, pollUrl: `/api/jobs/${jobId}`, result: null },
-          domainsQueued: ids.length,
+          domainsQueued: items.length,
         });
       }
       const job = req.method === "GET" ? JOB.exec(url) : null;
@@ -136,11 +140,11 @@ export function startRateLimitedServer(options: RateLimitedServerOptions): Promi
           data: {
             jobId: job[1],
             queueType: "domains",
-            type: "bulk_status_sync",
+            type: state.type,
             state: done ? "completed" : "active",
             status: done ? "completed" : "active",
             progress: done ? 100 : 50,
-            result: done ? { synced: state.count } : null,
+            result: done ? { processed: state.count } : null,
             isCompleted: done,
             isFailed: false,
             isRunning: !done,

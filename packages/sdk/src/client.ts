@@ -11,7 +11,9 @@ import type { LogRecord, TransportConfig } from "./eager/transport.js";
 import { userAgentFor } from "./eager/user-agent.js";
 import { HostupAbortError, HostupApiError, HostupConfigError, HostupError, HostupValidationError } from "./errors.js";
 import type { HostupMethods } from "./generated/methods.js";
-import type { AsyncOperation, BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
+import type { AsyncOperation } from "./lazy/workflows/batches.js";
+import type { BulkSyncOptions, BulkSyncReport } from "./lazy/workflows/bulk.js";
+import type { BulkDnsRequest, BulkDomainNamesOptions, BulkDomainNamesReport, BulkRedirectsRequest } from "./lazy/workflows/bulk-by-name.js";
 import type { WorkflowCore } from "./lazy/workflows/core.js";
 import type {
   DnsRecord,
@@ -88,6 +90,20 @@ export interface HostupWorkflows {
   ): Promise<{ operation: AsyncOperation; job: JobState }>;
   /** Syncs any number of domains in batches, with bounded concurrency, reporting refused IDs one by one. */
   bulkSyncDomainStatusInBatches(domainIds: ReadonlyArray<string>, options?: BulkSyncOptions): Promise<BulkSyncReport>;
+  /**
+   * One bulk DNS operation (`bulkDnsRecords`: add or update `records`, or delete by `deleteType`) for any
+   * number of domains: `request.domainNames` is split into batches sent with bounded concurrency, each with
+   * the rest of `request`; with `wait`, each batch's job is waited for. Names the API refuses (e.g. not
+   * yours) are reported one by one with their index in `request.domainNames`, and the rest of their batch
+   * is sent again; `dom_…` IDs and other values that are not plain names are refused before sending. Throws
+   * HostupValidationError, sending nothing, when the request lacks what its action needs.
+   */
+  bulkDnsRecordsInBatches(request: BulkDnsRequest, options?: BulkDomainNamesOptions): Promise<BulkDomainNamesReport>;
+  /**
+   * One bulk redirect operation (`bulkDomainRedirects`: create `redirect`, or delete `ruleIds` or the
+   * matching rules) for any number of domains, in batches, as bulkDnsRecordsInBatches does for DNS records.
+   */
+  bulkDomainRedirectsInBatches(request: BulkRedirectsRequest, options?: BulkDomainNamesOptions): Promise<BulkDomainNamesReport>;
 }
 
 export type HostupClient = HostupMethods &
@@ -104,18 +120,6 @@ export type HostupClient = HostupMethods &
   };
 
 const OPTION_KEYS = new Set(["apiKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "maxRetryWaitMs", "logger", "debug", "userAgent"]);
-
-/** Workflows that answer with a promise, and those that answer with an async iterator. */
-const WORKFLOWS = [
-  "findDomainByName",
-  "findDnsZoneByName",
-  "ensureDnsRecord",
-  "removeDnsRecords",
-  "waitForJob",
-  "bulkSyncDomainStatusAndWait",
-  "bulkSyncDomainStatusInBatches",
-] as const;
-const ITERATING_WORKFLOWS = ["iterateDomains", "iterateDnsZones"] as const;
 
 export function createHostupClient(options: HostupClientOptions): HostupClient {
   if (typeof options !== "object" || options === null) {
@@ -149,10 +153,14 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const client: Record<string, unknown> = {
     preload: () => Promise.all([operationTable(), preloadCallParts()]).then(() => undefined),
   };
-  const api = withMethods(ctx, client);
-  // The workflows are loaded on first use (all of them return promises or async iterators), so an
-  // app that never calls one does not load them, and bundlers that split dynamic imports keep them
-  // out of its first bundle. They get the parts of the core they use from here (lazy/workflows/core.ts).
+  // The workflows are loaded on the first call of one (eager/methods.ts looks up there the names the
+  // operation table does not have), so an app that never calls one does not load them, and bundlers
+  // that split dynamic imports keep them out of its first bundle. They get the parts of the core they
+  // use from here (lazy/workflows/core.ts).
+  const api = withMethods(ctx, client, async (name) => {
+    const workflow = (await loadWorkflows())[name as keyof typeof import("./lazy/workflows/index.js")] as Workflow | undefined;
+    return typeof workflow === "function" ? (...args: unknown[]) => workflow(core, ...args) : undefined;
+  });
   const core: WorkflowCore = {
     api,
     baseUrl,
@@ -166,14 +174,6 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
     HostupJobFailedError,
     HostupJobTimeoutError,
   };
-  type Workflow = (core: WorkflowCore, ...args: unknown[]) => unknown;
-  const workflow = async (name: string) => (await loadWorkflows())[name as keyof typeof import("./lazy/workflows/index.js")] as Workflow;
-  for (const name of WORKFLOWS) client[name] = async (...args: unknown[]) => (await workflow(name))(core, ...args);
-  for (const name of ITERATING_WORKFLOWS) {
-    client[name] = async function* (...args: unknown[]) {
-      yield* (await workflow(name))(core, ...args) as AsyncIterable<unknown>;
-    };
-  }
   let raw: HostupRawClient | undefined;
   Object.defineProperty(client, "raw", {
     enumerable: false,
@@ -184,6 +184,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   return api as unknown as HostupClient;
 }
 
+type Workflow = (core: WorkflowCore, ...args: unknown[]) => unknown;
 const loadWorkflows = loadOnce(() => import("./lazy/workflows/index.js"));
 
 function checkApiKey(apiKey: unknown): string {

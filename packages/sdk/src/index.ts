@@ -19,7 +19,16 @@ export type {
 } from "./lazy/workflows/dns.js";
 export { dnsTxtValue, relativeDnsName } from "./dns-names.js";
 export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
-export type { AsyncOperation, BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";
+export type { BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";
+export type { AsyncOperation, BulkBatch, BulkBatchOptions, BulkRefusal, BulkReport } from "./lazy/workflows/batches.js";
+export type {
+  BulkDnsRequest,
+  BulkDomainNamesOptions,
+  BulkDomainNamesReport,
+  BulkRedirectsRequest,
+  DomainNamesBatch,
+  RefusedDomainName,
+} from "./lazy/workflows/bulk-by-name.js";
 export type { HostupMethods } from "./generated/methods.js";
 export type { Method } from "./eager/method.js";
 export type { RequestOptions, WithResponse } from "./eager/invoke.js";

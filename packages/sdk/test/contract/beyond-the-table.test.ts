@@ -65,4 +65,28 @@ describe("workflows against the mock", () => {
     expect(operation.jobId).toBe(JOB_ID);
     expect(job.status).toBe("completed");
   });
+
+  test("bulkDnsRecordsInBatches sends bodies the spec accepts, in batches, and waits for each job", async () => {
+    const records = [{ type: "TXT" as const, name: "_dmarc", value: "v=DMARC1; p=none" }];
+    const request = { action: "add" as const, domainNames: ["example.se", "example.nu", "example.com"], records };
+    const report = await hostup.bulkDnsRecordsInBatches(request, { batchSize: 2, wait: { intervalMs: 10 } });
+    expect(report.refused).toStrictEqual([]);
+    expect(report.queued).toStrictEqual(request.domainNames);
+    expect(report.batches.map((b) => b.job?.status)).toStrictEqual(["completed", "completed"]);
+  });
+
+  test("bulkDomainRedirectsInBatches sends bodies the spec accepts, for create and delete", async () => {
+    const domainNames = ["example.se", "example.nu"];
+    const redirect = { sourceUrl: "https://{domain}/old", targetUrl: "https://www.example.com/new", statusCode: 301 as const };
+    const created = await hostup.bulkDomainRedirectsInBatches({ action: "create", domainNames, redirect });
+    const deleted = await hostup.bulkDomainRedirectsInBatches({
+      action: "delete",
+      domainNames,
+      ruleIds: ["redir_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    });
+    for (const report of [created, deleted]) {
+      expect(report.queued).toStrictEqual(domainNames);
+      expect(report.batches[0]!.operation?.pollUrl).toMatch(/^\/api\/jobs\//);
+    }
+  });
 });

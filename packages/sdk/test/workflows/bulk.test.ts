@@ -12,44 +12,17 @@ import {
   type BulkSyncReport,
 } from "../../src/index.js";
 import { failOnUnhandledRejections, problem, rejectionOf, sleep, test, timed } from "../runtime/helpers.js";
-import type { Answer, FetchHandler, RecordedRequest } from "../support/fetch-handler.js";
-import { accepted, BULK_PATH, clientAt, domainIds, operationBody } from "./support.js";
+import type { FetchHandler, RecordedRequest } from "../support/fetch-handler.js";
+import { BULK_PATH, clientAt, domainIds, operationBody, serveBulkRoute, type BulkServerOptions } from "./support.js";
 
 failOnUnhandledRejections();
 
 const idsOf = (request: RecordedRequest) => (request.json as { domainIds: string[] }).domainIds;
 const bulkRequests = (api: FetchHandler) => api.requests.filter((r) => r.method === "POST" && r.path === BULK_PATH);
 
-/**
- * Answers the bulk POST with `decide(ids, n)` (n = how many bulk POSTs came before), or a 202
- * with job `dbj_b<n>`; answers GET /api/jobs/… with `job(jobId, poll)`.
- */
-function serveBulk(
-  api: FetchHandler,
-  options: {
-    decide?: (ids: string[], n: number) => Answer | undefined;
-    delayMs?: number;
-    job?: (jobId: string, poll: number) => unknown;
-  } = {},
-): void {
-  let posts = 0;
-  const polls = new Map<string, number>();
-  api.handle((request) => {
-    if (request.method === "POST" && request.path === BULK_PATH) {
-      const n = posts++;
-      const ids = idsOf(request);
-      const answer = options.decide?.(ids, n) ?? { status: 202, json: accepted(`dbj_b${n}`, ids.length) };
-      return { delayMs: options.delayMs, ...answer };
-    }
-    const job = /^\/api\/jobs\/([^/]+)$/.exec(request.path)?.[1];
-    if (request.method === "GET" && job && options.job) {
-      const poll = polls.get(job) ?? 0;
-      polls.set(job, poll + 1);
-      return { json: options.job(job, poll) };
-    }
-    throw new Error(`unexpected ${request.method} ${request.path}`);
-  });
-}
+/** The status-sync route of the shared bulk server (support.ts). */
+const serveBulk = (api: FetchHandler, options: Omit<BulkServerOptions, "path" | "list"> = {}) =>
+  serveBulkRoute(api, { path: BULK_PATH, list: "domainIds", ...options });
 
 /** Each ID in exactly one of queued, refused, failed; together they are the distinct input IDs. */
 function expectAccounted(report: BulkSyncReport, input: ReadonlyArray<string>): void {

@@ -2,7 +2,7 @@
 // bulk answers. The `api` fixture (a fetch handler per test) comes from ../runtime/helpers.ts.
 import type { HostupClient, HostupClientOptions } from "../../src/index.js";
 import { clientFor } from "../runtime/helpers.js";
-import type { FetchHandler } from "../support/fetch-handler.js";
+import type { Answer, FetchHandler } from "../support/fetch-handler.js";
 
 /** A client for a fetch handler; retries off unless a test asks for them. */
 export function clientAt(api: FetchHandler, options: Omit<HostupClientOptions, "apiKey" | "baseUrl"> = {}): HostupClient {
@@ -57,10 +57,43 @@ export function legacyBody(
   };
 }
 
-/** The 202 body of `POST /api/v2/domains/bulk/status-sync`. */
+/** The 202 body of the bulk routes (`POST /api/v2/domains/bulk/…`). */
 export function accepted(jobId: string, count: number) {
   return { operation: { status: "queued", jobId, pollUrl: `/api/jobs/${jobId}`, result: null }, domainsQueued: count };
 }
 
 export const BULK_PATH = "/api/v2/domains/bulk/status-sync";
 export const LIST_PATH = "/api/v2/domains";
+
+export interface BulkServerOptions {
+  /** The bulk route, e.g. BULK_PATH. */
+  path: string;
+  /** The body's list of domains: `domainIds` or `domainNames`. */
+  list: string;
+  /** The answer to the bulk POST carrying `sent` (n = how many bulk POSTs came before); default a 202 with job `dbj_b<n>`. */
+  decide?: (sent: string[], n: number) => Answer | undefined;
+  delayMs?: number;
+  /** The body of `GET /api/jobs/{jobId}` at its `poll`-th read. */
+  job?: (jobId: string, poll: number) => unknown;
+}
+
+/** Answers a bulk route's POST and the job polls of the jobs it queues; anything else is a handler error. */
+export function serveBulkRoute(api: FetchHandler, options: BulkServerOptions): void {
+  let posts = 0;
+  const polls = new Map<string, number>();
+  api.handle((request) => {
+    if (request.method === "POST" && request.path === options.path) {
+      const n = posts++;
+      const sent = (request.json as Record<string, string[]>)[options.list]!;
+      const answer = options.decide?.(sent, n) ?? { status: 202, json: accepted(`dbj_b${n}`, sent.length) };
+      return { delayMs: options.delayMs, ...answer };
+    }
+    const job = /^\/api\/jobs\/([^/]+)$/.exec(request.path)?.[1];
+    if (request.method === "GET" && job && options.job) {
+      const poll = polls.get(job) ?? 0;
+      polls.set(job, poll + 1);
+      return { json: options.job(job, poll) };
+    }
+    throw new Error(`unexpected ${request.method} ${request.path}`);
+  });
+}

@@ -2,6 +2,7 @@
 // an app that never calls a workflow never loads them, and bundlers that split dynamic imports
 // (Vite, Rollup, webpack, esbuild --splitting) keep them out of its first bundle.
 export { bulkSyncDomainStatusAndWait, bulkSyncDomainStatusInBatches } from "./bulk.js";
+export { bulkDnsRecordsInBatches, bulkDomainRedirectsInBatches } from "./bulk-by-name.js";
 export { ensureDnsRecord, findDnsZoneByName, iterateDnsZones, removeDnsRecords } from "./dns.js";
 export { findDomainByName, iterateDomains } from "./domains.js";
 export { waitForJob } from "./jobs.js";
