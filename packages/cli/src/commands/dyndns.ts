@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import type { CommandContext } from "../context.js";
 import { table } from "../output.js";
 import { domainIdOf } from "../resolve.js";
+import { addDynDnsUpdateCommand } from "./dyndns-update.js";
 
 export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
   const dyndns = program.command("dyndns").description("list and create DynDNS configurations");
@@ -47,4 +48,5 @@ export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
         ].join("\n"),
       );
     });
+  addDynDnsUpdateCommand(dyndns, ctx);
 }
