@@ -37,7 +37,7 @@ export function updaterLog(io: Io, hostname: string, options: { asJson: boolean;
       line(
         "stderr",
         { event: "retrying", retryInMs: delayMs, error: summary(error) },
-        `${describe(error)}; retrying in ${formatDuration(delayMs)}`,
+        `${describe(error).replace(/\.$/, "")}; retrying in ${formatDuration(delayMs)}`,
       );
     },
     givingUp(error) {
