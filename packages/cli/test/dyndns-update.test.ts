@@ -144,6 +144,22 @@ describe("hostup dyndns update: the token", () => {
     expect(dyndns.hits).toEqual([]);
   });
 
+  test("a systemd credential (in $CREDENTIALS_DIRECTORY) may show 0440, the mask of systemd's ACL; nowhere else, and never more", async () => {
+    const credentials = await mkdtemp(join(dir, "credentials-"));
+    const file = join(credentials, "dyndns-token");
+    await writeFile(file, TOKEN);
+    await chmod(file, 0o440);
+    const run = await update(["--ip", "1.2.3.4", "--token-file", file], { CREDENTIALS_DIRECTORY: credentials });
+    expect(run.code).toBe(0);
+    expect(dyndns.hits[0]!.query.get("token")).toBe(TOKEN);
+    const elsewhere = await update(["--ip", "1.2.3.4", "--token-file", file], { CREDENTIALS_DIRECTORY: dir });
+    expect(elsewhere).toMatchObject({ code: 2, stderr: expect.stringContaining("it is readable by others (mode 440)") });
+    await chmod(file, 0o444);
+    const public_ = await update(["--ip", "1.2.3.4", "--token-file", file], { CREDENTIALS_DIRECTORY: credentials });
+    expect(public_).toMatchObject({ code: 2, stderr: expect.stringContaining("it is readable by others (mode 444)") });
+    expect(dyndns.hits).toHaveLength(1);
+  });
+
   test("a missing token file is a usage error naming it, nothing sent", async () => {
     const file = join(dir, "absent");
     const run = await update(["--ip", "1.2.3.4", "--token-file", file]);
