@@ -2,12 +2,12 @@
 // that holds a configuration's DynDNS token and no API key. Once, or with --watch as a long-running
 // updater (dyndns-updater/watch.ts). It never calls ctx.connect(), which demands an API key.
 import { type Command, Option } from "commander";
-import { updateDynDns, type DynDnsUpdateOptions } from "@hostup/sdk";
+import { DEFAULT_BASE_URL, type DynDnsUpdateOptions, updateDynDns } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { CLI_PRODUCT, type CommandContext, type GlobalOptions } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { eprintln, json } from "../output.js";
-import { AddressLookupError, addressSource, familyOf, type RecordType } from "../dyndns-updater/address.js";
+import { AddressLookupError, type AddressSource, addressSource, familyOf, type RecordType } from "../dyndns-updater/address.js";
 import { checkInterval, DEFAULT_INTERVAL_MS, parseDuration } from "../dyndns-updater/interval.js";
 import { updaterLog } from "../dyndns-updater/log.js";
 import { readDynDnsToken, TOKEN_ENV, TOKEN_FLAG_REFUSED } from "../dyndns-updater/token.js";
@@ -82,7 +82,7 @@ export function addDynDnsUpdateCommand(dyndns: Command, ctx: CommandContext): vo
       checkSources(options);
       const baseUrl = globals.baseUrl ?? (ctx.io.env.HOSTUP_BASE_URL || undefined);
       const intervalMs = options.interval === undefined ? DEFAULT_INTERVAL_MS : parseDuration(options.interval);
-      if (options.watch) checkInterval(intervalMs, options.interval ?? "5m", [baseUrl ?? "https://cloud.hostup.se", options.ipFrom]);
+      if (options.watch) checkInterval(intervalMs, options.interval ?? "5m", [baseUrl ?? DEFAULT_BASE_URL, options.ipFrom]);
       const token = readDynDnsToken(ctx.io.env, options.tokenFile);
       const sdkOptions: DynDnsUpdateOptions = {
         userAgent: CLI_PRODUCT,
@@ -98,34 +98,45 @@ export function addDynDnsUpdateCommand(dyndns: Command, ctx: CommandContext): vo
       });
 
       if (options.watch && lookup) {
-        const log = updaterLog(ctx.io, hostname, { asJson, verbose: Boolean(options.verbose) });
-        const stopped = await untilSignal((signal) =>
-          watchAddress({
-            intervalMs,
-            lookup,
-            log,
-            signal,
-            update: (ip, signal) => updateDynDns({ hostname, token, ip }, { ...sdkOptions, signal }),
-          }),
-        );
-        if (stopped) log.stopped(stopped);
-        return;
+        await watch(ctx, { hostname, token, sdkOptions, lookup, intervalMs, asJson, verbose: Boolean(options.verbose) });
+      } else {
+        await updateOnce(ctx, { hostname, token, sdkOptions, lookup, ip: options.ip, asJson });
       }
-
-      let ip = options.ip;
-      if (lookup) {
-        try {
-          ip = await lookup(new AbortController().signal);
-        } catch (error) {
-          if (!(error instanceof AddressLookupError)) throw error;
-          eprintln(ctx.io, asJson ? json({ error: { name: error.name, message: error.message } }) : `Error: ${error.message}`);
-          ctx.state.exitCode = EXIT.network;
-          return;
-        }
-      }
-      const result = await updateDynDns({ hostname, token, ...(ip === undefined ? {} : { ip }) }, sdkOptions);
-      ctx.print(asJson, { hostname, ...result }, () => `${hostname}: ${result.status} ${result.ip}`);
     });
+}
+
+interface Target {
+  hostname: string;
+  token: string;
+  sdkOptions: DynDnsUpdateOptions;
+  asJson: boolean;
+}
+
+/** One update: with `ip`, the address `lookup` finds, or neither (the API then takes the request's address). */
+async function updateOnce(ctx: CommandContext, target: Target & { lookup: AddressSource | undefined; ip: string | undefined }) {
+  const { hostname, token, sdkOptions, asJson } = target;
+  let ip = target.ip;
+  if (target.lookup) {
+    try {
+      ip = await target.lookup(new AbortController().signal);
+    } catch (error) {
+      if (!(error instanceof AddressLookupError)) throw error;
+      eprintln(ctx.io, asJson ? json({ error: { name: error.name, message: error.message } }) : `Error: ${error.message}`);
+      ctx.state.exitCode = EXIT.network;
+      return;
+    }
+  }
+  const result = await updateDynDns({ hostname, token, ...(ip === undefined ? {} : { ip }) }, sdkOptions);
+  ctx.print(asJson, { hostname, ...result }, () => `${hostname}: ${result.status} ${result.ip}`);
+}
+
+/** The long-running updater, until SIGTERM/SIGINT (exit 0) or a refusal that retrying cannot fix (thrown: exit 3). */
+async function watch(ctx: CommandContext, target: Target & { lookup: AddressSource; intervalMs: number; verbose: boolean }) {
+  const { hostname, token, sdkOptions, lookup, intervalMs } = target;
+  const log = updaterLog(ctx.io, hostname, { asJson: target.asJson, verbose: target.verbose });
+  const update = (ip: string, signal: AbortSignal) => updateDynDns({ hostname, token, ip }, { ...sdkOptions, signal });
+  const stopped = await untilSignal((signal) => watchAddress({ intervalMs, lookup, update, log, signal }));
+  if (stopped) log.stopped(stopped);
 }
 
 /** The option combinations that cannot work, refused before anything is read or sent. */
