@@ -85,6 +85,7 @@ describe("hostup dyndns update --watch", () => {
     expect(new Date(events[0]!.time as string).toISOString()).toBe(events[0]!.time);
     expect(JSON.parse(lines(updater.stderr).at(-1)!)).toMatchObject({ hostname: HOSTNAME, event: "stopped", signal: "SIGTERM" });
     expect(dyndns.hits).toHaveLength(1);
+    expectNoToken(updater);
   });
 
   test("911 backs off (the interval doubled), then the same address is sent again and recovers", async () => {

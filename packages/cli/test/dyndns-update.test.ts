@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -220,5 +220,25 @@ describe("hostup dyndns update: usage errors (exit 2, nothing sent)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--interval 10s is too short: at least 30s when talking to a remote service");
     expect(echo.hits).toEqual([]);
+  });
+});
+
+describe("the README's DynDNS updater section", () => {
+  test("uses only options that `hostup dyndns update --help` lists (and no --token)", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    // Command lines, with the systemd unit's continuation line joined to its ExecStart.
+    const commands = readme
+      .replace(/\\\n\s*/g, " ")
+      .split("\n")
+      .filter((line) => line.includes("hostup dyndns update"));
+    expect(commands.length).toBeGreaterThanOrEqual(7);
+    const used = new Set(commands.flatMap((line) => line.match(/(?<=\s)--[a-z][a-z-]*/g) ?? []));
+    const help = (await hostup(["dyndns", "update", "--help"])).stdout;
+    const globals = (await hostup(["--help"])).stdout;
+    for (const option of used) expect(`${help}${globals}`).toMatch(new RegExp(`${option}\\b`));
+    expect(used.has("--token")).toBe(false);
+    expect(used).toContain("--watch");
+    expect(readme).toContain("LoadCredential=dyndns-token:");
+    expect(readme).toContain("--token-file ${CREDENTIALS_DIRECTORY}/dyndns-token");
   });
 });
