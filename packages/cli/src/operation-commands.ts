@@ -10,8 +10,16 @@ export const OPERATION_COMMANDS: Readonly<Record<string, string>> = {
   syncDomainStatus: "domains sync {id}",
   deleteDomain: "domains delete {id} --yes",
   bulkSyncDomainStatus: "domains bulk-sync {body.domainIds}",
+  getDomainNameservers: "domains nameservers {id}",
   listDomainRedirects: "redirects list {id}",
+  createDomainRedirect:
+    "redirects create {id} --source {body.sourceUrl} --target {body.targetUrl} --status {body.httpStatusCode} --scope {body.scope}",
   updateDomainRedirect: "redirects update {id} {ruleId} --target {body.targetUrl} --status {body.httpStatusCode}",
+  deleteDomainRedirect: "redirects delete {id} {ruleId} --yes",
   listDynDnsConfigs: "dyndns list {id}",
   createDynDnsConfig: "dyndns create {id} --hostname {body.hostname} --type {body.recordType}",
+  // The spec's first example disables; `dyndns enable` sends the other value of the same operation.
+  updateDynDnsConfig: "dyndns disable {id} {configId}",
+  deleteDynDnsConfig: "dyndns delete {id} {configId} --yes",
+  listDynDnsLogs: "dyndns logs {id} {configId}",
 };

@@ -97,67 +97,6 @@ describe("domains", () => {
   });
 });
 
-describe("redirects and dyndns", () => {
-  test("redirects list / update", async () => {
-    const list = await hostup(["redirects", "list", "example.com"]);
-    expect(list.stdout).toMatch(/redir_01hxa3b4c5d6e7f8g9h0j1k2m3\s+https:\/\/www\.example\.com\s+https:\/\/example\.com\s+301\s+active/);
-    const update = await hostup([
-      "redirects",
-      "update",
-      "example.com",
-      "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
-      "--target",
-      "https://example.com/new-home",
-      "--status",
-      "302",
-      "--disable",
-    ]);
-    expect(update.code).toBe(0);
-    expect(update.stdout).toContain("redir_01hxa3b4c5d6e7f8g9h0j1k2m3: https://www.example.com -> https://example.com/new-home (302");
-  });
-
-  test("redirects update without a change, or with a bad --status, is a usage error (nothing sent)", async () => {
-    await withLocalApi(toMock(), async (api) => {
-      const env = { HOSTUP_BASE_URL: api.url };
-      const nothing = await hostup(["redirects", "update", ID, "redir_1"], env);
-      expect(nothing.code).toBe(2);
-      expect(nothing.stderr).toContain("Nothing to change");
-      const bad = await hostup(["redirects", "update", ID, "redir_1", "--status", "303"], env);
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain("Allowed choices are 301, 302, 307, 308");
-      const both = await hostup(["redirects", "update", ID, "redir_1", "--enable", "--disable"], env);
-      expect(both.code).toBe(2);
-      expect(both.stderr).toContain("Pass --enable or --disable, not both.");
-      expect(api.requests).toEqual([]);
-    });
-  });
-
-  test("dyndns create hides the token unless asked", async () => {
-    const hidden = await hostup(["dyndns", "create", "example.com", "--hostname", "home.example.com", "--type", "A"]);
-    expect(hidden.code).toBe(0);
-    expect(hidden.stdout).toContain("created ddns_01hxa3b4c5d6e7f8g9h0j1k2m3: home.example.com (A)");
-    expect(hidden.stdout).toContain("token: (hidden)");
-    expect(hidden.stdout).not.toContain("0123456789abcdef");
-    const shown = await hostup(["dyndns", "create", ID, "--hostname", "home.example.com", "--type", "A", "--show-token", "--json"]);
-    expect(JSON.parse(shown.stdout).token).toBe("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
-    const listed = await hostup(["dyndns", "list", "example.com"]);
-    expect(listed.stdout).toContain("(hidden)");
-    expect(listed.stdout).not.toContain("0123456789abcdef");
-  });
-
-  test("a hostname outside the domain is refused before sending (exit 2)", async () => {
-    await withLocalApi(toMock(), async (api) => {
-      const run = await hostup(["dyndns", "create", "example.com", "--hostname", "home.other.org", "--type", "AAAA"], {
-        HOSTUP_BASE_URL: api.url,
-      });
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain('"home.other.org" is not "example.com" or a subdomain of it');
-      // only the lookup of the name: the create itself never left
-      expect(api.requests).toEqual([{ method: "GET", path: "/api/v2/domains?name=example.com" }]);
-    });
-  });
-});
-
 describe("errors and exit codes", () => {
   test("API errors print Problem Details readably (exit 3)", async () => {
     const problem = {

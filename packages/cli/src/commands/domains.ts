@@ -6,9 +6,10 @@ import { type CommandContext, wholeNumber } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { progressBar, table } from "../output.js";
 import { domainIdOf } from "../resolve.js";
+import { addNameserverCommand } from "./nameservers.js";
 
 export function addDomainCommands(program: Command, ctx: CommandContext): void {
-  const domains = program.command("domains").description("list, inspect, sync and delete domains");
+  const domains = program.command("domains").description("list, inspect, sync and delete domains; show their nameservers");
   domains
     .command("list")
     .description("list the account's domains (all pages)")
@@ -47,6 +48,7 @@ export function addDomainCommands(program: Command, ctx: CommandContext): void {
         ].join("\n"),
       );
     });
+  addNameserverCommand(domains, ctx);
   domains
     .command("sync <domain>")
     .description("refresh a domain's status from the registry")
