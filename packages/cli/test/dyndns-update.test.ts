@@ -239,6 +239,6 @@ describe("the README's DynDNS updater section", () => {
     expect(used.has("--token")).toBe(false);
     expect(used).toContain("--watch");
     expect(readme).toContain("LoadCredential=dyndns-token:");
-    expect(readme).toContain("--token-file ${CREDENTIALS_DIRECTORY}/dyndns-token");
+    expect(readme).toContain(`--token-file \${CREDENTIALS_DIRECTORY}/dyndns-token`); // the unit's variable, not this file's
   });
 });
