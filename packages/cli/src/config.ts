@@ -37,9 +37,7 @@ function readConfigFile(path: string): { apiKey?: string; baseUrl?: string } | u
   } catch {
     return undefined; // no config file
   }
-  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new UsageError(`Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`);
-  }
+  refuseIfReadableByOthers(path, mode);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
@@ -51,4 +49,11 @@ function readConfigFile(path: string): { apiKey?: string; baseUrl?: string } | u
     throw new UsageError(`${path}: "apiKey" and "baseUrl" must be strings.`);
   }
   return { apiKey, baseUrl };
+}
+
+/** A file holding a secret (the config file, a DynDNS token file) must be its owner's alone. */
+export function refuseIfReadableByOthers(path: string, mode: number): void {
+  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
+    throw new UsageError(`Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`);
+  }
 }

@@ -4,6 +4,7 @@ import { UsageError } from "../config.js";
 import type { CommandContext } from "../context.js";
 import { table } from "../output.js";
 import { domainIdOf } from "../resolve.js";
+import { addDynDnsUpdateCommand } from "./dyndns-update.js";
 
 export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
   const dyndns = program.command("dyndns").description("list, create, enable, disable and delete DynDNS updaters; show their logs");
@@ -100,6 +101,7 @@ export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
         ]),
       );
     });
+  addDynDnsUpdateCommand(dyndns, ctx);
 }
 
 const LOG_STATUSES = ["success", "no_change", "failed", "unknown"];
