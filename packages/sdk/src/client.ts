@@ -23,6 +23,7 @@ import type {
   DnsZoneSummary,
   ListDnsZonesQuery,
 } from "./lazy/workflows/dns.js";
+import type { DnsZoneMatch } from "./lazy/workflows/dns-zones.js";
 import type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
 import type { JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
 import { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
@@ -73,6 +74,12 @@ export interface HostupWorkflows {
   iterateDnsZones(query?: Omit<ListDnsZonesQuery, "cursor">, options?: IterateOptions): AsyncGenerator<DnsZoneSummary, void, undefined>;
   /** The DNS zone called `name` (its `id` is the `zone_…` ID), or a HostupError naming `name`. One request. */
   findDnsZoneByName(name: string, options?: DnsWorkflowOptions): Promise<DnsZoneSummary>;
+  /**
+   * The zone holding a full record name, and the name relative to it: the account's zone with the longest
+   * matching suffix (`_acme-challenge.www.example.com` → zone `example.com`, `recordName` `_acme-challenge.www`).
+   * One request per candidate suffix, longest first; a HostupError naming `name` when no zone holds it.
+   */
+  findDnsZoneFor(name: string, options?: DnsWorkflowOptions): Promise<DnsZoneMatch>;
   /**
    * Makes sure the zone holds this record, idempotently: lists its type and name first and creates it only
    * when the value is missing. Never leaves a duplicate, also when a create's answer is lost (it reads the

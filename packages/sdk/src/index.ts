@@ -17,6 +17,7 @@ export type {
   DnsZoneSummary,
   ListDnsZonesQuery,
 } from "./lazy/workflows/dns.js";
+export type { DnsZoneMatch } from "./lazy/workflows/dns-zones.js";
 export { dnsTxtValue, relativeDnsName } from "./dns-names.js";
 export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
 export type { BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";

@@ -1,4 +1,4 @@
-// DNS workflows: find a zone by name, iterate zones, and add or remove records idempotently.
+// DNS record workflows: add or remove records idempotently (zones: dns-zones.ts).
 //
 // A record create never replaces (a second create adds a second record), is not retry-safe, and its
 // answer can be lost after the API applied it. So ensureDnsRecord lists first and creates only when the
@@ -7,9 +7,7 @@
 import type { components, operations } from "@hostup/types";
 import type { RequestOptions } from "../../eager/invoke.js";
 import { relativeName, unquoteTxt } from "../dns-names.js";
-import { canonicalHostname } from "../hostname.js";
 import type { WorkflowCore } from "./core.js";
-import { type IterateOptions, paginate } from "./domains.js";
 
 export type DnsZoneSummary = components["schemas"]["DnsZoneSummary"];
 export type DnsRecord = components["schemas"]["DnsRecord"];
@@ -37,37 +35,6 @@ export interface DnsRecordMatch {
 // The record-filter enum (openapi DnsRecordType): the workflows list by type before they write.
 const RECORD_TYPES = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "TLSA"];
 const CREATE_ATTEMPTS = 2;
-
-/** Every DNS zone matching `query`, page by page as the loop asks for more (`for await`). */
-export function iterateDnsZones(
-  core: WorkflowCore,
-  query: Omit<ListDnsZonesQuery, "cursor"> = {},
-  options: IterateOptions = {},
-): AsyncGenerator<DnsZoneSummary, void, undefined> {
-  return paginate(core, "iterateDnsZones", "listDnsZones", (q, o) => core.api.listDnsZones(q, o), query, options);
-}
-
-/**
- * The zone called `name` (case-insensitive, trailing dot ignored, Unicode or punycode), via one
- * `GET /api/v2/dns-zones?name=…`. Throws HostupError naming `name` when there is none.
- */
-export async function findDnsZoneByName(core: WorkflowCore, name: string, options: DnsWorkflowOptions = {}): Promise<DnsZoneSummary> {
-  if (typeof name !== "string" || !/^[^\s/?#]+\.[^\s/?#]+$/.test(name.trim())) {
-    throw new core.HostupValidationError(
-      `findDnsZoneByName: ${JSON.stringify(String(name)).slice(0, 80)} is not a zone name (e.g. "example.com").`,
-      "listDnsZones",
-      "query/name",
-    );
-  }
-  const wanted = canonicalHostname(name);
-  const page = await core.api.listDnsZones({ name: name.trim().replace(/\.$/, "") }, options);
-  const match = page.data?.find((zone) => canonicalHostname(zone.name) === wanted);
-  if (match) return match;
-  throw new core.HostupError(
-    `No DNS zone named ${JSON.stringify(name)} on this account (GET /api/v2/dns-zones?name=… found no exact match). ` +
-      "For a name under a subdomain, try the longest zone suffix that matches.",
-  );
-}
 
 /**
  * Makes sure the zone has this record: lists the records of its type and name, and creates it only

@@ -3,6 +3,7 @@
 // (Vite, Rollup, webpack, esbuild --splitting) keep them out of its first bundle.
 export { bulkSyncDomainStatusAndWait, bulkSyncDomainStatusInBatches } from "./bulk.js";
 export { bulkDnsRecordsInBatches, bulkDomainRedirectsInBatches } from "./bulk-by-name.js";
-export { ensureDnsRecord, findDnsZoneByName, iterateDnsZones, removeDnsRecords } from "./dns.js";
+export { ensureDnsRecord, removeDnsRecords } from "./dns.js";
+export { findDnsZoneByName, findDnsZoneFor, iterateDnsZones } from "./dns-zones.js";
 export { findDomainByName, iterateDomains } from "./domains.js";
 export { waitForJob } from "./jobs.js";

@@ -86,3 +86,46 @@ describe.concurrent("iterateDnsZones", () => {
     expect(error.message).toMatch(/^iterateDnsZones: the API returned the cursor "same" twice/);
   });
 });
+
+describe.concurrent("findDnsZoneFor", () => {
+  // As the list's `name` filter might match loosely, the answer holds near misses too: only an exact name counts.
+  const account = [EXAMPLE, zone(5, "shop.example.com"), ...NEAR_MISSES.filter((z) => z.name !== "sub.example.com")];
+  const byName = (api: Parameters<typeof clientAt>[0]) =>
+    api.handle((request) => ({ json: page(account.filter((z) => z.name.includes(request.query.name ?? "")), null) }));
+
+  test("the longest zone suffix wins, tried longest first, and the name comes back relative to it", async ({ api }) => {
+    byName(api);
+    expect(await clientAt(api).findDnsZoneFor("_acme-challenge.www.example.com.")).toEqual({
+      zone: EXAMPLE,
+      recordName: "_acme-challenge.www",
+    });
+    expect(api.requests.map((r) => r.query.name)).toEqual(["_acme-challenge.www.example.com", "www.example.com", "example.com"]);
+
+    expect(await clientAt(api).findDnsZoneFor("_acme-challenge.Shop.Example.com")).toEqual({
+      zone: account[1],
+      recordName: "_acme-challenge",
+    });
+  });
+
+  test("the zone's own name is its apex, `@`", async ({ api }) => {
+    byName(api);
+    expect(await clientAt(api).findDnsZoneFor("example.com")).toEqual({ zone: EXAMPLE, recordName: "@" });
+    expect(api.requests).toHaveLength(1);
+  });
+
+  test("in no zone of the account: a HostupError naming the name, after trying every suffix but the TLD", async ({ api }) => {
+    byName(api);
+    const error = await rejectionOf(clientAt(api).findDnsZoneFor("_acme-challenge.example.org"));
+    expect(error).toBeInstanceOf(HostupError);
+    expect(error).not.toBeInstanceOf(HostupValidationError);
+    expect(error.message).toContain('"_acme-challenge.example.org"');
+    expect(api.requests.map((r) => r.query.name)).toEqual(["_acme-challenge.example.org", "example.org"]);
+  });
+
+  test("not a full DNS name → HostupValidationError, nothing sent", async ({ api }) => {
+    for (const name of ["", "com", "exa mple.com", "@", "example.com/x", 7]) {
+      expect(await rejectionOf(clientAt(api).findDnsZoneFor(name as never))).toBeInstanceOf(HostupValidationError);
+    }
+    expect(api.requests).toEqual([]);
+  });
+});
