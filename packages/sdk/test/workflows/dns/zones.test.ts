@@ -91,7 +91,12 @@ describe.concurrent("findDnsZoneFor", () => {
   // As the list's `name` filter might match loosely, the answer holds near misses too: only an exact name counts.
   const account = [EXAMPLE, zone(5, "shop.example.com"), ...NEAR_MISSES.filter((z) => z.name !== "sub.example.com")];
   const byName = (api: Parameters<typeof clientAt>[0]) =>
-    api.handle((request) => ({ json: page(account.filter((z) => z.name.includes(request.query.name ?? "")), null) }));
+    api.handle((request) => ({
+      json: page(
+        account.filter((z) => z.name.includes(request.query.name ?? "")),
+        null,
+      ),
+    }));
 
   test("the longest zone suffix wins, tried longest first, and the name comes back relative to it", async ({ api }) => {
     byName(api);
