@@ -238,14 +238,15 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
     const pauses = calls.slice(1).map((call, i) => call.start - calls[i]!.end);
     const arrivals = api.requests.slice(1).map((r, i) => r.at - api.requests[i]!.at);
     const show = JSON.stringify({ pauses: pauses.map(Math.round), arrivals });
+    // Timers never fire early (1 ms of clock granularity aside), so the lower bounds are exact; a loaded
+    // machine only makes them late, so the upper bounds are loose: they tell 1.5× growth from none.
     expected.forEach((want, i) => {
-      // Timers never fire early (1 ms of clock granularity aside); a loaded machine may make them late.
       expect(pauses[i]!, `pause ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
-      expect(pauses[i]!, `pause ${i}: ${show}`).toBeLessThan(want + 100);
       expect(arrivals[i]!, `arrival gap ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
+      expect(pauses[i]!, `pause ${i}: ${show}`).toBeLessThan(want + 250);
     });
-    for (let i = 1; i < pauses.length; i++) expect(pauses[i]!, `non-decreasing: ${show}`).toBeGreaterThanOrEqual(pauses[i - 1]! - 30);
-    expect(Math.max(...pauses), `capped: ${show}`).toBeLessThan(200 + 100);
+    // Capped: without the cap the last pause would be 50 × 1.5^6 ≈ 570 ms at least.
+    expect(pauses[6]!, `capped: ${show}`).toBeLessThan(450);
   });
 });
 
