@@ -1,15 +1,15 @@
-// `hostup dns …` against a zone that keeps its state between commands (test/support/zone-api.ts):
+// `hostup dns …` against a zone that keeps its state between commands (@hostup/mock's startZoneServer):
 // exactly-once adds, also when a create's answer is lost; removes that delete only what matches.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { hostup } from "./run.js";
-import { zoneApi, type ZoneApi } from "./support/zone-api.js";
+import { startZoneServer, type ZoneServer } from "@hostup/mock";
 
-let api: ZoneApi;
+let api: ZoneServer;
 let zoneId: string;
 let run: (...args: string[]) => ReturnType<typeof hostup>;
 
 beforeEach(async () => {
-  api = await zoneApi();
+  api = await startZoneServer();
   zoneId = api.addZone("example.com", [
     { type: "A", name: "@", value: "203.0.113.10" },
     { type: "MX", name: "@", value: "mail.example.com", priority: 10 },

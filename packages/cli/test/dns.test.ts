@@ -1,6 +1,6 @@
 // `hostup dns …` against the Prism mock: each command's table and --json, and the arguments refused
 // before anything is sent. The workflows (state kept between commands, lost answers) are in
-// dns-workflows.test.ts, against test/support/zone-api.ts.
+// dns-workflows.test.ts, against @hostup/mock's startZoneServer.
 import { describe, expect, test } from "vitest";
 import { toMock, withLocalApi } from "./local-api.js";
 import { hostup } from "./run.js";

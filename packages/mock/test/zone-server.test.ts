@@ -1,10 +1,10 @@
-// The stateful zone server the DNS workflow tests run against (test/support/zone-api.ts) answers the
+// The stateful zone server the DNS workflow tests run against (@hostup/mock's startZoneServer) answers the
 // way HostUp's record routes do: checked here over plain HTTP, so a test that passes against it is
 // not passing against a server that is too lenient.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { zoneApi, type ZoneApi } from "./support/zone-api.js";
+import { startZoneServer, type ZoneServer } from "../src/index.js";
 
-let api: ZoneApi;
+let api: ZoneServer;
 let zoneId: string;
 const call = (method: string, path: string, body?: unknown, auth = true) =>
   fetch(`${api.url}/api/v2/dns-zones${path}`, {
@@ -18,7 +18,7 @@ const call = (method: string, path: string, body?: unknown, auth = true) =>
 const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
 
 beforeEach(async () => {
-  api = await zoneApi();
+  api = await startZoneServer();
   zoneId = api.addZone("example.com", [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }]);
 });
 afterEach(() => api.close());

@@ -1,22 +1,25 @@
-// A local HostUp API that keeps DNS zones' state the way the real one does (zone-model.ts), for
-// workflow tests of the `hostup dns …` commands (and the ACME hooks and zone sync built on them):
+// A local HostUp API that keeps DNS zones' state the way the live one answers public clients
+// (model.ts): record names returned as full names, TXT values quoted, 201 on create, 204 without a
+// body on delete, SOA and apex NS records in every zone. Prism answers each request from the spec's
+// examples and keeps no state; record workflows (add a TXT record, find it, remove only it) need a
+// server that remembers, and one that can lose an answer after applying a write:
 //
-//   const api = await zoneApi();
-//   const zone = api.addZone("example.com", [{ type: "TXT", name: "_acme-challenge", value: "abc" }]);
+//   const api = await startZoneServer();
+//   const zoneId = api.addZone("example.com", [{ type: "TXT", name: "_acme-challenge", value: "abc" }]);
 //   api.inject("createDnsRecord", { apply: true, delayMs: 1500 });   // the next create: applied, answered late
-//   await hostup(["--timeout", "500", "dns", "add", …], { HOSTUP_BASE_URL: api.url });
+//   const hostup = createHostupClient({ apiKey: "test", baseUrl: api.url, timeoutMs: 500 });
 //   api.records("example.com");   // what GET …/records would list now
 //   api.calls();                  // ["GET listDnsZones", "GET listDnsZoneRecords", "POST createDnsRecord", …]
 //   await api.close();
 //
 // Routes: list zones (`name`, `limit`, `cursor`), get a zone, list records (`type`, `name`), create
 // (201), update (PUT, 200), delete (204, no body). Every request needs a bearer key; an unknown zone
-// or record is a 404 Problem Details, a refused write a 400 one.
-import type { ServerResponse } from "node:http";
-import { localApi, type LocalApi } from "../local-api.js";
-import { type ApiRecord, type RecordSeed, Refusal, type Zone, ZoneModel } from "./zone-model.js";
+// or record is a 404 Problem Details, a refused write a 400 one. Listens on 127.0.0.1 only.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ZoneRecord, type ZoneRecordSeed, Refusal, type Zone, ZoneModel } from "./model.js";
 
-export type { ApiRecord, RecordSeed } from "./zone-model.js";
+export type { ZoneRecord, ZoneRecordSeed } from "./model.js";
 
 export type ZoneOperation =
   | "listDnsZones"
@@ -32,7 +35,7 @@ export type ZoneOperation =
  * applied: close the connection then), `drop` (close the connection without an answer) or `status`
  * (answer that error, Problem Details, instead of the real answer).
  */
-export type Fault = { apply: boolean } & ({ delayMs: number } | { drop: true } | { status: number });
+export type ZoneFault = { apply: boolean } & ({ delayMs: number } | { drop: true } | { status: number });
 
 export interface ZoneRequest {
   method: string;
@@ -43,41 +46,41 @@ export interface ZoneRequest {
   body: unknown;
 }
 
-export interface ZoneApi {
+export interface ZoneServer {
   url: string;
   /** Every request, in arrival order. */
   readonly requests: ReadonlyArray<ZoneRequest>;
   /** The requests as `"<METHOD> <operationId>"`, e.g. `"POST createDnsRecord"`. */
   calls(): string[];
   /** Adds a zone (with its SOA and apex NS records) and these records (as `seed` adds them); returns its `zone_…` ID. */
-  addZone(name: string, records?: RecordSeed[]): string;
+  addZone(name: string, records?: ZoneRecordSeed[]): string;
   /**
    * Adds an `active` record to a zone (by name) as if it had been there before, without the create's
    * checks (two records with one value, say); returns it as the API lists it.
    */
-  seed(zone: string, record: RecordSeed): ApiRecord;
+  seed(zone: string, record: ZoneRecordSeed): ZoneRecord;
   /** The zone's records as the API would list them now (SOA and NS included), optionally filtered. */
-  records(zone: string, filter?: { type?: string; name?: string }): ApiRecord[];
+  records(zone: string, filter?: { type?: string; name?: string }): ZoneRecord[];
   /** Queues a fault for the next request of `operation` (one fault per request, in order). */
-  inject(operation: ZoneOperation, fault: Fault): void;
+  inject(operation: ZoneOperation, fault: ZoneFault): void;
   close(): Promise<void>;
 }
 
 const ZONES = "/api/v2/dns-zones";
 
-export async function zoneApi(): Promise<ZoneApi> {
+export async function startZoneServer(): Promise<ZoneServer> {
   const model = new ZoneModel();
   const requests: ZoneRequest[] = [];
-  const faults = new Map<ZoneOperation, Fault[]>();
+  const faults = new Map<ZoneOperation, ZoneFault[]>();
   const late = new Set<NodeJS.Timeout>();
 
   const zoneNamed = (name: string): Zone => {
     const zone = model.zones.find((z) => z.name === name.toLowerCase().replace(/\.$/, ""));
-    if (!zone) throw new Error(`zone-api: no zone ${name} (add it with addZone)`);
+    if (!zone) throw new Error(`zone server: no zone ${name} (add it with addZone)`);
     return zone;
   };
 
-  const server: LocalApi = await localApi((req, raw, res) => {
+  const server = await listen((req, raw, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = routeOf(req.method ?? "", url.pathname);
     let body: unknown;
@@ -87,14 +90,14 @@ export async function zoneApi(): Promise<ZoneApi> {
       body = raw.toString("utf8");
     }
     requests.push({ method: req.method ?? "", path: req.url ?? "", operation: route?.operation, body });
-    if (!route) return send(res, 404, problem(404, "not_found", `zone-api: no route ${req.method} ${url.pathname}`));
+    if (!route) return send(res, 404, problem(404, "not_found", `zone server: no route ${req.method} ${url.pathname}`));
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) return send(res, 401, problem(401, "unauthorized", "API key required."));
     const fault = faults.get(route.operation)?.shift();
     // Reads are answered from the state as it is; writes change it unless a fault says otherwise.
     const answer = fault && !fault.apply && isWrite(route.operation) ? undefined : handle(route, url, body);
     if (!fault) return send(res, answer!.status, answer!.json);
     if ("drop" in fault) return void req.socket.destroy();
-    if ("status" in fault) return send(res, fault.status, problem(fault.status, "injected", `zone-api: injected ${fault.status}`));
+    if ("status" in fault) return send(res, fault.status, problem(fault.status, "injected", `zone server: injected ${fault.status}`));
     const timer = setTimeout(() => {
       late.delete(timer);
       if (res.destroyed) return;
@@ -156,7 +159,7 @@ export async function zoneApi(): Promise<ZoneApi> {
     };
   }
 
-  const zoneAnswer = (zone: Zone, records: ApiRecord[]) => ({
+  const zoneAnswer = (zone: Zone, records: ZoneRecord[]) => ({
     zone: { id: zone.id, name: zone.name, status: "active", recordCount: records.length, totalRecordCount: zone.records.length },
     records,
   });
@@ -216,7 +219,7 @@ const problem = (status: number, code: string, detail: string) => ({
   status,
   detail,
   code,
-  requestId: `req_zoneapi${status}`,
+  requestId: `req_zoneserver${status}`,
 });
 
 function send(res: ServerResponse, status: number, json: unknown): void {
@@ -226,4 +229,30 @@ function send(res: ServerResponse, status: number, json: unknown): void {
   }
   const type = status >= 400 ? "application/problem+json" : "application/json";
   res.writeHead(status, { "content-type": type }).end(JSON.stringify(json));
+}
+
+type Respond = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
+
+/** An HTTP server on 127.0.0.1 (a free port) that hands `respond` each request with its whole body. */
+async function listen(respond: Respond): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      try {
+        respond(req, Buffer.concat(chunks), res);
+      } catch (error) {
+        res.writeHead(500, { "content-type": "text/plain" }).end(`zone server: ${(error as Error).message}`);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,10 +1,10 @@
-// The state behind zone-api.ts: DNS zones and their records, kept the way HostUp's record routes show
+// The state behind server.ts: DNS zones and their records, kept the way HostUp's record routes show
 // them to public clients (openapi/paths/api_v2_dns-zones*.yaml). Records are stored relative and
 // unquoted and rendered on the way out: full names (`_acme-challenge.www.example.com`), TXT values
 // quoted (long ones split in 255-character strings), `null` for the fields a type does not use. Each
 // zone holds its SOA and apex NS records, which the create, update and delete routes refuse to touch.
 
-export interface ApiRecord {
+export interface ZoneRecord {
   id: string;
   type: string;
   /** Full name, as the API returns it. */
@@ -19,7 +19,7 @@ export interface ApiRecord {
 }
 
 /** A record to seed: `name` relative (`@`, `www`) or full; `value` as a client sends it (TXT unquoted). */
-export interface RecordSeed {
+export interface ZoneRecordSeed {
   type: string;
   name: string;
   value: string;
@@ -105,7 +105,7 @@ export class ZoneModel {
     return name.trim().endsWith(".") ? undefined : lower;
   }
 
-  render(zone: Zone, record: StoredRecord): ApiRecord {
+  render(zone: Zone, record: StoredRecord): ZoneRecord {
     return {
       id: record.id,
       type: record.type,
@@ -120,7 +120,7 @@ export class ZoneModel {
   }
 
   /** The filtered listing: `type` exact, `name` relative, full or `@`. */
-  list(zone: Zone, query: { type?: string | null; name?: string | null }): ApiRecord[] {
+  list(zone: Zone, query: { type?: string | null; name?: string | null }): ZoneRecord[] {
     const label = query.name ? this.label(zone, query.name) : undefined;
     return zone.records
       .filter((r) => (!query.type || r.type === query.type) && (!query.name || r.label === label))
@@ -138,7 +138,7 @@ export class ZoneModel {
    * Adds an `active` record as if it had been there before, without the create's checks (so a test
    * can set up states the routes would refuse to reach, such as two records with one value).
    */
-  seed(zone: Zone, seed: RecordSeed): StoredRecord {
+  seed(zone: Zone, seed: ZoneRecordSeed): StoredRecord {
     const type = seed.type.toUpperCase();
     const label = this.label(zone, seed.name);
     if (label === undefined) throw new Error(`zone-model: ${seed.name} is not in the zone ${zone.name}`);
