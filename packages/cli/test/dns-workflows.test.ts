@@ -66,6 +66,33 @@ describe("dns add", () => {
     expect(challenges()).toMatchObject([{ name: "_acme-challenge.www.example.com", value: '"token-1"', ttl: 60 }]);
   });
 
+  test("an SRV record takes --priority, --weight and --port, sent with the create", async () => {
+    const added = await run(
+      "dns",
+      "add",
+      "example.com",
+      "SRV",
+      "_sip._tcp",
+      "sip.example.com",
+      "--priority",
+      "10",
+      "--weight",
+      "5",
+      "--port",
+      "5060",
+    );
+    expect(added.code).toBe(0);
+    expect(api.requests.find((r) => r.operation === "createDnsRecord")?.body).toEqual({
+      type: "SRV",
+      name: "_sip._tcp",
+      value: "sip.example.com",
+      priority: 10,
+      weight: 5,
+      port: 5060,
+    });
+    expect(api.records("example.com", { type: "SRV" })).toMatchObject([{ priority: 10, weight: 5, port: 5060 }]);
+  });
+
   test("a create answered after --timeout leaves exactly one record (the add reads again instead of repeating it)", async () => {
     api.inject("createDnsRecord", { apply: true, delayMs: 3000 });
     const added = await run("--timeout", "500", "dns", "add", "example.com", "TXT", "_acme-challenge.www", "token-2");

@@ -123,7 +123,7 @@ describe("arguments refused before anything is sent (exit 2)", () => {
     [["dns", "records", ZONE, "--type", "SOA"], 'Unknown record type "SOA"'],
     [["dns", "add", ZONE, "TXT", "@", "v", "--ttl", "0"], "--ttl must be a whole number from 1 to 2147483647."],
     [["dns", "add", ZONE, "TXT", "@", "v", "--ttl", "5m"], "--ttl must be a whole number from 1 to 2147483647."],
-    [["dns", "add", ZONE, "MX", "@", "mail.example.com", "--priority", "10"], "dns add cannot set --priority, --weight or --port yet"],
+    [["dns", "add", ZONE, "MX", "@", "mail.example.com", "--priority", "65536"], "--priority must be a whole number from 0 to 65535."],
     [["dns", "add", ZONE, "TXT", "@", " "], "must not be empty"],
     [["dns", "set", ZONE, "drr_1"], "Nothing to change: pass --value, --ttl, --priority, --weight or --port."],
     [["dns", "set", ZONE, "drr_1", "--port", "70000"], "--port must be a whole number from 0 to 65535."],

@@ -61,20 +61,21 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
     .argument("<name>", "name relative to the zone (`@` for the apex), or the full name")
     .argument("<value>", "the value (TXT: the text, unquoted)")
     .option("--ttl <seconds>", "time to live (the API's default when left out)", ttlOption)
-    .option("--priority <n>", "MX/SRV priority (not supported yet, see the README)", sixteenBits("--priority"))
-    .option("--weight <n>", "SRV weight (not supported yet)", sixteenBits("--weight"))
-    .option("--port <n>", "SRV port (not supported yet)", sixteenBits("--port"))
+    .option("--priority <n>", "MX/SRV priority", sixteenBits("--priority"))
+    .option("--weight <n>", "SRV weight", sixteenBits("--weight"))
+    .option("--port <n>", "SRV port", sixteenBits("--port"))
     .action(async (zone: string, type: DnsRecordType, name: string, value: string, options: RecordOptions) => {
-      if (options.priority !== undefined || options.weight !== undefined || options.port !== undefined) {
-        // ensureDnsRecord, which makes the add exactly-once, takes no priority, weight or port yet.
-        throw new UsageError(
-          "dns add cannot set --priority, --weight or --port yet. Add the record, then set them with " +
-            `hostup dns set ${zone} ${type} ${name} <value> --priority P.`,
-        );
-      }
       if (!name.trim() || !value.trim()) throw new UsageError("The record name and value must not be empty (`@` is the apex).");
       const { hostup, asJson } = ctx.connect();
-      const spec = { type, name, value, ...(options.ttl !== undefined && { ttl: options.ttl }) };
+      const spec = {
+        type,
+        name,
+        value,
+        ...(options.ttl !== undefined && { ttl: options.ttl }),
+        ...(options.priority !== undefined && { priority: options.priority }),
+        ...(options.weight !== undefined && { weight: options.weight }),
+        ...(options.port !== undefined && { port: options.port }),
+      };
       const { record, created } = await hostup.ensureDnsRecord(await zoneIdOf(hostup, zone), spec);
       const ttlNote = !created && options.ttl !== undefined && record.ttl !== options.ttl ? ` (ttl ${record.ttl} kept: use dns set)` : "";
       ctx.print(asJson, { created, record }, () => `${created ? "created" : "exists"} ${describe(record)}${ttlNote}`);

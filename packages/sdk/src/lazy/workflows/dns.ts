@@ -23,6 +23,10 @@ export interface DnsRecordSpec {
   value: string;
   /** Seconds; the API's default when left out. */
   ttl?: number;
+  /** MX and SRV priority, SRV weight and port (0–65535). Sent with the create only: a record with this value already there counts as present whatever these are. */
+  priority?: number;
+  weight?: number;
+  port?: number;
 }
 
 /** The records removeDnsRecords deletes: every one of this type and name, or only those with `value` too. */
@@ -35,6 +39,8 @@ export interface DnsRecordMatch {
 // The record-filter enum (openapi DnsRecordType): the workflows list by type before they write.
 const RECORD_TYPES = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "TLSA"];
 const CREATE_ATTEMPTS = 2;
+const NUMBER_FIELDS = ["priority", "weight", "port"] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /**
  * Makes sure the zone has this record: lists the records of its type and name, and creates it only
@@ -50,7 +56,7 @@ export async function ensureDnsRecord(
   const lookup = recordLookup(core, "ensureDnsRecord", zoneId, spec, options);
   const existing = await lookup.find();
   if (existing[0]) return { record: existing[0], created: false };
-  const body = { type: spec.type, name: lookup.relative(), value: spec.value, ...(spec.ttl === undefined ? {} : { ttl: spec.ttl }) };
+  const body = { type: spec.type, name: lookup.relative(), value: spec.value, ...pick(spec, ["ttl", "priority", "weight", "port"]) };
   for (let attempt = 1; ; attempt++) {
     try {
       // createDnsRecord is not retry-safe, so the transport repeats it only after a 429 (refused,
@@ -133,7 +139,17 @@ function outcomeUnknown(core: WorkflowCore, error: unknown): boolean {
   );
 }
 
-function checkSpec(core: WorkflowCore, workflow: string, spec: DnsRecordMatch & { ttl?: unknown }, create: boolean): void {
+/** The fields of `spec` among `keys` that were given: a field left out is left to the API's default. */
+function pick<T extends object, K extends keyof T>(spec: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => spec[key] !== undefined).map((key) => [key, spec[key]])) as Partial<Pick<T, K>>;
+}
+
+function checkSpec(
+  core: WorkflowCore,
+  workflow: string,
+  spec: DnsRecordMatch & Partial<Record<"ttl" | NumberField, unknown>>,
+  create: boolean,
+): void {
   const fail = (message: string, field: string): never => {
     throw new core.HostupValidationError(`${workflow}: ${message}`, create ? "createDnsRecord" : "listDnsZoneRecords", field);
   };
@@ -147,5 +163,11 @@ function checkSpec(core: WorkflowCore, workflow: string, spec: DnsRecordMatch & 
   }
   if (spec.ttl !== undefined && !(Number.isInteger(spec.ttl) && (spec.ttl as number) > 0)) {
     fail(`\`ttl\` must be a whole number of seconds > 0, got ${JSON.stringify(spec.ttl)}.`, "/ttl");
+  }
+  for (const field of NUMBER_FIELDS) {
+    const value = spec[field];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535)) {
+      fail(`\`${field}\` must be a whole number from 0 to 65535, got ${JSON.stringify(value)}.`, `/${field}`);
+    }
   }
 }

@@ -148,6 +148,17 @@ describe.concurrent("ensureDnsRecord", () => {
     expect(zone.records).toEqual([]);
   });
 
+  test("priority, weight and port go with the create; an existing value counts as present whatever they are", async ({ api }) => {
+    const zone = fakeZone(api);
+    const hostup = clientAt(api);
+    const srv = { type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 10, weight: 5, port: 5060 } as const;
+    expect((await hostup.ensureDnsRecord(ZONE_ID, srv)).created).toBe(true);
+    expect(zone.created()).toEqual([{ type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 10, weight: 5, port: 5060 }]);
+
+    expect((await hostup.ensureDnsRecord(ZONE_ID, { ...srv, priority: 20 })).created).toBe(false);
+    expect(zone.created()).toHaveLength(1);
+  });
+
   test("a 4xx is the API's answer: thrown at once, not retried", async ({ api }) => {
     const zone = fakeZone(api);
     const problem = { type: "about:blank", title: "Bad Request", status: 400, detail: "Duplicate record." };
@@ -167,6 +178,9 @@ describe.concurrent("ensureDnsRecord", () => {
     [{ type: "TXT", name: "_acme-challenge" }, "/value"],
     [{ ...CHALLENGE, ttl: 1.5 }, "/ttl"],
     [{ ...CHALLENGE, ttl: 0 }, "/ttl"],
+    [{ ...CHALLENGE, type: "MX", priority: -1 }, "/priority"],
+    [{ ...CHALLENGE, type: "SRV", weight: 65536 }, "/weight"],
+    [{ ...CHALLENGE, type: "SRV", port: "443" }, "/port"],
     [null, "/"],
   ] as const)("invalid input %j → HostupValidationError at %s, nothing sent", async ([record, field], { api }) => {
     fakeZone(api);
