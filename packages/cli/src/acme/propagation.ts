@@ -29,6 +29,8 @@ export class PropagationTimeoutError extends Error {
 
 /** The longest one query may take: a server that does not answer is asked again next round. */
 const QUERY_TIMEOUT_MS = 2_000;
+/** The last round's queries get at least this long, even past the deadline: one that cannot be answered tells nothing. */
+const MIN_QUERY_TIMEOUT_MS = 500;
 
 /** Resolves once every server serves the value (with how long it took); throws PropagationTimeoutError at the deadline. */
 export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: number; rounds: number }> {
@@ -36,7 +38,7 @@ export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: num
   const deadline = started + options.timeoutMs;
   const pending = new Map(options.servers.map((server) => [server, "not asked"]));
   for (let round = 1; ; round++) {
-    const queryTimeout = Math.max(1, Math.min(QUERY_TIMEOUT_MS, deadline - Date.now()));
+    const queryTimeout = Math.min(QUERY_TIMEOUT_MS, Math.max(MIN_QUERY_TIMEOUT_MS, deadline - Date.now()));
     const answers = await Promise.all(
       [...pending.keys()].map(async (server) => [server, await ask(server, options, queryTimeout)] as const),
     );
@@ -47,11 +49,12 @@ export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: num
     const elapsedMs = Date.now() - started;
     if (pending.size === 0) return { elapsedMs, rounds: round };
     const waiting = [...pending].map(([server, answer]) => `${server.label}: ${answer}`).join("; ");
-    if (Date.now() + options.intervalMs >= deadline) {
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) {
       throw new PropagationTimeoutError(
         `TXT ${options.name} with the value ${JSON.stringify(options.value)} was not served by ${pending.size} of ` +
           `${options.servers.length} nameservers after ${formatDuration(elapsedMs)} (${waiting}). The record stays in the zone ` +
-          "(the cleanup hook removes it); wait longer with --wait-timeout, or check which servers --nameserver should name.",
+          "(the cleanup hook removes it). Raise --wait-timeout, or check that these are the zone's nameservers (--nameserver names others).",
         [...pending].map(([server, answer]) => ({ server: server.label, answer })),
       );
     }
@@ -60,7 +63,8 @@ export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: num
       `waiting for TXT ${options.name}: ${served}/${options.servers.length} nameservers serve the value ` +
         `(${formatDuration(elapsedMs)} of ${formatDuration(options.timeoutMs)}; not yet: ${waiting})`,
     );
-    await sleep(options.intervalMs);
+    // The last round is at the deadline, not an interval before it.
+    await sleep(Math.min(options.intervalMs, remainingMs));
   }
 }
 

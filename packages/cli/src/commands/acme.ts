@@ -160,7 +160,7 @@ async function waitUntilServed(
     progress(`asking ${labels.join(", ")} for TXT ${challenge.name}`);
     const { elapsedMs } = await waitForTxt({ name: challenge.name, value: challenge.value, servers, ...wait, progress });
     progress(
-      `TXT ${challenge.name} is served by all ${servers.length} nameserver${servers.length === 1 ? "" : "s"} (${formatDuration(elapsedMs)})`,
+      `TXT ${challenge.name} is served by ${servers.length === 1 ? "the nameserver" : `all ${servers.length} nameservers`} (${formatDuration(elapsedMs)})`,
     );
     return { servers: labels, elapsedMs };
   } catch (error) {
