@@ -35,7 +35,7 @@ describe("hook input", () => {
     [["example.com", "tok", "tok."], {}, "EXEC_MODE=RAW form"],
     [["example", VALUE], {}, "not a full DNS record name"],
     [["_acme-challenge..example.com", VALUE], {}, "not a full DNS record name"],
-    [["-x.example.com", VALUE], {}, "an unknown option?"],
+    [["-x.example.com", VALUE], {}, 'unknown option "-x.example.com"'],
     [["_acme-challenge.example.com", `${VALUE}=`], {}, "not a DNS-01 value"],
     [[], { CERTBOT_DOMAIN: " ", CERTBOT_VALIDATION: VALUE }, "CERTBOT_DOMAIN is not set"],
     [[], { CERTBOT_DOMAIN: "example.com", CERTBOT_VALIDATION: "short" }, "not a DNS-01 value"],

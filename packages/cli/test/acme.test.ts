@@ -211,6 +211,8 @@ describe("usage errors: exit 2, nothing sent", () => {
     [["_acme-challenge.example.com", "not-a-dns01-value"], {}, "is not a DNS-01 value"],
     [["_acme-challenge.example.com", V1, "--wiat"], {}, "three arguments takes lego's EXEC_MODE=RAW form"],
     [[V1, "_acme-challenge.example.com"], {}, "is not a full DNS record name"],
+    [["--wiat"], { CERTBOT_DOMAIN: "example.com", CERTBOT_VALIDATION: V1 }, 'unknown option "--wiat"'],
+    [["--wiat", "_acme-challenge.example.com", V1], {}, 'unknown option "--wiat"'],
     [["*.example.com", V1], {}, "a wildcard's challenge is at _acme-challenge.<base name>"],
     [["--wait-timeout", "1m", "_acme-challenge.example.com", V1], {}, "--wait-timeout only applies with --wait"],
     [["--wait", "--wait-timeout", "soon", "_acme-challenge.example.com", V1], {}, "--wait-timeout must be a duration"],

@@ -31,6 +31,9 @@ export const CHALLENGE_PREFIX = "_acme-challenge.";
  * variables. Refuses (UsageError) anything else before a request is made.
  */
 export function challengeFrom(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, command: string): Challenge {
+  // Options the command does not know reach it as arguments (see allowUnknownOption in commands/acme.ts);
+  // a name or domain never starts with `-`, a value may.
+  if (args[0]?.startsWith("-")) throw new UsageError(`${command}: unknown option ${JSON.stringify(args[0])} (see --help).`);
   if (args.length > 3) {
     throw new UsageError(
       `${command} takes <name> <value>, lego RAW's -- <domain> <token> <key_auth>, or no arguments; got ${args.length}.`,
@@ -78,17 +81,13 @@ function domainName(domain: string, what: string): string {
   return name;
 }
 
-/** A full DNS name, checked: at least two labels, none empty, no wildcard, no option mistaken for a name. */
+/** A full DNS name, checked: at least two labels, none empty, no wildcard. */
 function recordName(text: string): string {
   const name = text.trim().replace(/\.$/, "").toLowerCase();
   const labels = name.split(".");
   const valid = labels.length >= 2 && labels.every((label) => /^[^\s/\\@*]+$/.test(label) && label.length <= 63) && name.length <= 253;
   if (!valid || name.startsWith("-")) {
-    const hint = name.startsWith("-")
-      ? " (an unknown option?)"
-      : name.includes("*")
-        ? ": a wildcard's challenge is at _acme-challenge.<base name>"
-        : "";
+    const hint = name.includes("*") ? ": a wildcard's challenge is at _acme-challenge.<base name>" : "";
     throw new UsageError(`${JSON.stringify(text)} is not a full DNS record name such as _acme-challenge.www.example.com${hint}.`);
   }
   return name;
