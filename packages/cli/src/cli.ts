@@ -1,6 +1,7 @@
 // `hostup`: domains, DNS, redirects and DynDNS from a terminal, a cron job or a CI step. Each
 // command group lives in commands/; this file builds the program and maps errors to exit codes.
 import { Command, CommanderError } from "commander";
+import { addAcmeCommands } from "./commands/acme.js";
 import { addDnsCommands } from "./commands/dns.js";
 import { addDomainCommands } from "./commands/domains.js";
 import { addDynDnsCommands } from "./commands/dyndns.js";
@@ -32,6 +33,7 @@ export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): C
   addDnsCommands(program, ctx);
   addRedirectCommands(program, ctx);
   addDynDnsCommands(program, ctx);
+  addAcmeCommands(program, ctx);
   return program;
 }
 

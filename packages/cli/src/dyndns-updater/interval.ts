@@ -1,6 +1,9 @@
 // How often `--watch` checks the address, and how long it waits after a failure.
 import { UsageError } from "../config.js";
 
+// The parser and the formatter are shared with the other commands that take durations.
+export { formatDuration, parseDuration } from "../duration.js";
+
 export const DEFAULT_INTERVAL_MS = 5 * 60_000;
 /**
  * The shortest interval when any service the updater talks to is remote (the update API or the
@@ -8,22 +11,8 @@ export const DEFAULT_INTERVAL_MS = 5 * 60_000;
  * HostUp documents no limit; 30 s is below what ddclient and inadyn use by default.
  */
 export const MIN_REMOTE_INTERVAL_MS = 30_000;
-/** setTimeout's limit is about 24.8 days; a day between checks is already more than a DynDNS client wants. */
-export const MAX_INTERVAL_MS = 24 * 3_600_000;
 /** The longest wait after failures (unless the interval itself is longer). */
 export const BACKOFF_CAP_MS = 3_600_000;
-
-const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-
-/** `30s`, `5m`, `1h`, `1500ms` or a bare number of milliseconds. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
-  const ms = match ? Number(match[1]) * UNITS[match[2] ?? "ms"]! : Number.NaN;
-  if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_INTERVAL_MS) {
-    throw new UsageError(`--interval must be a duration such as 30s, 5m or 1h (or milliseconds), from 1 ms to 24h; got "${text}".`);
-  }
-  return ms;
-}
 
 /**
  * The interval, refused when it is under the minimum and a remote service would feel it. Everything
@@ -53,12 +42,4 @@ export function isLoopbackUrl(url: string): boolean {
 /** The wait after the `failures`-th failure in a row: the interval doubled each time, up to an hour. */
 export function backoffDelay(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** failures, Math.max(intervalMs, BACKOFF_CAP_MS));
-}
-
-/** A duration for log lines: `250ms`, `30s`, `5m`, `1h` (rounded to the unit). */
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${ms}ms`;
-  if (ms < 60_000) return `${Math.round(ms / 1_000)}s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m`;
-  return `${Math.round(ms / 3_600_000)}h`;
 }
