@@ -17,7 +17,7 @@ export function parseYamlZone(text: string, file: string, options: { origin?: st
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   const [error] = doc.errors;
   if (error) {
-    throw new ZoneFileError(`not valid YAML: ${error.message.split("\n")[0]}`, { file, line: error.linePos?.[0].line });
+    throw new ZoneFileError(`not valid YAML: ${error.message.split("\n")[0]}`, { file, line: lineCounter.linePos(error.pos[0]).line });
   }
   const origin = options.origin === undefined ? zoneFromFileName(file) : zoneName(options.origin);
   const sets: RecordSet[] = [];
@@ -31,11 +31,12 @@ export function parseYamlZone(text: string, file: string, options: { origin?: st
     if (!keyNode) throw new ZoneFileError("a name must be a plain string.", keySource);
     const name = relativeName(key, origin, keySource);
     const value = pair.value as Node | null;
+    // A list item's line is its own; a single record's is its name's.
     const items = isSeq(value)
-      ? value.items.map((item, i) => ({ node: item as Node, key: `${shownKey} [${i}]` }))
-      : [{ node: value, key: shownKey }];
+      ? value.items.map((item, i) => ({ node: item as Node, key: `${shownKey} [${i}]`, line: lineOf(item as Node) }))
+      : [{ node: value, key: shownKey, line: keySource.line }];
     for (const item of items) {
-      const source: SourceRef = { file, line: lineOf(item.node) ?? keySource.line, key: item.key };
+      const source: SourceRef = { file, line: item.line ?? keySource.line, key: item.key };
       if (!isMap(item.node)) throw new ZoneFileError("a record is a mapping with type and value or values.", source);
       sets.push(readRecord(item.node, name, source, lineOf));
     }
