@@ -92,14 +92,14 @@ describe("parseYamlZone", () => {
     expect(at("_sip._tcp", "SRV")).toEqual({ file: "example.com.yaml", line: 25, key: "_sip._tcp" });
   });
 
-  it("reads the older MX form {priority, value} and a number where a string is meant", () => {
+  it("reads the older MX form {priority, value}, and numbers and booleans as written", () => {
     const zone = parseYamlZone(
-      "mail:\n  type: MX\n  value: {priority: 5, value: mx.example.org.}\nn:\n  type: TXT\n  value: 12345\n",
+      "mail:\n  type: MX\n  value: {priority: 5, value: mx.example.org.}\n1.10:\n  type: TXT\n  values: [1.10, no, 0x1F]\n",
       "example.com.yaml",
     );
     expect(plain(zone)).toEqual([
       { name: "mail", type: "MX", ttl: undefined, values: [{ value: "mx.example.org", priority: 5 }] },
-      { name: "n", type: "TXT", ttl: undefined, values: [{ value: "12345" }] },
+      { name: "1.10", type: "TXT", ttl: undefined, values: [{ value: "1.10" }, { value: "no" }, { value: "0x1F" }] },
     ]);
   });
 
@@ -190,6 +190,19 @@ www:
     const again = parseYamlZone(writeYamlZone(zone), "example.com.yaml");
     expect(sorted(plain(again))).toEqual(sorted(zone.sets.map((s) => ({ ...s, ttl: s.ttl }))));
     expect(writeYamlZone(again)).toBe(writeYamlZone(zone));
+  });
+
+  it("quotes what YAML 1.1 (octoDNS's PyYAML) would not read as a string", () => {
+    const text = writeYamlZone({
+      sets: [{ name: "1.10", type: "TXT", values: [{ value: "no" }, { value: "1.10" }, { value: "on" }, { value: "12:30" }] }],
+    });
+    expect(text).toBe("---\n'1.10':\n  type: TXT\n  values:\n    - 'no'\n    - '1.10'\n    - 'on'\n    - '12:30'\n");
+    expect(parseYamlZone(text, "example.com.yaml").sets[0]?.values).toEqual([
+      { value: "no" },
+      { value: "1.10" },
+      { value: "on" },
+      { value: "12:30" },
+    ]);
   });
 
   it("round-trips the octoDNS sample", () => {

@@ -3,7 +3,7 @@
 // `{exchange, preference}`, SRV `{priority, weight, port, target}`, CAA `{flags, tag, value}`, TLSA
 // `{certificate_usage, selector, matching_type, certificate_association_data}`; octoDNS writes
 // targets absolute (trailing dot) and escapes `;` in TXT as `\;`.
-import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, YAMLMap } from "yaml";
 import { type RecordSet, type RecordValue, type SourceRef, type ZoneFile, ZoneFileError } from "./model.js";
 import { zoneFromFileName } from "./file-names.js";
 import { absoluteTarget, caaParts, caaValue, relativeName, sortedSets, splitSystemSets, zoneName } from "./normalize.js";
@@ -13,7 +13,8 @@ const RECORD_KEYS = new Set(["type", "ttl", "value", "values", "octodns"]);
 /** The sets of an octoDNS YAML zone file; `file` names it in errors (and `example.com.yaml` gives the origin). */
 export function parseYamlZone(text: string, file: string, options: { origin?: string } = {}): ZoneFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Failsafe: every scalar a string, so that names and TXT such as `1.10` or `no` stay as written.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: "failsafe" });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   const [error] = doc.errors;
   if (error) {
@@ -21,7 +22,8 @@ export function parseYamlZone(text: string, file: string, options: { origin?: st
   }
   const origin = options.origin === undefined ? zoneFromFileName(file) : zoneName(options.origin);
   const sets: RecordSet[] = [];
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { origin, sets: [], skipped: [] };
+  if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === "")))
+    return { origin, sets: [], skipped: [] };
   if (!isMap(doc.contents)) throw new ZoneFileError("an octoDNS zone file is a mapping of names to records.", { file, line: 1 });
   for (const pair of doc.contents.items) {
     const keyNode = isScalar(pair.key) ? pair.key : undefined;
@@ -57,7 +59,7 @@ function readRecord(
   if (typeof record.type !== "string" || record.type.trim() === "") throw new ZoneFileError("the record has no type.", source);
   const type = record.type.trim().toUpperCase();
   let ttl: number | undefined;
-  if (record.ttl !== undefined && record.ttl !== null) {
+  if (record.ttl !== undefined && record.ttl !== null && record.ttl !== "") {
     ttl = Number(record.ttl);
     if (!Number.isFinite(ttl)) throw new ZoneFileError(`ttl ${JSON.stringify(record.ttl)} is not a number.`, source);
   }
@@ -120,7 +122,9 @@ function readValue(type: string, raw: unknown, source: SourceRef): RecordValue {
     }
     case "CAA": {
       const v = object(["tag", "value"]);
-      return { value: caaValue(v.flags === undefined ? 0 : int(v.flags, "flags"), text(v.tag, "tag"), text(v.value, "value")) };
+      return {
+        value: caaValue(v.flags === undefined || v.flags === "" ? 0 : int(v.flags, "flags"), text(v.tag, "tag"), text(v.value, "value")),
+      };
     }
     case "TLSA": {
       const v = object(["certificate_usage", "selector", "matching_type", "certificate_association_data"]);
@@ -186,8 +190,10 @@ export function writeYamlZone(zone: ZoneFile): string {
     else record.values = values;
     byName.set(key, [...(byName.get(key) ?? []), record]);
   }
-  const top = new Map<string, unknown>();
-  for (const [name, records] of byName) top.set(name, records.length === 1 ? records[0] : records);
-  const doc = new Document(top);
+  // YAML 1.1 as octoDNS (PyYAML) reads it: a TXT `no` or `on` must be written quoted to stay a string.
+  // The mapping is built by hand: a Map would be written as a 1.1 !!omap, and an object puts names like `1` first.
+  const doc = new Document(new YAMLMap(), { version: "1.1" });
+  const top = doc.contents as YAMLMap;
+  for (const [name, records] of byName) top.items.push(doc.createPair(name, records.length === 1 ? records[0] : records));
   return `---\n${doc.toString({ lineWidth: 0, singleQuote: true })}`;
 }
