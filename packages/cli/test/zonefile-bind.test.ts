@@ -91,6 +91,15 @@ describe("parseBindZone", () => {
     expect(() => parseBindZone(text, "f.zone", text.startsWith("  ") ? { origin: "example.com" } : {})).toThrow(message);
   });
 
+  it("puts UTF-8 written as \\DDD bytes back together, and refuses a $TTL that is not one", () => {
+    expect(parseBindZone('$ORIGIN example.com.\nt TXT "caf\\195\\169 ok" "\\""\n', "f.zone").sets[0]?.values).toEqual([
+      { value: 'café ok"' },
+    ]);
+    expect(() => parseBindZone("$ORIGIN example.com.\n$TTL soon\n", "f.zone")).toThrow(
+      "f.zone:2: $TTL soon is not a TTL (seconds, or units such as 1h).",
+    );
+  });
+
   it("follows a second $ORIGIN for the names after it", () => {
     const zone = parseBindZone("$ORIGIN example.com.\nwww A 192.0.2.1\n$ORIGIN sub\nhost A 192.0.2.2\n", "f.zone");
     expect(zone.sets.map((s) => s.name)).toEqual(["www", "host.sub"]);

@@ -75,10 +75,16 @@ export function rdataTokens(data: string): string[] {
   return data.match(/"(?:[^"\\]|\\.)*"|(?:[^\s"\\]|\\.)+/g) ?? [];
 }
 
-/** A character-string token's text: quotes removed, `\DDD` (decimal) and `\X` undone. */
+/** A character-string token's text: quotes removed, `\DDD` (a decimal byte, UTF-8 put back together) and `\X` undone. */
 export function characterString(token: string): string {
   const inner = token.length >= 2 && token.startsWith('"') && token.endsWith('"') ? token.slice(1, -1) : token;
-  return inner.replace(/\\(\d{3}|.)/gs, (_, escaped: string) => (escaped.length === 3 ? String.fromCharCode(Number(escaped)) : escaped));
+  if (!inner.includes("\\")) return inner;
+  const bytes: number[] = [];
+  for (const [, decimal, escaped, char] of inner.matchAll(/\\(\d{3})|\\(.)|(.)/gsu)) {
+    if (decimal !== undefined) bytes.push(Number(decimal) & 0xff);
+    else bytes.push(...Buffer.from(escaped ?? char ?? ""));
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
 /** Text as quoted character strings of at most 255 bytes each (`\` and `"` escaped), as TXT needs. */

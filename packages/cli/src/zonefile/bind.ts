@@ -31,8 +31,10 @@ export function parseBindZone(text: string, file: string, options: { origin?: st
       if (directive === "$ORIGIN" && second) {
         origin = second.endsWith(".") ? zoneName(second) : `${zoneName(second)}.${origin ?? ""}`.replace(/\.$/, "");
         zone ??= origin;
-      } else if (directive === "$TTL" && second && isTtl(second)) defaultTtl = second;
-      else throw new ZoneFileError(`${first} is not supported (only $ORIGIN and $TTL are).`, source);
+      } else if (directive === "$TTL") {
+        if (!second || !isTtl(second)) throw new ZoneFileError(`$TTL ${second ?? ""} is not a TTL (seconds, or units such as 1h).`, source);
+        defaultTtl = second;
+      } else throw new ZoneFileError(`${first} is not supported (only $ORIGIN and $TTL are).`, source);
       continue;
     }
     if (origin === undefined || zone === undefined)
