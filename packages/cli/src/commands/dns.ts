@@ -9,6 +9,7 @@ import { boundedNumber, filterName, type RecordSelector, recordSelector, recordT
 import { type RecordChanges, recordColumns, recordRows, replacement, sameRecord, shownValue } from "../dns-records.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { table } from "../output.js";
+import { addDnsSyncCommands } from "./dns-sync.js";
 
 // RFC 2181: a TTL is an unsigned 31-bit number. The API's own range is not documented.
 const ttlOption = boundedNumber("--ttl", 1, 2 ** 31 - 1);
@@ -19,6 +20,7 @@ type RecordOptions = Omit<RecordChanges, "value">;
 
 export function addDnsCommands(program: Command, ctx: CommandContext): void {
   const dns = program.command("dns").description("list DNS zones; list, add, change and remove their records");
+  addDnsSyncCommands(dns, ctx);
   dns
     .command("zones")
     .description("list the account's DNS zones (all pages)")
