@@ -64,7 +64,7 @@ describe("dns export", () => {
     expect(writes()).toEqual([]);
   });
 
-  test("--json gives the record sets (names relative, TXT unquoted, MX priority apart)", async () => {
+  test("--json gives the record sets (names relative, targets absolute, TXT unquoted, MX priority apart)", async () => {
     const exported = await run("--json", "dns", "export", zoneId);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual({
@@ -72,7 +72,7 @@ describe("dns export", () => {
       sets: [
         { name: "@", type: "A", ttl: 300, values: [{ value: "203.0.113.10" }] },
         { name: "www", type: "A", ttl: 300, values: [{ value: "203.0.113.10" }] },
-        { name: "@", type: "MX", ttl: 300, values: [{ value: "mail.example.com", priority: 10 }] },
+        { name: "@", type: "MX", ttl: 300, values: [{ value: "mail.example.com.", priority: 10 }] },
         { name: "_dmarc", type: "TXT", ttl: 300, values: [{ value: "v=DMARC1; p=none" }] },
       ],
     });
@@ -145,6 +145,13 @@ describe("dns apply", () => {
     expect(applied.stdout).toMatch(/example\.com: 4 changes applied\.\n$/);
     expect(api.records("example.com", { name: "www" }).map((r) => r.value)).toEqual(["203.0.113.20", "203.0.113.21"]);
     expect(api.records("example.com", { name: "_dmarc" }).map((r) => r.value)).toEqual(['"v=DMARC1; p=reject"']);
+    // the target went out as the API lists targets: full, without the file's trailing dot
+    expect(api.requests.find((r) => r.operation === "createDnsRecord" && (r.body as { type: string }).type === "CNAME")?.body).toEqual({
+      type: "CNAME",
+      name: "api",
+      value: "www.example.com",
+      ttl: 300,
+    });
     expect((await run("dns", "plan", path)).code).toBe(0);
     const before = api.calls().length;
     const again = await run("dns", "apply", path, "--yes");

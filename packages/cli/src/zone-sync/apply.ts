@@ -2,6 +2,7 @@
 // (a refusal, a lost connection): what was applied and what was not is then known exactly, and a
 // second `hostup dns apply` plans only what is left.
 import type { DnsRecordType, HostupClient } from "@hostup/sdk";
+import { TARGET_TYPES } from "./live.js";
 import type { Change, Plan, RecordState } from "./plan.js";
 
 export interface ApplyResult {
@@ -38,12 +39,15 @@ function send(hostup: HostupClient, zoneId: string, change: Change): Promise<unk
   }
 }
 
-/** The record routes' body: the name relative, TXT unquoted (the model's values already are); unused fields left out. */
+/**
+ * The record routes' body: the name relative, TXT unquoted (the model's values already are), a target
+ * without its trailing dot (as the API lists targets, and as `hostup dns add` sends them); unused fields left out.
+ */
 function body(type: string, name: string, state: RecordState) {
   return {
     type: type as DnsRecordType,
     name,
-    value: state.value,
+    value: TARGET_TYPES.has(type) ? state.value.replace(/(.)\.$/, "$1") : state.value,
     ...(state.ttl !== undefined && { ttl: state.ttl }),
     ...(state.priority !== undefined && { priority: state.priority }),
     ...(state.weight !== undefined && { weight: state.weight }),

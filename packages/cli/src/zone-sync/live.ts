@@ -60,13 +60,22 @@ function liveValue(record: DnsRecord): RecordValue {
   return value;
 }
 
-/** What `hostup dns export` writes: each set with its first record's TTL (a set has one TTL in a zone file). */
+/** Types whose value is (or ends with) a host name: the API lists it full, without the trailing dot. */
+export const TARGET_TYPES = new Set(["CNAME", "ALIAS", "MX", "NS", "SRV"]);
+
+/**
+ * What `hostup dns export` writes: each set with its first record's TTL (a set has one TTL in a zone
+ * file), and targets absolute (`mail.example.com.`), as both formats need them (in BIND a name
+ * without the dot is relative to $ORIGIN; octoDNS refuses one).
+ */
 export function zoneFileOf(live: LiveZone): ZoneFile {
+  const absolute = (type: string, value: RecordValue) =>
+    TARGET_TYPES.has(type) && value.value && !value.value.endsWith(".") ? { ...value, value: `${value.value}.` } : value;
   const sets: RecordSet[] = live.sets.map((set) => ({
     name: set.name,
     type: set.type,
     ...(set.records[0]?.ttl !== undefined && { ttl: set.records[0].ttl }),
-    values: set.records.map((record) => record.value),
+    values: set.records.map((record) => absolute(set.type, record.value)),
   }));
   return { origin: live.name, sets };
 }
