@@ -133,6 +133,15 @@ describe("dns plan", () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("is for the zone example.org, --zone says example.com");
   });
+  test("a file that cannot be used is a usage error (exit 2) naming it, before any request", async () => {
+    const plan = await run("dns", "plan", zoneFile({ www: { type: "A", ttl: 300, values: [] } }));
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toMatch(/^Error: .*example\.com\.yaml.*www/m);
+    expect(api.calls()).toEqual([]);
+    const missing = await run("dns", "plan", join(dir, "nope.example.com.yaml"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Cannot read");
+  });
 });
 
 describe("dns apply", () => {

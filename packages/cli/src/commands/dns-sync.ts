@@ -11,7 +11,7 @@ import { applyPlan } from "../zone-sync/apply.js";
 import { canAsk, confirm } from "../zone-sync/confirm.js";
 import { writeBindZone, writeYamlZone } from "../zone-sync/formats.js";
 import { readLiveZone, zoneFileOf } from "../zone-sync/live.js";
-import { FORMATS, loadTarget, type ZoneFormat, zoneFormat } from "../zone-sync/load.js";
+import { asUsageError, FORMATS, loadTarget, type ZoneFormat, zoneFormat } from "../zone-sync/load.js";
 import { checkRecordLimit, planZone } from "../zone-sync/plan.js";
 import { describeChange, planJson, planText } from "../zone-sync/render.js";
 
@@ -47,7 +47,7 @@ export function addDnsSyncCommands(dns: Command, ctx: CommandContext): void {
       const live = await readLiveZone(hostup, await zoneIdOf(hostup, zone), zone);
       const file = zoneFileOf(live);
       if (asJson) return println(ctx.io, json(file));
-      ctx.io.stdout(options.format === "bind" ? writeBindZone(file, live.name) : writeYamlZone(file));
+      ctx.io.stdout(asUsageError(() => (options.format === "bind" ? writeBindZone(file, live.name) : writeYamlZone(file))));
     });
   dns
     .command("plan")

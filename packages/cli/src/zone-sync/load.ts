@@ -5,7 +5,7 @@ import { extname } from "node:path";
 import type { HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { zoneIdOf } from "../dns-zone.js";
-import type { ZoneFile } from "../zonefile/model.js";
+import { type ZoneFile, ZoneFileError } from "../zonefile/model.js";
 import { parseBindZone, parseYamlZone, validateZone, zoneFromFileName } from "./formats.js";
 import { type LiveZone, readLiveZone } from "./live.js";
 
@@ -42,8 +42,11 @@ export async function loadTarget(hostup: HostupClient, path: string, options: { 
   const byId = options.zone?.startsWith("zone_");
   const named = options.zone && !byId ? plainZone(options.zone) : undefined;
   const format = options.format ?? formatOf(path);
-  const file = format === "yaml" ? parseYamlZone(text, path) : parseBindZone(text, path, { origin: named ?? zoneFromFileName(path) });
-  validateZone(file);
+  const file = asUsageError(() => {
+    const parsed = format === "yaml" ? parseYamlZone(text, path) : parseBindZone(text, path, { origin: named ?? zoneFromFileName(path) });
+    validateZone(parsed);
+    return parsed;
+  });
 
   const fileZone = file.origin ? plainZone(file.origin) : zoneFromFileName(path);
   if (named && fileZone && named !== fileZone) {
@@ -57,4 +60,14 @@ export async function loadTarget(hostup: HostupClient, path: string, options: { 
     throw new UsageError(`${path} is for the zone ${fileZone}, but ${options.zone} is ${live.name}. Nothing was sent.`);
   }
   return { file, live };
+}
+
+/** A file that cannot be used is the user's to fix, like a bad argument: exit 2, its entry named (output.ts maps UsageError). */
+export function asUsageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ZoneFileError) throw new UsageError(error.message);
+    throw error;
+  }
 }
