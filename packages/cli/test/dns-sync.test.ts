@@ -1,13 +1,16 @@
 // `hostup dns export|plan|apply` end to end: the built binary against a zone that keeps its state
 // (@hostup/mock's startZoneServer). The zone files are octoDNS YAML written in flow style (JSON),
 // which any YAML reader takes; dns-sync-files.test.ts covers block YAML and BIND.
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { hostup } from "./run.js";
+import { API_KEY, hostup } from "./run.js";
 import { startZoneServer, type ZoneServer } from "@hostup/mock";
 
+const BIN = fileURLToPath(new URL("../bin/hostup.js", import.meta.url));
 let api: ZoneServer;
 let zoneId: string;
 let dir: string;
@@ -45,6 +48,28 @@ const desired = {
   _dmarc: { type: "TXT", ttl: 300, values: ["v=DMARC1; p=reject"] },
   api: { type: "CNAME", ttl: 300, value: "www.example.com." },
 };
+
+/** The binary on a pseudo-terminal (util-linux `script`), `input` typed at it; the terminal's output comes back as stdout. */
+function onTerminal(args: string[], input: string): Promise<{ code: number; stdout: string }> {
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(" ");
+  return new Promise((resolve) => {
+    const child = execFile(
+      "script",
+      ["-qec", command, "/dev/null"],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOSTUP_CONFIG: "/nonexistent/hostup-config.json",
+          HOSTUP_API_KEY: API_KEY,
+          HOSTUP_BASE_URL: api.url,
+        },
+        timeout: 30_000,
+      },
+      (error, stdout) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout }),
+    );
+    child.stdin?.end(input);
+  });
+}
 
 const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
 
@@ -174,6 +199,19 @@ describe("dns apply", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("Refusing to apply without --yes: there is no terminal to ask on. Nothing was sent.");
     expect(writes()).toEqual([]);
+  });
+
+  test("on a terminal it asks: anything but y sends nothing (exit 5), y applies", async () => {
+    const path = zoneFile({ www: { type: "A", ttl: 300, value: "203.0.113.11" } });
+    const declined = await onTerminal(["dns", "apply", path], "n\n");
+    expect(declined.stdout).toContain("Apply 1 change to example.com? [y/N]");
+    expect(declined.stdout).toContain("Not applied: nothing was sent.");
+    expect(declined.code).toBe(5);
+    expect(writes()).toEqual([]);
+    const agreed = await onTerminal(["dns", "apply", path], "y\n");
+    expect(agreed.code).toBe(0);
+    expect(agreed.stdout).toContain("example.com: 1 change applied.");
+    expect(writes()).toEqual(["PUT updateDnsRecord"]);
   });
 
   test("a TTL-only change is an update in place: same record, same value, new TTL", async () => {
