@@ -121,7 +121,7 @@ describe("dns plan", () => {
   });
 
   test("--json: the plan as data", async () => {
-    const plan = await run("--json", "dns", "plan", zoneFile({ ...desired, _dmarc: undefined }));
+    const plan = await run("dns", "plan", zoneFile({ ...desired, _dmarc: undefined }), "--json");
     expect(plan.code).toBe(5);
     const json = JSON.parse(plan.stdout);
     expect(json).toEqual({

@@ -20,7 +20,6 @@ type RecordOptions = Omit<RecordChanges, "value">;
 
 export function addDnsCommands(program: Command, ctx: CommandContext): void {
   const dns = program.command("dns").description("list DNS zones; list, add, change and remove their records");
-  addDnsSyncCommands(dns, ctx);
   dns
     .command("zones")
     .description("list the account's DNS zones (all pages)")
@@ -130,6 +129,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
         () => `deleted ${deleted} record${deleted === 1 ? "" : "s"}${deleted === 0 ? " (none matched: nothing to do)" : ""}`,
       );
     });
+  addDnsSyncCommands(dns, ctx);
 }
 
 /** `drr_… TYPE name value (ttl N)`. */
