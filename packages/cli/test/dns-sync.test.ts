@@ -266,7 +266,7 @@ describe("dns apply", () => {
     expect(applied.stdout).toContain(
       [
         "example.com: stopped after 3 of 5 changes.",
-        "failed: + create CNAME api www.example.com. (ttl 300)",
+        "refused: + create CNAME api www.example.com. (ttl 300)",
         "not applied: + create A mail 203.0.113.40 (ttl 300)",
       ].join("\n"),
     );
@@ -284,8 +284,27 @@ describe("dns apply", () => {
     const json = JSON.parse(applied.stdout);
     expect(json.plan.summary).toEqual({ create: 2, update: 2, delete: 0, unmanaged: 0 });
     expect(json.applied).toEqual([]);
-    expect(json.notApplied).toHaveLength(4);
+    expect(json.failed).toMatchObject({ action: "update", name: "www", outcome: "refused" });
+    expect(json.notApplied).toHaveLength(3);
     expect(JSON.parse(applied.stderr).error).toMatchObject({ status: 400 });
+  });
+
+  test("a create whose answer is lost stops the apply as a network error (exit 4); the next plan shows it was made", async () => {
+    // a create is not retry-safe: the SDK does not repeat it, so the outcome is unknown to the CLI
+    api.inject("createDnsRecord", { apply: true, drop: true });
+    const path = zoneFile({ www: { type: "A", ttl: 300, values: ["203.0.113.10", "203.0.113.21", "203.0.113.22"] } });
+    const applied = await run("dns", "apply", path, "--yes");
+    expect(applied.code).toBe(4);
+    expect(applied.stdout).toContain(
+      [
+        "example.com: stopped after 0 of 2 changes.",
+        "unknown: + create A www 203.0.113.21 (ttl 300) (the answer was lost: hostup dns plan shows whether it was made)",
+        "not applied: + create A www 203.0.113.22 (ttl 300)",
+      ].join("\n"),
+    );
+    expect(writes()).toEqual(["POST createDnsRecord"]);
+    const left = JSON.parse((await run("dns", "plan", path, "--json")).stdout);
+    expect(left.changes).toMatchObject([{ action: "create", after: { value: "203.0.113.22" } }]);
   });
 
   test("a zone that would hold more than 200 records is refused before anything is sent", async () => {

@@ -13,7 +13,7 @@ import { writeBindZone, writeYamlZone } from "../zone-sync/formats.js";
 import { readLiveZone, zoneFileOf } from "../zone-sync/live.js";
 import { asUsageError, FORMATS, loadTarget, type ZoneFormat, zoneFormat } from "../zone-sync/load.js";
 import { checkRecordLimit, planZone } from "../zone-sync/plan.js";
-import { describeChange, planJson, planText } from "../zone-sync/render.js";
+import { applyJson, applyText, describeChange, planJson, planText } from "../zone-sync/render.js";
 
 const ZONE_ARG = "zone name (a trailing dot accepted) or zone_ ID";
 const FILE_ARG = "zone file: octoDNS YAML (.yaml, .yml) or BIND (.zone, .db)";
@@ -81,7 +81,7 @@ export function addDnsSyncCommands(dns: Command, ctx: CommandContext): void {
       if (!asJson) println(ctx.io, planText(plan));
       checkRecordLimit(plan);
       if (plan.changes.length === 0) {
-        if (asJson) println(ctx.io, json({ plan: planJson(plan), applied: [], notApplied: [] }));
+        if (asJson) println(ctx.io, json(applyJson(plan, { applied: [], notApplied: [] })));
         return;
       }
       if (!options.yes) {
@@ -93,18 +93,7 @@ export function addDnsSyncCommands(dns: Command, ctx: CommandContext): void {
         }
       }
       const result = await applyPlan(hostup, plan, (change) => asJson || println(ctx.io, `applied ${describeChange(change)}`));
-      if (asJson) println(ctx.io, json({ plan: planJson(plan), applied: result.applied, notApplied: result.notApplied }));
-      else if (result.error === undefined)
-        println(ctx.io, `${plan.zone}: ${result.applied.length} change${result.applied.length === 1 ? "" : "s"} applied.`);
-      else {
-        const [failed, ...rest] = result.notApplied;
-        const lines = [
-          `${plan.zone}: stopped after ${result.applied.length} of ${plan.changes.length} changes.`,
-          `failed: ${describeChange(failed!)}`,
-        ];
-        for (const change of rest) lines.push(`not applied: ${describeChange(change)}`);
-        println(ctx.io, lines.join("\n"));
-      }
+      println(ctx.io, asJson ? json(applyJson(plan, result)) : applyText(plan, result));
       if (result.error !== undefined) throw result.error;
     });
 }

@@ -7,7 +7,9 @@ import type { Change, Plan, RecordState } from "./plan.js";
 
 export interface ApplyResult {
   applied: Change[];
-  /** The change that failed first, then the ones not tried. */
+  /** The change it stopped at (refused, or its answer lost), if any. */
+  failed?: Change;
+  /** The changes after it, not tried. */
   notApplied: Change[];
   /** Why it stopped; undefined when every change was applied. */
   error?: unknown;
@@ -19,7 +21,7 @@ export async function applyPlan(hostup: HostupClient, plan: Plan, onApplied: (ch
     try {
       await send(hostup, plan.zoneId, change);
     } catch (error) {
-      return { applied, notApplied: plan.changes.slice(i), error };
+      return { applied, failed: change, notApplied: plan.changes.slice(i + 1), error };
     }
     applied.push(change);
     onApplied(change);

@@ -1,4 +1,6 @@
 // A plan for people (one line per record write, values before → after) and for programs (--json).
+import { HostupConnectionError } from "@hostup/sdk";
+import type { ApplyResult } from "./apply.js";
 import type { Change, Plan, RecordState } from "./plan.js";
 
 const SIGN = { create: "+", update: "~", delete: "-" } as const;
@@ -47,4 +49,31 @@ export function planText(plan: Plan): string {
   const counts = `${create} to create, ${update} to update, ${deletes} to delete, ${unmanaged} unmanaged set${unmanaged === 1 ? "" : "s"} left alone`;
   const head = plan.changes.length === 0 ? `${plan.zone}: in sync with the file (${counts})` : `${plan.zone}: ${counts}`;
   return [head, ...lines, `records: ${plan.records.before} → ${plan.records.after} of ${plan.records.limit}`].join("\n");
+}
+
+/**
+ * `refused`: the API answered with an error, nothing of that change was made. `unknown`: the answer was
+ * lost (timeout, dropped connection), so the write may have been made; the next plan shows which.
+ */
+export const outcomeOf = (error: unknown) => (error instanceof HostupConnectionError ? "unknown" : "refused");
+
+/** `hostup dns apply --json`'s answer. */
+export function applyJson(plan: Plan, result: ApplyResult) {
+  return {
+    plan: planJson(plan),
+    applied: result.applied,
+    ...(result.failed && { failed: { ...result.failed, outcome: outcomeOf(result.error) } }),
+    notApplied: result.notApplied,
+  };
+}
+
+export function applyText(plan: Plan, result: ApplyResult): string {
+  const done = result.applied.length;
+  if (!result.failed) return `${plan.zone}: ${done} change${done === 1 ? "" : "s"} applied.`;
+  const failed =
+    outcomeOf(result.error) === "unknown"
+      ? `unknown: ${describeChange(result.failed)} (the answer was lost: hostup dns plan shows whether it was made)`
+      : `refused: ${describeChange(result.failed)}`;
+  const rest = result.notApplied.map((change) => `not applied: ${describeChange(change)}`);
+  return [`${plan.zone}: stopped after ${done} of ${plan.changes.length} changes.`, failed, ...rest].join("\n");
 }
