@@ -9,4 +9,6 @@ export const EXIT = {
   api: 3,
   /** The API could not be reached, or did not answer in time. */
   network: 4,
+  /** `hostup dns plan`: the zone differs from the file (changes pending); `dns apply`: declined at the prompt. */
+  changes: 5,
 } as const;

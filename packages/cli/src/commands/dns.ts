@@ -9,6 +9,7 @@ import { boundedNumber, filterName, type RecordSelector, recordSelector, recordT
 import { type RecordChanges, recordColumns, recordRows, replacement, sameRecord, shownValue } from "../dns-records.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { table } from "../output.js";
+import { addDnsSyncCommands } from "./dns-sync.js";
 
 // RFC 2181: a TTL is an unsigned 31-bit number. The API's own range is not documented.
 const ttlOption = boundedNumber("--ttl", 1, 2 ** 31 - 1);
@@ -128,6 +129,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
         () => `deleted ${deleted} record${deleted === 1 ? "" : "s"}${deleted === 0 ? " (none matched: nothing to do)" : ""}`,
       );
     });
+  addDnsSyncCommands(dns, ctx);
 }
 
 /** `drr_… TYPE name value (ttl N)`. */
