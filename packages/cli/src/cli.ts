@@ -13,7 +13,7 @@ import { reportError, type Io } from "./output.js";
 export { CLI_PRODUCT } from "./context.js";
 
 const EXIT_HELP = `
-Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 1 unexpected.
+Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 5 changes pending (dns plan), 1 unexpected.
 The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600).`;
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {

@@ -9,7 +9,7 @@ import { EXIT } from "../exit-codes.js";
 import { eprintln, json, println } from "../output.js";
 import { applyPlan } from "../zone-sync/apply.js";
 import { canAsk, confirm } from "../zone-sync/confirm.js";
-import { writeBindZone, writeYamlZone } from "../zone-sync/formats.js";
+import { writeBindZone, writeYamlZone } from "../zonefile/index.js";
 import { readLiveZone, zoneFileOf } from "../zone-sync/live.js";
 import { asUsageError, FORMATS, loadTarget, type ZoneFormat, zoneFormat } from "../zone-sync/load.js";
 import { checkRecordLimit, planZone } from "../zone-sync/plan.js";

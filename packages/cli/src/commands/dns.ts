@@ -19,7 +19,9 @@ const sixteenBits = (name: string) => boundedNumber(name, 0, 65_535);
 type RecordOptions = Omit<RecordChanges, "value">;
 
 export function addDnsCommands(program: Command, ctx: CommandContext): void {
-  const dns = program.command("dns").description("list DNS zones; list, add, change and remove their records");
+  const dns = program
+    .command("dns")
+    .description("list DNS zones; list, add, change and remove their records; export, plan and apply a zone file");
   dns
     .command("zones")
     .description("list the account's DNS zones (all pages)")

@@ -6,7 +6,7 @@ import type { HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { type ZoneFile, ZoneFileError } from "../zonefile/model.js";
-import { parseBindZone, parseYamlZone, validateZone, zoneFromFileName } from "./formats.js";
+import { parseBindZone, parseYamlZone, validateZone, zoneFromFileName } from "../zonefile/index.js";
 import { type LiveZone, readLiveZone } from "./live.js";
 
 export type ZoneFormat = "yaml" | "bind";

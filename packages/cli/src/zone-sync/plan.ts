@@ -11,7 +11,7 @@
 import { relativeDnsName } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import type { RecordValue, ZoneFile } from "../zonefile/model.js";
-import { sameValue } from "./formats.js";
+import { sameValue } from "../zonefile/index.js";
 import { customerRecords, isSystemSet, type LiveRecord, type LiveZone } from "./live.js";
 
 /** HostUp's limit: customer-managed records per zone, SOA and NS excluded. */
