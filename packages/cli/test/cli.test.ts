@@ -42,7 +42,11 @@ describe("help", () => {
       "dyndns",
       "--json",
       "--base-url",
+      "acme",
+      "present",
+      "cleanup",
       "Exit codes: 0 ok, 2 usage error",
+      "5 changes pending (dns plan)",
       "HOSTUP_API_KEY",
     ]) {
       expect(stdout).toContain(word);
@@ -50,7 +54,14 @@ describe("help", () => {
     const domains = await hostup(["domains", "--help"]);
     for (const command of ["list", "get", "sync", "delete", "bulk-sync"]) expect(domains.stdout).toContain(command);
     const dns = await hostup(["dns", "--help"]);
-    for (const command of ["zones", "records", "add", "set", "rm"]) expect(dns.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    for (const command of ["zones", "records", "add", "set", "rm", "export", "plan", "apply"]) {
+      expect(dns.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    }
+    const dyndns = await hostup(["dyndns", "--help"]);
+    for (const command of ["list", "create", "enable", "disable", "delete", "logs", "update"]) {
+      expect(dyndns.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    }
+    expect(stdout.replace(/\s+/g, " ")).toContain("delete DynDNS configurations; show their logs; update an address with a token");
   });
 });
 

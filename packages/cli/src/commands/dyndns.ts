@@ -7,7 +7,11 @@ import { domainIdOf } from "../resolve.js";
 import { addDynDnsUpdateCommand } from "./dyndns-update.js";
 
 export function addDynDnsCommands(program: Command, ctx: CommandContext): void {
-  const dyndns = program.command("dyndns").description("list, create, enable, disable and delete DynDNS updaters; show their logs");
+  const dyndns = program
+    .command("dyndns")
+    .description(
+      "list, create, enable, disable and delete DynDNS configurations; show their logs; update an address with a token (update)",
+    );
   dyndns
     .command("list <domain>")
     .description("list a domain's DynDNS configurations (tokens hidden)")
