@@ -51,13 +51,13 @@ export function commandContext(program: Command, io: Io, state: RunState): Comma
   };
 }
 
-/** A commander argument parser for whole numbers from `min` up. */
+/** A commander argument parser for whole numbers from `min` up (to `max`, when given). */
 export const wholeNumber =
-  (name: string, min = 1) =>
+  (name: string, min = 1, max?: number) =>
   (value: string) => {
     const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
-      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min || (max !== undefined && number > max)) {
+      throw new InvalidArgumentError(`${name} must be a whole number ${max === undefined ? `≥ ${min}` : `from ${min} to ${max}`}.`);
     }
     return number;
   };

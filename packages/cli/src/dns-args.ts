@@ -1,6 +1,5 @@
 // The arguments of `hostup dns …`, checked before anything is sent: record types, and a record given
 // by its `drr_…` ID or by type, name and (optional) value.
-import { InvalidArgumentError } from "commander";
 import type { DnsRecordType } from "@hostup/sdk";
 import { UsageError } from "./config.js";
 
@@ -42,13 +41,3 @@ export function recordSelector(words: string[], command: string, valueRequired: 
 
 /** A `--name` filter or a record name for the API's filter: relative, full or `@`; a trailing dot dropped. */
 export const filterName = (name: string) => name.trim().replace(/(.)\.$/, "$1") || "@";
-
-/** A commander parser for a whole number in [min, max] (priorities, weights and ports are 16-bit in DNS). */
-export const boundedNumber =
-  (name: string, min: number, max: number) =>
-  (value: string): number => {
-    const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || number < min || number > max)
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    return number;
-  };

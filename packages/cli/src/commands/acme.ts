@@ -4,15 +4,14 @@
 import type { Command } from "commander";
 import type { DnsRecord, DnsZoneSummary } from "@hostup/sdk";
 import { UsageError } from "../config.js";
-import type { CommandContext } from "../context.js";
-import { boundedNumber } from "../dns-args.js";
+import { type CommandContext, wholeNumber } from "../context.js";
 import { formatDuration, parseDuration } from "../duration.js";
 import { EXIT } from "../exit-codes.js";
 import { eprintln, json } from "../output.js";
 import { CHALLENGE_PREFIX, type Challenge, challengeFrom } from "../acme/hook-input.js";
 import { authoritativeNameservers, givenNameservers, NameserverLookupError, parseNameserver } from "../acme/nameservers.js";
 import { PropagationTimeoutError, waitForTxt } from "../acme/propagation.js";
-import { zoneFor } from "../acme/zone.js";
+import { zoneFor } from "../dns-zone.js";
 
 /** Short, so that a stale challenge does not linger in resolvers; the lowest TTL HostUp's API clients send. */
 export const DEFAULT_TTL = 60;
@@ -65,7 +64,7 @@ function addHooks(parent: Command, ctx: CommandContext, prefix: string, note: st
     .command("present")
     .description(`add the DNS-01 TXT record unless it is there${note}`)
     .argument("[arguments...]", ARGUMENTS)
-    .option("--ttl <seconds>", "time to live", boundedNumber("--ttl", 1, 2 ** 31 - 1), DEFAULT_TTL)
+    .option("--ttl <seconds>", "time to live", wholeNumber("--ttl", 1, 2 ** 31 - 1), DEFAULT_TTL)
     .option("--wait", "then wait until the zone's nameservers serve the value")
     .option("--wait-timeout <duration>", `with --wait: give up after this long, e.g. 90s, 5m (default ${DEFAULT_WAIT_TIMEOUT})`)
     .option("--wait-interval <duration>", `with --wait: ask again this often (default ${DEFAULT_WAIT_INTERVAL})`)

@@ -5,16 +5,16 @@ import { Argument, type Command } from "commander";
 import { type DnsRecord, type DnsRecordType, type DnsZoneSummary, HostupApiError, type HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { type CommandContext, wholeNumber } from "../context.js";
-import { boundedNumber, filterName, type RecordSelector, recordSelector, recordType } from "../dns-args.js";
+import { filterName, type RecordSelector, recordSelector, recordType } from "../dns-args.js";
 import { type RecordChanges, recordColumns, recordRows, replacement, sameRecord, shownValue } from "../dns-records.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { table } from "../output.js";
 import { addDnsSyncCommands } from "./dns-sync.js";
 
 // RFC 2181: a TTL is an unsigned 31-bit number. The API's own range is not documented.
-const ttlOption = boundedNumber("--ttl", 1, 2 ** 31 - 1);
+const ttlOption = wholeNumber("--ttl", 1, 2 ** 31 - 1);
 const ZONE_ARG = "zone name (a trailing dot accepted) or zone_ ID";
-const sixteenBits = (name: string) => boundedNumber(name, 0, 65_535);
+const sixteenBits = (name: string) => wholeNumber(name, 0, 65_535);
 
 type RecordOptions = Omit<RecordChanges, "value">;
 
