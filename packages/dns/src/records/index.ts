@@ -1,0 +1,45 @@
+export { canonicalIpv4, canonicalIpv6, isIpAddress } from "./addresses.js";
+export { type ApiDnsRecord, type ApiDnsRecordBody, fromApiRecord, recordBody } from "./api.js";
+export {
+  absoluteTarget,
+  asciiName,
+  excerpt,
+  fullName,
+  MAX_LABEL_OCTETS,
+  MAX_NAME_OCTETS,
+  nameProblem,
+  relativeName,
+  unicodeName,
+  zoneName,
+} from "./names.js";
+export {
+  describeRecord,
+  MAX_TTL,
+  MAX_ZONE_RECORDS,
+  MIN_TTL,
+  type RecordConflict,
+  recordConflicts,
+  recordProblems,
+} from "./rejections.js";
+export { isQuotedTxt, quoteTxt, txtRdataOctets, txtStrings, unescapeCharacterString, unquoteTxt } from "./txt.js";
+export {
+  CREATE_RECORD_TYPES,
+  type DnsRecordData,
+  isRecordType,
+  RECORD_TYPES,
+  type RecordType,
+  type RecordValue,
+  TARGET_TYPES,
+} from "./types.js";
+export {
+  caaParts,
+  caaValue,
+  canonicalTarget,
+  canonicalValue,
+  recordKey,
+  recordMatches,
+  sameValue,
+  sameValues,
+  tlsaParts,
+  valueKey,
+} from "./values.js";
