@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `@hostup/dns/records`: the record model alone (no zone-file parser), what the SDK loads with its DNS workflows.
+  entry: { index: "src/index.ts", "records/index": "src/records/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
