@@ -3,7 +3,8 @@
 // local zone server that answers like HostUp's record routes (full names, quoted TXT values). No CA
 // is contacted: `auto()` itself needs one, so the test plays its part, challenge by challenge.
 import { startZoneServer, type ZoneServer } from "@hostup/mock";
-import { createHostupClient, dnsTxtValue } from "@hostup/sdk";
+import { unquoteTxt } from "@hostup/dns";
+import { createHostupClient } from "@hostup/sdk";
 import acme, { type Authorization } from "acme-client";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { hostupDns01 } from "../acme-dns-01.js";
@@ -40,7 +41,7 @@ function authorization(domain: string, token: string, wildcard = false): { authz
 const challengeTxt = () =>
   api
     .records("example.com", { type: "TXT", name: "_acme-challenge" })
-    .map((record) => dnsTxtValue(record.value))
+    .map((record) => unquoteTxt(record.value))
     .sort();
 
 test("a wildcard and its apex: both values present at once, each cleanup removing only its own", async () => {
@@ -68,14 +69,14 @@ test("a wildcard and its apex: both values present at once, each cleanup removin
   await hooks.challengeRemoveFn(apex.authz, apex.challenge, apexValue);
   expect(challengeTxt()).toEqual([]);
   // The zone's other TXT record was never touched.
-  expect(api.records("example.com", { type: "TXT" }).map((record) => dnsTxtValue(record.value))).toEqual(["v=spf1 -all"]);
+  expect(api.records("example.com", { type: "TXT" }).map((record) => unquoteTxt(record.value))).toEqual(["v=spf1 -all"]);
 });
 
 test("a subdomain's challenge goes into the zone that holds it, relative to it", async () => {
   const { authz, challenge } = authorization("www.example.com", "token-www");
   const value = await acmeClient.getChallengeKeyAuthorization(challenge);
   await hostupDns01(hostup()).challengeCreateFn(authz, challenge, value);
-  expect(api.records("example.com", { type: "TXT", name: "_acme-challenge.www" }).map((record) => dnsTxtValue(record.value))).toEqual([
+  expect(api.records("example.com", { type: "TXT", name: "_acme-challenge.www" }).map((record) => unquoteTxt(record.value))).toEqual([
     value,
   ]);
   const create = api.requests.find((request) => request.operation === "createDnsRecord");

@@ -18,7 +18,6 @@ export type {
   ListDnsZonesQuery,
 } from "./lazy/workflows/dns.js";
 export type { DnsZoneMatch } from "./lazy/workflows/dns-zones.js";
-export { dnsTxtValue, relativeDnsName } from "./dns-names.js";
 export type { JobPhase, JobReference, JobState, WaitForJobOptions } from "./lazy/workflows/jobs.js";
 export type { BatchResult, BulkSyncOptions, BulkSyncReport, RefusedDomain } from "./lazy/workflows/bulk.js";
 export type { AsyncOperation, BulkBatch, BulkBatchOptions, BulkRefusal, BulkReport } from "./lazy/workflows/batches.js";

@@ -19,6 +19,9 @@ export {
   MIN_TTL,
   type RecordConflict,
   recordConflicts,
+  type RecordField,
+  type RecordFinding,
+  recordFindings,
   recordProblems,
 } from "./rejections.js";
 export { isQuotedTxt, quoteTxt, txtRdataOctets, txtStrings, unescapeCharacterString, unquoteTxt } from "./txt.js";

@@ -4,7 +4,7 @@
 // zone holds at most 200 customer records (SOA and NS not counted). Where HostUp is silent, the RFCs
 // decide: names (1035), null MX (7505), SRV (2782), TLSA (6698), CAA (8659).
 import { canonicalIpv4, canonicalIpv6, isIpAddress } from "./addresses.js";
-import { excerpt, nameProblem } from "./names.js";
+import { asciiName, excerpt, nameProblem } from "./names.js";
 import { txtRdataOctets } from "./txt.js";
 import { CREATE_RECORD_TYPES, type DnsRecordData, RECORD_TYPES } from "./types.js";
 import { caaParts, canonicalTarget, recordKey, tlsaParts } from "./values.js";
@@ -19,11 +19,13 @@ const MAX_RDATA_OCTETS = 65_535;
 
 const u16 = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 65_535;
 
-/** A record for messages: `MX @ 10 mail.example.com`, the value cut short. */
+/** Text for a message, cut to `max` characters: a message never repeats a whole hostile input. */
+const cut = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A record for messages: `MX @ 10 mail.example.com`, the type, name and value cut short. */
 export function describeRecord(record: DnsRecordData): string {
   const numbers = [record.priority, record.weight, record.port].filter((n) => n !== undefined).join(" ");
-  const value = record.value.length > 60 ? `${record.value.slice(0, 60)}…` : record.value;
-  return `${record.type.toUpperCase()} ${record.name || "@"} ${numbers ? `${numbers} ` : ""}${value}`.trim();
+  return `${cut(record.type.toUpperCase(), 20)} ${cut(record.name || "@")} ${numbers ? `${numbers} ` : ""}${cut(record.value)}`.trim();
 }
 
 function targetProblem(type: string, what: string, target: string, rootAllowed: boolean): string | undefined {
@@ -41,78 +43,92 @@ function targetProblem(type: string, what: string, target: string, rootAllowed: 
  * (`@` for the apex), `value` as the routes take it (TXT unquoted). `create`: the create route's types (SPF too).
  */
 export function recordProblems(record: DnsRecordData, options: { create?: boolean } = {}): string[] {
-  const problems: string[] = [];
+  return recordFindings(record, options).map((finding) => finding.message);
+}
+
+/** The record field a finding is about, for a JSON Pointer (`/ttl`) or a flag (`--ttl`). */
+export type RecordField = "type" | "name" | "value" | "ttl" | "priority" | "weight" | "port";
+
+export interface RecordFinding {
+  field: RecordField;
+  message: string;
+}
+
+/** recordProblems with the field each problem is about. */
+export function recordFindings(record: DnsRecordData, options: { create?: boolean } = {}): RecordFinding[] {
+  const problems: RecordFinding[] = [];
+  const add = (field: RecordField, message: string) => problems.push({ field, message });
   const type = String(record.type ?? "").toUpperCase();
   const types: readonly string[] = options.create ? CREATE_RECORD_TYPES : RECORD_TYPES;
   if (!types.includes(type)) {
     const hint = type === "SPF" ? " (an SPF policy is a TXT record whose value starts with v=spf1)" : "";
-    return [`HostUp has no ${excerpt(String(record.type ?? ""), 20)} records${hint}: it has ${types.join(", ")}.`];
+    return [{ field: "type", message: `HostUp has no ${excerpt(String(record.type ?? ""), 20)} records${hint}: it has ${types.join(", ")}.` }];
   }
   const name = String(record.name ?? "").trim() || "@";
   const nameIssue = nameProblem(name);
-  if (nameIssue) problems.push(`the name: ${nameIssue}`);
+  if (nameIssue) add("name", `the name: ${nameIssue}`);
   const value = typeof record.value === "string" ? record.value : "";
-  if (value.trim() === "" && !(type === "TXT" && value !== "")) problems.push("the value is empty.");
+  if (value.trim() === "" && !(type === "TXT" && value !== "")) add("value", "the value is empty.");
   if (record.ttl !== undefined && !(Number.isInteger(record.ttl) && record.ttl >= MIN_TTL && record.ttl <= MAX_TTL))
-    problems.push(`TTL ${record.ttl} is out of range: HostUp documents none, public clients observe ${MIN_TTL}–${MAX_TTL} seconds.`);
-  if (name === "@" && type === "CNAME") problems.push("a CNAME cannot be at the apex (HostUp refuses root CNAMEs): use ALIAS there.");
+    add("ttl", `TTL ${record.ttl} is out of range: HostUp documents none, public clients observe ${MIN_TTL}–${MAX_TTL} seconds.`);
+  if (name === "@" && type === "CNAME") add("type", "a CNAME cannot be at the apex (HostUp refuses root CNAMEs): use ALIAS there.");
   if (name === "@" && type === "NS")
-    problems.push("the apex NS records are HostUp's: change the delegation with the nameservers route, not a record.");
+    add("name", "the apex NS records are HostUp's: change the delegation with the nameservers route, not a record.");
   if (value.trim() === "" && type !== "TXT") return problems;
   switch (type) {
     case "A":
-      if (!canonicalIpv4(value)) problems.push(`${excerpt(value)} is not an IPv4 address.`);
+      if (!canonicalIpv4(value)) add("value", `${excerpt(value)} is not an IPv4 address.`);
       break;
     case "AAAA":
-      if (!canonicalIpv6(value)) problems.push(`${excerpt(value)} is not an IPv6 address.`);
+      if (!canonicalIpv6(value)) add("value", `${excerpt(value)} is not an IPv6 address.`);
       break;
     case "CNAME":
     case "ALIAS":
     case "NS": {
       const issue = targetProblem(type, "target", value, false);
-      if (issue) problems.push(issue);
+      if (issue) add("value", issue);
       break;
     }
     case "MX": {
-      if (!u16(record.priority)) problems.push(`preference ${record.priority ?? "(none)"} is not a whole number in 0–65535.`);
+      if (!u16(record.priority)) add("priority", `preference ${record.priority ?? "(none)"} is not a whole number in 0–65535.`);
       const issue = targetProblem(type, "exchange", value, true);
-      if (issue) problems.push(issue);
+      if (issue) add("value", issue);
       if (canonicalTarget(value) === "." && record.priority !== undefined && record.priority !== 0)
-        problems.push("a null MX (exchange .) has preference 0 (RFC 7505).");
+        add("priority", "a null MX (exchange .) has preference 0 (RFC 7505).");
       break;
     }
     case "SRV": {
       for (const field of ["priority", "weight", "port"] as const)
-        if (!u16(record[field])) problems.push(`${field} ${record[field] ?? "(none)"} is not a whole number in 0–65535.`);
+        if (!u16(record[field])) add(field, `${field} ${record[field] ?? "(none)"} is not a whole number in 0–65535.`);
       const issue = targetProblem(type, "target", value, true);
-      if (issue) problems.push(issue);
+      if (issue) add("value", issue);
       const labels = name.split(".");
       if (!(labels.length >= 2 && /^_[a-z0-9-]+$/i.test(labels[0] ?? "") && /^_[a-z0-9-]+$/i.test(labels[1] ?? "")))
-        problems.push(`an SRV name is _service._proto (RFC 2782), e.g. _sip._tcp; got ${excerpt(name)}.`);
+        add("name", `an SRV name is _service._proto (RFC 2782), e.g. _sip._tcp; got ${excerpt(name)}.`);
       break;
     }
     case "TXT":
     case "SPF": {
       if ((value.match(/(?<!\\)"/g) ?? []).length % 2 === 1)
-        problems.push(`${excerpt(value)} has an unmatched double quote; HostUp refuses mismatched TXT quotes.`);
+        add("value", `${excerpt(value)} has an unmatched double quote; HostUp refuses mismatched TXT quotes.`);
       const octets = txtRdataOctets(value);
       if (octets > MAX_RDATA_OCTETS)
-        problems.push(`the text makes ${octets} octets of record data; a record holds at most ${MAX_RDATA_OCTETS}.`);
+        add("value", `the text makes ${octets} octets of record data; a record holds at most ${MAX_RDATA_OCTETS}.`);
       break;
     }
     case "CAA": {
       const parts = caaParts(value);
-      if (!parts || parts.flags > 255) problems.push(`${excerpt(value)} is not a CAA value (flags 0–255, tag, "value").`);
+      if (!parts || parts.flags > 255) add("value", `${excerpt(value)} is not a CAA value (flags 0–255, tag, "value").`);
       break;
     }
     case "TLSA": {
       const parts = tlsaParts(value);
       const hexLength = parts?.matchingType === 1 ? 64 : parts?.matchingType === 2 ? 128 : undefined;
       if (!parts || parts.usage > 3 || parts.selector > 1 || parts.matchingType > 2)
-        problems.push(`${excerpt(value)} is not a TLSA value (usage 0–3, selector 0–1, matching type 0–2, hex data).`);
-      else if (!/^(?:[0-9a-f]{2})+$/.test(parts.data)) problems.push("the TLSA data is not hex (an even number of 0-9, a-f).");
+        add("value", `${excerpt(value)} is not a TLSA value (usage 0–3, selector 0–1, matching type 0–2, hex data).`);
+      else if (!/^(?:[0-9a-f]{2})+$/.test(parts.data)) add("value", "the TLSA data is not hex (an even number of 0-9, a-f).");
       else if (hexLength !== undefined && parts.data.length !== hexLength)
-        problems.push(
+        add("value", 
           `matching type ${parts.matchingType} is a ${hexLength * 4}-bit digest: ${hexLength} hex digits, got ${parts.data.length}.`,
         );
       break;
@@ -139,7 +155,9 @@ export function recordConflicts(records: ReadonlyArray<DnsRecordData>): RecordCo
   const byName = new Map<string, { types: Map<string, number>; nullMx?: number; mx?: number }>();
   records.forEach((record, index) => {
     const type = record.type.toUpperCase();
-    const name = record.name || "@";
+    // One name however written (`WWW`, `www`; `` and `@`), as recordKey compares it; cut short for messages.
+    const name = record.name.trim() === "" ? "@" : asciiName(record.name);
+    const shown = cut(name);
     const key = recordKey(record);
     const earlier = seen.get(key);
     if (earlier !== undefined) conflicts.push({ index, message: `${describeRecord(record)} is given twice (HostUp refuses duplicates).` });
@@ -149,7 +167,7 @@ export function recordConflicts(records: ReadonlyArray<DnsRecordData>): RecordCo
       if (mxPriorities.has(priorityKey))
         conflicts.push({
           index,
-          message: `two MX records of ${name} have preference ${record.priority} (HostUp refuses duplicate MX priorities).`,
+          message: `two MX records of ${shown} have preference ${record.priority} (HostUp refuses duplicate MX priorities).`,
         });
       else mxPriorities.set(priorityKey, index);
     }
@@ -160,15 +178,15 @@ export function recordConflicts(records: ReadonlyArray<DnsRecordData>): RecordCo
       const other = [...at.types.keys()].find((t) => t !== "CNAME") ?? "CNAME";
       conflicts.push({
         index,
-        message: `a CNAME cannot be beside other records, and a name has one CNAME: ${name} already has ${other} (HostUp refuses CNAME conflicts).`,
+        message: `a CNAME cannot be beside other records, and a name has one CNAME: ${shown} already has ${cut(other, 20)} (HostUp refuses CNAME conflicts).`,
       });
     } else if (type !== "CNAME" && cname !== undefined)
-      conflicts.push({ index, message: `${name} has a CNAME: no other record can be beside it (HostUp refuses CNAME conflicts).` });
+      conflicts.push({ index, message: `${shown} has a CNAME: no other record can be beside it (HostUp refuses CNAME conflicts).` });
     if (!at.types.has(type)) at.types.set(type, index);
     if (type === "MX") {
       const isNull = canonicalTarget(record.value) === ".";
       if ((isNull && at.mx !== undefined) || (!isNull && at.nullMx !== undefined))
-        conflicts.push({ index, message: `a null MX (exchange .) must be the only MX of ${name} (RFC 7505).` });
+        conflicts.push({ index, message: `a null MX (exchange .) must be the only MX of ${shown} (RFC 7505).` });
       if (isNull) at.nullMx ??= index;
       else at.mx ??= index;
     }

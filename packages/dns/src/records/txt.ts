@@ -51,10 +51,17 @@ export function txtStrings(text: string, by: "octet" | "character" = "octet"): s
   return strings;
 }
 
-/** The text as quoted strings of ≤255 octets, `"` and `\` escaped: how HostUp lists it and BIND writes it. */
+/**
+ * The text as quoted strings of ≤255 octets, `"` and `\` escaped, control characters other than tab as
+ * `\DDD` (a line end inside a quoted string would end the entry): how HostUp lists it and BIND writes it.
+ */
 export const quoteTxt = (text: string, by: "octet" | "character" = "octet"): string =>
   txtStrings(text, by)
-    .map((part) => `"${part.replace(/["\\]/g, "\\$&")}"`)
+    .map(
+      (part) =>
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+        `"${part.replace(/["\\]/g, "\\$&").replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, "0")}`)}"`,
+    )
     .join(" ");
 
 /** Octets of the record data the text makes: each ≤255-octet string plus its length octet (RFC 1035 §3.3.14). */

@@ -10,7 +10,7 @@
 // out of an app's first bundle chunk when the app's bundler splits code.
 import { HOW_TO_FIND } from "../generated/hints.js";
 import { REQUEST_SCHEMAS } from "../generated/schemas.js";
-import { canonicalHostname } from "./hostname.js";
+import { asciiName } from "@hostup/dns/records";
 import type { BodySchema, OperationSpec, PathParamSpec } from "../eager/operation.js";
 import { redactorFor, type Secrets } from "./redact.js";
 
@@ -98,8 +98,8 @@ function schemaFinding(op: OperationSpec, schema: BodySchema, value: unknown, sc
 function proseFinding(op: OperationSpec, args: ReadonlyArray<unknown>, domain: string | undefined, scrub: Scrub): Finding | undefined {
   if (op.id !== "createDynDnsConfig" || domain === undefined) return undefined;
   const { hostname } = args[1] as { hostname: string };
-  const host = canonicalHostname(hostname);
-  const apex = canonicalHostname(domain);
+  const host = asciiName(hostname);
+  const apex = asciiName(domain);
   if (host === apex || host.endsWith(`.${apex}`)) return undefined;
   return {
     message: `${op.id}: body field \`/hostname\` ${show(hostname, scrub)} is not ${show(domain, scrub)} or a subdomain of it.`,

@@ -3,7 +3,7 @@
 // checks before sending what the spec states but leaves to the server (which fields each action
 // needs), and sends the same operation in batches of names (batches.ts).
 import type { components } from "@hostup/types";
-import { canonicalHostname } from "../hostname.js";
+import { asciiName } from "@hostup/dns/records";
 import { inBatches, type BulkBatch, type BulkBatchOptions, type BulkRefusal, type BulkReport, type BulkRoute } from "./batches.js";
 import type { WorkflowCore } from "./core.js";
 
@@ -54,7 +54,7 @@ function byName(workflow: string, operationId: string, submit: BulkRoute<"domain
     item: "domainName",
     refuse: refuseName,
     // Names differing only in case or a trailing dot are one domain: sent once.
-    key: canonicalHostname,
+    key: asciiName,
     submit,
   } as const;
 }

@@ -4,9 +4,23 @@
 // answer can be lost after the API applied it. So ensureDnsRecord lists first and creates only when the
 // value is missing, and after an answer it could not read (timeout, dropped connection, 5xx) it lists
 // again before it tries once more: the record is never created twice on its account.
+//
+// Names, values and what HostUp refuses are @hostup/dns's rules, the ones the CLI, its zone files and
+// the mock zone server use: `hostup dns add` and `hostup dns apply` agree on whether a record exists.
+import {
+  asciiName,
+  type DnsRecordData,
+  fromApiRecord,
+  isRecordType,
+  nameProblem,
+  RECORD_TYPES,
+  recordBody,
+  recordMatches,
+  recordFindings,
+  relativeName,
+} from "@hostup/dns/records";
 import type { components, operations } from "@hostup/types";
 import type { RequestOptions } from "../../eager/invoke.js";
-import { relativeName, unquoteTxt } from "../dns-names.js";
 import type { WorkflowCore } from "./core.js";
 
 export type DnsZoneSummary = components["schemas"]["DnsZoneSummary"];
@@ -19,28 +33,27 @@ export type DnsWorkflowOptions = Omit<RequestOptions, "domainName">;
 export interface DnsRecordSpec {
   type: DnsRecordType;
   name: string;
-  /** TXT: the text, unquoted (the API quotes it). */
+  /** TXT: the text, unquoted (the API quotes it). Targets: a host name, with or without the trailing dot; the root `.` for a null MX. */
   value: string;
-  /** Seconds; the API's default when left out. */
+  /** Seconds (60–86,400); the API's default when left out. */
   ttl?: number;
-  /** MX and SRV priority, SRV weight and port (0–65535). Sent with the create only: a record with this value already there counts as present whatever these are. */
+  /** MX and SRV priority, SRV weight and port (0–65535): part of the record (MX 10 and MX 20 to one host are two records). Left out: a record with any is taken as present. */
   priority?: number;
   weight?: number;
   port?: number;
 }
 
-/** The records removeDnsRecords deletes: every one of this type and name, or only those with `value` too. */
+/** The records removeDnsRecords deletes: every one of this type and name, or only those with `value` (and the numbers given) too. */
 export interface DnsRecordMatch {
   type: DnsRecordType;
   name: string;
   value?: string;
+  priority?: number;
+  weight?: number;
+  port?: number;
 }
 
-// The record-filter enum (openapi DnsRecordType): the workflows list by type before they write.
-const RECORD_TYPES = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "TLSA"];
 const CREATE_ATTEMPTS = 2;
-const NUMBER_FIELDS = ["priority", "weight", "port"] as const;
-type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /**
  * Makes sure the zone has this record: lists the records of its type and name, and creates it only
@@ -56,7 +69,11 @@ export async function ensureDnsRecord(
   const lookup = recordLookup(core, "ensureDnsRecord", zoneId, spec, options);
   const existing = await lookup.find();
   if (existing[0]) return { record: existing[0], created: false };
-  const body = { type: spec.type, name: lookup.relative(), value: spec.value, ...pick(spec, ["ttl", "priority", "weight", "port"]) };
+  // Now that the zone is known: what needed it (a CNAME at the apex given by its full name).
+  const wanted = { ...spec, name: lookup.relative() };
+  const [refused] = recordFindings(checkable(wanted, true), { create: true });
+  if (refused) throw new core.HostupValidationError(`ensureDnsRecord: ${refused.message}`, "createDnsRecord", `/${refused.field}`);
+  const body = recordBody(wanted);
   for (let attempt = 1; ; attempt++) {
     try {
       // createDnsRecord is not retry-safe, so the transport repeats it only after a 429 (refused,
@@ -72,8 +89,8 @@ export async function ensureDnsRecord(
 }
 
 /**
- * Deletes every record of this type and name (with `value`: only those with that value, TXT compared
- * unquoted) and only those. A record already gone (404) is not counted. `deleted`: how many this call deleted.
+ * Deletes every record of this type and name (with `value`: only those with that value, compared as
+ * @hostup/dns compares records) and only those. A record already gone (404) is not counted. `deleted`: how many this call deleted.
  */
 export async function removeDnsRecords(
   core: WorkflowCore,
@@ -111,22 +128,14 @@ function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec
     const name = spec.name.trim().replace(/(.)\.$/, "$1") || "@";
     const answer = await core.api.listDnsZoneRecords(zoneId, { type: spec.type, name }, options);
     zoneName = answer.zone.name;
-    const wanted = relative();
-    return (answer.records ?? []).filter(
-      (record) =>
-        record.type.toUpperCase() === spec.type &&
-        relativeName(record.name ?? "", zoneName!) === wanted &&
-        (spec.value === undefined || sameValue(spec.type, record.value ?? "", spec.value)),
-    );
+    const wanted: DnsRecordData = { ...spec, name: relative(), value: spec.value ?? "" };
+    return (answer.records ?? []).filter((record) => {
+      const listed = fromApiRecord(record, zoneName ?? "");
+      if (spec.value !== undefined) return recordMatches(listed, wanted);
+      return listed.type === spec.type && asciiName(listed.name) === wanted.name;
+    });
   };
   return { find, relative };
-}
-
-function sameValue(type: string, listed: string, wanted: string): boolean {
-  if (type === "TXT") return unquoteTxt(listed) === unquoteTxt(wanted);
-  // Targets (CNAME, MX, …) may come back absolute or in another case.
-  const plain = (value: string) => value.trim().replace(/\.$/, "").toLowerCase();
-  return plain(listed) === plain(wanted);
 }
 
 /** Whether the create may have been applied although its answer was not read. */
@@ -139,35 +148,44 @@ function outcomeUnknown(core: WorkflowCore, error: unknown): boolean {
   );
 }
 
-/** The fields of `spec` among `keys` that were given: a field left out is left to the API's default. */
-function pick<T extends object, K extends keyof T>(spec: T, keys: K[]): Partial<Pick<T, K>> {
-  return Object.fromEntries(keys.filter((key) => spec[key] !== undefined).map((key) => [key, spec[key]])) as Partial<Pick<T, K>>;
-}
-
-function checkSpec(
-  core: WorkflowCore,
-  workflow: string,
-  spec: DnsRecordMatch & Partial<Record<"ttl" | NumberField, unknown>>,
-  create: boolean,
-): void {
+/** What can be known wrong before any request: HostUp's rules for the record as given (the zone is learnt later). */
+function checkSpec(core: WorkflowCore, workflow: string, spec: DnsRecordMatch & { ttl?: number }, create: boolean): void {
   const fail = (message: string, field: string): never => {
     throw new core.HostupValidationError(`${workflow}: ${message}`, create ? "createDnsRecord" : "listDnsZoneRecords", field);
   };
   if (typeof spec !== "object" || spec === null) fail("pass the record as { type, name, value }.", "/");
-  if (!RECORD_TYPES.includes(spec.type)) {
-    fail(`\`type\` must be one of ${RECORD_TYPES.join(", ")}, got ${JSON.stringify(spec.type)} (SPF policies are TXT records).`, "/type");
+  if (typeof spec.type !== "string" || !isRecordType(spec.type)) {
+    fail(
+      `\`type\` must be one of ${RECORD_TYPES.join(", ")}, got ${JSON.stringify(String(spec.type).slice(0, 20))} (SPF policies are TXT records).`,
+      "/type",
+    );
   }
   if (typeof spec.name !== "string" || spec.name.trim() === "") fail("`name` must be a non-empty string (`@` for the apex).", "/name");
+  const nameIssue = nameProblem(spec.name);
+  if (nameIssue) fail(`the name: ${nameIssue}`, "/name");
   if ((create || spec.value !== undefined) && (typeof spec.value !== "string" || spec.value.trim() === "")) {
     fail("`value` must be a non-empty string.", "/value");
   }
-  if (spec.ttl !== undefined && !(Number.isInteger(spec.ttl) && (spec.ttl as number) > 0)) {
-    fail(`\`ttl\` must be a whole number of seconds > 0, got ${JSON.stringify(spec.ttl)}.`, "/ttl");
-  }
-  for (const field of NUMBER_FIELDS) {
+  for (const field of ["ttl", "priority", "weight", "port"] as const) {
     const value = spec[field];
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535)) {
-      fail(`\`${field}\` must be a whole number from 0 to 65535, got ${JSON.stringify(value)}.`, `/${field}`);
-    }
+    if (value !== undefined && !Number.isInteger(value))
+      fail(`\`${field}\` must be a whole number, got ${JSON.stringify(value)}.`, `/${field}`);
   }
+  if (spec.value === undefined) return;
+  // The name as given stands in for the relative one: every rule but the apex's holds either way.
+  const [problem] = recordFindings(checkable({ ...spec, name: spec.name.trim().replace(/(.)\.$/, "$1"), value: spec.value }, create));
+  if (problem) fail(problem.message, `/${problem.field}`);
 }
+
+/**
+ * The record as HostUp's rules check it: an MX preference left out is the API's to choose (any value
+ * passes), and so are all three SRV numbers of a record only being matched, not created.
+ */
+function checkable(record: DnsRecordData, create: boolean): DnsRecordData {
+  const type = record.type.toUpperCase();
+  if (type === "MX" || (type === "SRV" && !create)) return { priority: 0, weight: 0, port: 0, ...stripUndefined(record) };
+  return record;
+}
+
+const stripUndefined = <T extends object>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;

@@ -1,7 +1,7 @@
 // Domain workflows on top of the generated methods: iterate every domain (cursor pagination),
 // and find a domain's public ID from its name.
 import type { components, operations } from "@hostup/types";
-import { canonicalHostname } from "../hostname.js";
+import { asciiName } from "@hostup/dns/records";
 import type { RequestOptions } from "../../eager/invoke.js";
 import type { WorkflowCore } from "./core.js";
 
@@ -91,11 +91,11 @@ export async function findDomainByName(
       "query/name",
     );
   }
-  const wanted = canonicalHostname(name);
+  const wanted = asciiName(name);
   const sent = name.trim().replace(/\.$/, "");
   for (const query of new Set([sent, sent.toLowerCase()])) {
     const page = await core.api.listDomains({ name: query }, options);
-    const match = page.data?.find((domain) => canonicalHostname(domain.name) === wanted);
+    const match = page.data?.find((domain) => asciiName(domain.name) === wanted);
     if (match) return match;
   }
   throw new core.HostupDomainNotFoundError(

@@ -148,15 +148,20 @@ describe.concurrent("ensureDnsRecord", () => {
     expect(zone.records).toEqual([]);
   });
 
-  test("priority, weight and port go with the create; an existing value counts as present whatever they are", async ({ api }) => {
+  test("priority, weight and port go with the create and are part of the record; left out, a record with any counts as present", async ({
+    api,
+  }) => {
     const zone = fakeZone(api);
     const hostup = clientAt(api);
     const srv = { type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 10, weight: 5, port: 5060 } as const;
     expect((await hostup.ensureDnsRecord(ZONE_ID, srv)).created).toBe(true);
     expect(zone.created()).toEqual([{ type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 10, weight: 5, port: 5060 }]);
-
-    expect((await hostup.ensureDnsRecord(ZONE_ID, { ...srv, priority: 20 })).created).toBe(false);
+    // The same record written another way (absolute target, other case) is present.
+    expect((await hostup.ensureDnsRecord(ZONE_ID, { ...srv, value: "SIP.example.com." })).created).toBe(false);
     expect(zone.created()).toHaveLength(1);
+
+    expect((await hostup.ensureDnsRecord(ZONE_ID, { ...srv, priority: 20 })).created).toBe(true);
+    expect(zone.created()).toHaveLength(2);
   });
 
   test("a 4xx is the API's answer: thrown at once, not retried", async ({ api }) => {
@@ -179,8 +184,15 @@ describe.concurrent("ensureDnsRecord", () => {
     [{ ...CHALLENGE, ttl: 1.5 }, "/ttl"],
     [{ ...CHALLENGE, ttl: 0 }, "/ttl"],
     [{ ...CHALLENGE, type: "MX", priority: -1 }, "/priority"],
-    [{ ...CHALLENGE, type: "SRV", weight: 65536 }, "/weight"],
+    [{ ...CHALLENGE, type: "SRV", name: "_sip._tcp", priority: 0, port: 5060, weight: 65536 }, "/weight"],
+    [{ ...CHALLENGE, type: "SRV", name: "_sip._tcp", weight: 0, port: 5060 }, "/priority"],
     [{ ...CHALLENGE, type: "SRV", port: "443" }, "/port"],
+    [{ ...CHALLENGE, type: "A", value: "1.2" }, "/value"],
+    [{ ...CHALLENGE, type: "CNAME", value: "192.0.2.1" }, "/value"],
+    [{ ...CHALLENGE, name: `${"a".repeat(64)}.example.com` }, "/name"],
+    [{ ...CHALLENGE, type: "CNAME", name: "@" }, "/type"],
+    [{ ...CHALLENGE, value: 'say "hi' }, "/value"],
+    [{ ...CHALLENGE, ttl: 30 }, "/ttl"],
     [null, "/"],
   ] as const)("invalid input %j → HostupValidationError at %s, nothing sent", async ([record, field], { api }) => {
     fakeZone(api);

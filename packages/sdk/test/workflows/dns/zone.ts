@@ -4,6 +4,7 @@
 // create answers 201 with `status: pending`, the list filters by type and by a relative or full name.
 // `onCreate` lets a test decide what happens to one create: applied and answered (the default),
 // applied but answered too late or not at all, or refused without being applied.
+import { quoteTxt as quoteTxtAs } from "@hostup/dns/records";
 import type { Answer, FetchHandler, RecordedRequest } from "../../support/fetch-handler.js";
 
 export const ZONE_ID = "zone_01hxa3b4c5d6e7f8g9h0j1k2m3";
@@ -19,9 +20,9 @@ export interface StoredRecord {
   /** As the API returns it (TXT: quoted). */
   value: string;
   ttl: number;
-  priority: null;
-  weight: null;
-  port: null;
+  priority: number | null;
+  weight: number | null;
+  port: number | null;
   status: string;
 }
 
@@ -42,8 +43,8 @@ export interface FakeZone {
   beforeDelete(run: (recordId: string) => void): void;
 }
 
-export const quoteTxt = (text: string) =>
-  (text.match(/[\s\S]{1,255}/g) ?? [""]).map((part) => `"${part.replace(/["\\]/g, "\\$&")}"`).join(" ");
+/** How HostUp lists a TXT value: @hostup/dns's rule, split in 255-character strings as its docs say. */
+export const quoteTxt = (text: string) => quoteTxtAs(text, "character");
 
 export function fakeZone(api: FetchHandler, zoneName = ZONE_NAME): FakeZone {
   const records: StoredRecord[] = [];
@@ -90,6 +91,10 @@ export function fakeZone(api: FetchHandler, zoneName = ZONE_NAME): FakeZone {
       const outcome = decide(++creates, request);
       const record = outcome.apply ? store(body.type, body.name, body.value) : undefined;
       if (record && body.ttl !== undefined) record.ttl = body.ttl;
+      for (const field of ["priority", "weight", "port"] as const) {
+        const number = (body as Record<string, unknown>)[field];
+        if (record && typeof number === "number") record[field] = number;
+      }
       return outcome.answer ?? { status: 201, json: { ...record } };
     }
     const deleting = path.startsWith(`${RECORDS_PATH}/`) && method === "DELETE" ? path.slice(RECORDS_PATH.length + 1) : undefined;

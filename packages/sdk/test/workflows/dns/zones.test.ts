@@ -88,23 +88,23 @@ describe.concurrent("iterateDnsZones", () => {
 });
 
 describe.concurrent("findDnsZoneFor", () => {
-  // As the list's `name` filter might match loosely, the answer holds near misses too: only an exact name counts.
   const account = [EXAMPLE, zone(5, "shop.example.com"), ...NEAR_MISSES.filter((z) => z.name !== "sub.example.com")];
-  const byName = (api: Parameters<typeof clientAt>[0]) =>
-    api.handle((request) => ({
-      json: page(
-        account.filter((z) => z.name.includes(request.query.name ?? "")),
-        null,
-      ),
-    }));
+  // The account's zones, two to a page, so the lookup must read every page to find the longest suffix.
+  const listing = (api: Parameters<typeof clientAt>[0], zones = account) =>
+    api.handle((request) => {
+      const at = Number(request.query.cursor ?? 0);
+      return { json: page(zones.slice(at, at + 2), at + 2 < zones.length ? String(at + 2) : null) };
+    });
 
-  test("the longest zone suffix wins, tried longest first, and the name comes back relative to it", async ({ api }) => {
-    byName(api);
+  test("the longest zone suffix wins, and the name comes back relative to it; one listing of the zones, no lookup per suffix", async ({
+    api,
+  }) => {
+    listing(api);
     expect(await clientAt(api).findDnsZoneFor("_acme-challenge.www.example.com.")).toEqual({
       zone: EXAMPLE,
       recordName: "_acme-challenge.www",
     });
-    expect(api.requests.map((r) => r.query.name)).toEqual(["_acme-challenge.www.example.com", "www.example.com", "example.com"]);
+    expect(api.requests.map((r) => r.query)).toEqual([{ limit: "1000" }, { limit: "1000", cursor: "2" }]);
 
     expect(await clientAt(api).findDnsZoneFor("_acme-challenge.Shop.Example.com")).toEqual({
       zone: account[1],
@@ -112,25 +112,41 @@ describe.concurrent("findDnsZoneFor", () => {
     });
   });
 
-  test("the zone's own name is its apex, `@`", async ({ api }) => {
-    byName(api);
-    expect(await clientAt(api).findDnsZoneFor("example.com")).toEqual({ zone: EXAMPLE, recordName: "@" });
+  test("with one page of zones, one request", async ({ api }) => {
+    api.handle(() => ({ json: page([EXAMPLE], null) }));
+    expect(await clientAt(api).findDnsZoneFor("_acme-challenge.www.example.com")).toEqual({
+      zone: EXAMPLE,
+      recordName: "_acme-challenge.www",
+    });
     expect(api.requests).toHaveLength(1);
   });
 
-  test("in no zone of the account: a HostupError naming the name, after trying every suffix but the TLD", async ({ api }) => {
-    byName(api);
+  test("the zone's own name is its apex, `@`; Unicode and punycode names are one name", async ({ api }) => {
+    const idn = zone(6, "xn--rksmrgs-5wao1o.se");
+    listing(api, [EXAMPLE, idn]);
+    expect(await clientAt(api).findDnsZoneFor("example.com")).toEqual({ zone: EXAMPLE, recordName: "@" });
+    expect(await clientAt(api).findDnsZoneFor("_dmarc.Räksmörgås.se")).toEqual({ zone: idn, recordName: "_dmarc" });
+  });
+
+  test("numeric labels are labels: 2.example.com is in example.com", async ({ api }) => {
+    listing(api);
+    expect(await clientAt(api).findDnsZoneFor("1.2.example.com")).toEqual({ zone: EXAMPLE, recordName: "1.2" });
+  });
+
+  test("in no zone of the account: a HostupError naming the name", async ({ api }) => {
+    listing(api);
     const error = await rejectionOf(clientAt(api).findDnsZoneFor("_acme-challenge.example.org"));
     expect(error).toBeInstanceOf(HostupError);
     expect(error).not.toBeInstanceOf(HostupValidationError);
     expect(error.message).toContain('"_acme-challenge.example.org"');
-    expect(api.requests.map((r) => r.query.name)).toEqual(["_acme-challenge.example.org", "example.org"]);
   });
 
-  test("not a full DNS name → HostupValidationError, nothing sent", async ({ api }) => {
-    for (const name of ["", "com", "exa mple.com", "@", "example.com/x", 7]) {
+  test("not a full DNS name, or over RFC 1035's limits → HostupValidationError, nothing sent", async ({ api }) => {
+    for (const name of ["", "com", "exa mple.com", "@", "example.com/x", 7, `${"a".repeat(64)}.example.com`, `${"abc.".repeat(70)}com`]) {
       expect(await rejectionOf(clientAt(api).findDnsZoneFor(name as never))).toBeInstanceOf(HostupValidationError);
     }
+    const long = await rejectionOf(clientAt(api).findDnsZoneFor(`${"x".repeat(100_000)}.com`));
+    expect(long.message.length).toBeLessThan(400);
     expect(api.requests).toEqual([]);
   });
 });
