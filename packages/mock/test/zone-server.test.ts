@@ -65,15 +65,37 @@ describe("zone-api answers like the record routes", () => {
 
   test.each([
     [{ type: "TXT", name: "_dmarc.example.com", value: "v" }, "must be relative"],
+    // HostUp's documented rejections, each by @hostup/dns's rule.
     [{ type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none" }, "already exists"],
-    [{ type: "CNAME", name: "@", value: "example.net" }, "ALIAS, not CNAME"],
+    [{ type: "TXT", name: "_DMARC", value: '"v=DMARC1; p=none"' }, "already exists"],
+    [{ type: "MX", name: "@", value: "mx2.example.net", priority: 10 }, "duplicate MX priorities"],
+    [{ type: "CNAME", name: "_dmarc", value: "example.net" }, "CNAME conflicts"],
+    [{ type: "CNAME", name: "@", value: "example.net" }, "root CNAMEs"],
+    [{ type: "CNAME", name: "www", value: "192.0.2.1" }, "IP address"],
+    [{ type: "MX", name: "mail", value: "2001:db8::1", priority: 10 }, "IP address"],
     [{ type: "NS", name: "@", value: "ns3.example.net" }, "apex NS"],
     [{ type: "SOA", name: "@", value: "x" }, "Unknown record type"],
-    [{ type: "TXT", name: "x", value: 'a"b' }, "Mismatched TXT quotes"],
+    [{ type: "TXT", name: "x", value: 'a"b' }, "mismatched TXT quotes"],
+    [{ type: "A", name: "v", value: "1.2" }, "not an IPv4 address"],
+    [{ type: "AAAA", name: "v", value: "2001:db8::g" }, "not an IPv6 address"],
+    [{ type: "SRV", name: "sip", value: "sip.example.com", priority: 0, weight: 0, port: 5060 }, "_service._proto"],
+    [{ type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 0, weight: 0, port: 70000 }, "port 70000"],
+    [{ type: "TLSA", name: "_443._tcp", value: "3 1 1 abcd" }, "256-bit digest"],
+    [{ type: "A", name: `${"a".repeat(64)}`, value: "192.0.2.1" }, "63"],
   ])("create refuses %j (400)", async (body, detail) => {
+    api.seed("example.com", { type: "MX", name: "@", value: "mx1.example.net", priority: 10 });
     const refused = await json(await call("POST", `/${zoneId}/records`, body));
     expect(refused.status).toBe(400);
     expect(refused.body.detail).toContain(detail);
+  });
+
+  test("a zone holds 200 customer records: the 201st create is refused; an update is not a new record", async () => {
+    for (let i = api.records("example.com").filter((r) => r.type !== "SOA" && !(r.type === "NS")).length; i < 200; i++)
+      api.seed("example.com", { type: "A", name: `h${i}`, value: "192.0.2.1" });
+    const refused = await json(await call("POST", `/${zoneId}/records`, { type: "A", name: "one-more", value: "192.0.2.2" }));
+    expect(refused).toMatchObject({ status: 400, body: { code: "record_limit" } });
+    const [first] = api.records("example.com", { type: "A", name: "h2" });
+    expect((await call("PUT", `/${zoneId}/records/${first!.id}`, { type: "A", name: "h2", value: "192.0.2.3" })).status).toBe(200);
   });
 
   test("the SOA and apex NS records cannot be updated or deleted; unknown zones are 404; no key is 401", async () => {

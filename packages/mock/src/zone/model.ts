@@ -3,6 +3,22 @@
 // unquoted and rendered on the way out: full names (`_acme-challenge.www.example.com`), TXT values
 // quoted (long ones split in 255-character strings), `null` for the fields a type does not use. Each
 // zone holds its SOA and apex NS records, which the create, update and delete routes refuse to touch.
+// A write is refused as HostUp documents (duplicates, duplicate MX priorities, CNAME conflicts, root
+// CNAMEs, IP targets, mismatched TXT quotes, bad A/AAAA, SRV or TLSA parts, root NS, 200 records) by
+// @hostup/dns's rules, the ones the SDK and the CLI check before sending: a test that applies what
+// HostUp would refuse fails here too.
+import {
+  CREATE_RECORD_TYPES,
+  isQuotedTxt,
+  MAX_ZONE_RECORDS,
+  quoteTxt,
+  RECORD_TYPES,
+  recordConflicts,
+  recordFindings,
+  relativeName,
+  unquoteTxt,
+  zoneName,
+} from "@hostup/dns";
 
 export interface ZoneRecord {
   id: string;
@@ -63,16 +79,8 @@ export class Refusal extends Error {
   }
 }
 
-// The create route's type enum (DnsRecordTypeWithSpf); the update route's lacks SPF.
-export const CREATE_TYPES = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "SPF", "SRV", "CAA", "NS", "TLSA"];
-export const UPDATE_TYPES = CREATE_TYPES.filter((type) => type !== "SPF");
-const QUOTED = /^\s*(?:"(?:[^"\\]|\\.)*"\s*)+$/s;
-
-export const quoteTxt = (text: string) =>
-  (text.match(/[\s\S]{1,255}/g) ?? [""]).map((part) => `"${part.replace(/["\\]/g, "\\$&")}"`).join(" ");
-
-const unquoteTxt = (value: string) =>
-  QUOTED.test(value) ? (value.match(/"(?:[^"\\]|\\.)*"/gs) ?? []).map((s) => s.slice(1, -1).replace(/\\(.)/gs, "$1")).join("") : value;
+/** How HostUp lists a TXT value: quoted, split in strings of 255 characters (as its docs say). */
+const listedTxt = (text: string) => quoteTxt(text, "character");
 
 export class ZoneModel {
   readonly zones: Zone[] = [];
@@ -83,7 +91,7 @@ export class ZoneModel {
   }
 
   addZone(name: string, id = this.newId("zone")): Zone {
-    const zone: Zone = { id, name: name.toLowerCase().replace(/\.$/, ""), records: [] };
+    const zone: Zone = { id, name: zoneName(name), records: [] };
     this.zones.push(zone);
     const system = (type: string, text: string) =>
       zone.records.push({ ...this.blank(type, "@", text, 3600), status: "active", system: true });
@@ -99,10 +107,7 @@ export class ZoneModel {
 
   /** `name` relative or full (trailing dot allowed) → the zone-relative label, or undefined when outside the zone. */
   label(zone: Zone, name: string): string | undefined {
-    const lower = name.trim().toLowerCase().replace(/\.$/, "");
-    if (lower === "" || lower === "@" || lower === zone.name) return "@";
-    if (lower.endsWith(`.${zone.name}`)) return lower.slice(0, -zone.name.length - 1);
-    return name.trim().endsWith(".") ? undefined : lower;
+    return relativeName(name, zone.name);
   }
 
   render(zone: Zone, record: StoredRecord): ZoneRecord {
@@ -110,7 +115,7 @@ export class ZoneModel {
       id: record.id,
       type: record.type,
       name: record.label === "@" ? zone.name : `${record.label}.${zone.name}`,
-      value: record.type === "TXT" || record.type === "SPF" ? quoteTxt(record.text) : record.text,
+      value: record.type === "TXT" || record.type === "SPF" ? listedTxt(record.text) : record.text,
       ttl: record.ttl,
       priority: record.priority,
       weight: record.weight,
@@ -129,7 +134,7 @@ export class ZoneModel {
 
   /** Adds a record as the create route would, after its checks. */
   create(zone: Zone, body: unknown): StoredRecord {
-    const record = { ...this.check(zone, body, CREATE_TYPES, undefined), id: this.newId("drr") };
+    const record = { ...this.check(zone, body, CREATE_RECORD_TYPES, undefined), id: this.newId("drr") };
     zone.records.push(record);
     return record;
   }
@@ -158,7 +163,7 @@ export class ZoneModel {
   /** Replaces a record as the PUT route would (the edited record left out of the duplicate check). */
   update(zone: Zone, recordId: string, body: unknown): StoredRecord {
     const at = this.writable(zone, recordId);
-    const replaced = { ...this.check(zone, body, UPDATE_TYPES, recordId), id: recordId, status: "pending" };
+    const replaced = { ...this.check(zone, body, RECORD_TYPES, recordId), id: recordId, status: "pending" };
     zone.records[at] = replaced;
     return replaced;
   }
@@ -178,37 +183,51 @@ export class ZoneModel {
     return { id: this.newId("drr"), type, label, text, ttl, priority: null, weight: null, port: null };
   }
 
-  private check(zone: Zone, body: unknown, types: string[], editing: string | undefined): StoredRecord {
+  private check(zone: Zone, body: unknown, types: readonly string[], editing: string | undefined): StoredRecord {
     const fields = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
     const { type, name, value, ttl } = fields;
     if (typeof type !== "string" || !types.includes(type)) throw new Refusal(400, "invalid_request", `Unknown record type.`, "/type");
     if (typeof name !== "string") throw new Refusal(400, "missing_required", "`name` is required.", "/name");
     // Relative names only: a full one would be created under the zone a second time.
-    if (name.endsWith(".") || name.toLowerCase() === zone.name || name.toLowerCase().endsWith(`.${zone.name}`)) {
+    const full = relativeName(`${name.replace(/\.$/, "")}.`, zone.name);
+    if (name.endsWith(".") || (full !== undefined && name.trim() !== "" && name.trim() !== "@")) {
       throw new Refusal(400, "invalid_request", `\`name\` must be relative to the zone, got ${name}.`, "/name");
     }
     if (typeof value !== "string" || value.trim() === "") throw new Refusal(400, "missing_required", "`value` is required.", "/value");
-    if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) > 0)) {
-      throw new Refusal(400, "invalid_request", "`ttl` must be a positive integer.", "/ttl");
-    }
-    for (const field of ["priority", "weight", "port"]) {
+    for (const field of ["ttl", "priority", "weight", "port"]) {
       if (fields[field] !== undefined && !Number.isInteger(fields[field])) {
         throw new Refusal(400, "invalid_request", `\`${field}\` must be an integer.`, `/${field}`);
       }
     }
-    const label = this.label(zone, name)!;
+    const label = this.label(zone, name) ?? name;
     const isTxt = type === "TXT" || type === "SPF";
-    if (isTxt && value.includes('"') && !QUOTED.test(value)) throw new Refusal(400, "invalid_request", "Mismatched TXT quotes.", "/value");
-    if (label === "@" && type === "CNAME") throw new Refusal(400, "invalid_request", "Use ALIAS, not CNAME, at the apex.", "/type");
-    if (label === "@" && type === "NS") throw new Refusal(400, "invalid_request", "The apex NS records cannot be changed here.", "/name");
-    const text = isTxt ? unquoteTxt(value) : value;
-    const same = (r: StoredRecord) =>
-      r.id !== editing &&
-      r.type === type &&
-      r.label === label &&
-      (isTxt ? r.text === text : r.text.toLowerCase().replace(/\.$/, "") === text.toLowerCase().replace(/\.$/, ""));
-    if (zone.records.some(same)) throw new Refusal(400, "duplicate_record", `A ${type} record ${name} ${value} already exists.`);
+    const text = isTxt && isQuotedTxt(value) ? unquoteTxt(value) : value;
     const number = (field: string) => (Number.isInteger(fields[field]) ? (fields[field] as number) : null);
+    const record = {
+      type,
+      name: label,
+      value: text,
+      ...(ttl !== undefined && { ttl: ttl as number }),
+      ...(number("priority") !== null && { priority: number("priority") as number }),
+      ...(number("weight") !== null && { weight: number("weight") as number }),
+      ...(number("port") !== null && { port: number("port") as number }),
+    };
+    const [finding] = recordFindings(record, { create: true });
+    if (finding) throw new Refusal(400, "invalid_request", finding.message, `/${finding.field}`);
+    const others = zone.records.filter((r) => !r.system && r.id !== editing);
+    const listed = others.map((r) => ({ type: r.type, name: r.label, value: r.text, ...numbers(r) }));
+    const conflict = recordConflicts([...listed, record]).find((c) => c.index === listed.length);
+    if (conflict) {
+      const duplicate = conflict.message.includes("twice");
+      throw new Refusal(
+        400,
+        duplicate ? "duplicate_record" : "invalid_request",
+        conflict.message.replace("is given twice", "already exists"),
+      );
+    }
+    if (editing === undefined && others.length >= MAX_ZONE_RECORDS) {
+      throw new Refusal(400, "record_limit", `The zone holds ${others.length} records, the most it may (SOA and NS not counted).`);
+    }
     return {
       id: "",
       type,
@@ -223,3 +242,10 @@ export class ZoneModel {
     };
   }
 }
+
+/** A stored record's numbers, as @hostup/dns's records have them (left out where null). */
+const numbers = (r: StoredRecord) => ({
+  ...(r.priority !== null && { priority: r.priority }),
+  ...(r.weight !== null && { weight: r.weight }),
+  ...(r.port !== null && { port: r.port }),
+});
