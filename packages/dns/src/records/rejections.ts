@@ -62,7 +62,9 @@ export function recordFindings(record: DnsRecordData, options: { create?: boolea
   const types: readonly string[] = options.create ? CREATE_RECORD_TYPES : RECORD_TYPES;
   if (!types.includes(type)) {
     const hint = type === "SPF" ? " (an SPF policy is a TXT record whose value starts with v=spf1)" : "";
-    return [{ field: "type", message: `HostUp has no ${excerpt(String(record.type ?? ""), 20)} records${hint}: it has ${types.join(", ")}.` }];
+    return [
+      { field: "type", message: `HostUp has no ${excerpt(String(record.type ?? ""), 20)} records${hint}: it has ${types.join(", ")}.` },
+    ];
   }
   const name = String(record.name ?? "").trim() || "@";
   const nameIssue = nameProblem(name);
@@ -128,7 +130,8 @@ export function recordFindings(record: DnsRecordData, options: { create?: boolea
         add("value", `${excerpt(value)} is not a TLSA value (usage 0–3, selector 0–1, matching type 0–2, hex data).`);
       else if (!/^(?:[0-9a-f]{2})+$/.test(parts.data)) add("value", "the TLSA data is not hex (an even number of 0-9, a-f).");
       else if (hexLength !== undefined && parts.data.length !== hexLength)
-        add("value", 
+        add(
+          "value",
           `matching type ${parts.matchingType} is a ${hexLength * 4}-bit digest: ${hexLength} hex digits, got ${parts.data.length}.`,
         );
       break;

@@ -103,7 +103,7 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
     if (ttl !== undefined) lastTtl = ttl;
     const effectiveTtl = ttl ?? defaultTtl ?? lastTtl;
     if (!KNOWN.has(type)) {
-      fail(`HostUp has no ${type} records (it has A, AAAA, CNAME, ALIAS, MX, TXT, NS, SRV, CAA, TLSA).`);
+      fail(`HostUp has no ${excerpt(type, 20)} records (it has A, AAAA, CNAME, ALIAS, MX, TXT, NS, SRV, CAA, TLSA).`);
       continue;
     }
     if (type === "SPF") {
@@ -129,7 +129,7 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
     else {
       if (set.ttl !== effectiveTtl)
         fail(
-          `${key}: TTL ${effectiveTtl ?? "(none)"} here but ${set.ttl ?? "(none)"} on line ${set.source?.line}: the records of a set share one TTL.`,
+          `${excerpt(name, 40)} ${type}: TTL ${effectiveTtl ?? "(none)"} here but ${set.ttl ?? "(none)"} on line ${set.source?.line}: the records of a set share one TTL.`,
         );
       set.values.push(withSource);
     }
@@ -200,7 +200,8 @@ function writeData(type: string, value: ZoneValue): string {
       return `${value.priority ?? 0} ${value.weight ?? 0} ${value.port ?? 0} ${target(value.value)}`;
     case "CAA": {
       const parts = caaParts(value.value);
-      return parts ? `${parts.flags} ${parts.tag} ${quoteTxt(parts.value)}` : value.value;
+      // One quoted string however long: a CAA value is not a ≤255-octet character-string (RFC 8659 §4.1.1).
+      return parts ? caaValue(parts.flags, parts.tag, parts.value) : value.value;
     }
     case "TLSA": {
       const parts = tlsaParts(value.value);
@@ -220,7 +221,9 @@ function writeData(type: string, value: ZoneValue): string {
  */
 export function writeBindZone(zone: ZoneFile, origin: string): string {
   const apex = zoneName(origin);
-  const sets = sortedSets(zone.sets);
+  // A record without a TTL takes the last one stated (RFC 1035 §5.1): sets without one come first.
+  const sorted = sortedSets(zone.sets);
+  const sets = [...sorted.filter((set) => set.ttl === undefined), ...sorted.filter((set) => set.ttl !== undefined)];
   const counts = new Map<number, number>();
   for (const set of sets) if (set.ttl !== undefined) counts.set(set.ttl, (counts.get(set.ttl) ?? 0) + set.values.length);
   // A set without a TTL must stay without one when read back, so no $TTL may apply to it.

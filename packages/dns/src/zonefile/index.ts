@@ -55,6 +55,19 @@ export function readZoneFile(text: string, options: ReadZoneOptions = {}): ZoneF
   return zone;
 }
 
+/** The error for a file of `octets` over the size limit (`maxBytes`, default 4 MiB), or undefined: for callers that know a file's size before reading it. */
+export function sizeError(octets: number, options: { file?: string; maxBytes?: number } = {}): ZoneFileError | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (octets <= maxBytes) return undefined;
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return new ZoneFileError([
+    {
+      message: `the file is ${mib(octets)}, over the ${mib(maxBytes)} limit (a HostUp zone holds at most 200 records): is it the right file?`,
+      ...(options.file !== undefined && { source: { file: options.file } }),
+    },
+  ]);
+}
+
 const sortProblems = (problems: ZoneProblem[]) =>
   problems
     .map((p, i) => [p, i] as const)

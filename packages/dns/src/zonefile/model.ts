@@ -52,7 +52,9 @@ export interface ZoneProblem {
 export function where(source: SourceRef | undefined): string {
   if (!source) return "";
   const at = source.file ? `${source.file}${source.line ? `:${source.line}` : ""}` : source.line ? `line ${source.line}` : "";
-  return source.key ? `${at}${at ? " " : ""}(${source.key})` : at;
+  // A key path quotes the file: cut short, as every message quotes at most an excerpt of the input.
+  const key = source.key && source.key.length > 80 ? `${source.key.slice(0, 80)}…` : source.key;
+  return key ? `${at}${at ? " " : ""}(${key})` : at;
 }
 
 /** How many problems a message lists; the rest are counted. All of them are in `problems`. */

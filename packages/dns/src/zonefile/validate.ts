@@ -10,21 +10,24 @@ export function zoneProblems(zone: ZoneFile): ZoneProblem[] {
   const seenSets = new Map<string, RecordSet>();
   const flat: { set: RecordSet; value: ZoneValue }[] = [];
   for (const set of zone.sets) {
-    const id = `${set.name.length > 40 ? `${set.name.slice(0, 40)}…` : set.name} ${set.type}`;
+    // The set for messages, cut short; `key` tells sets apart (two long names may share their first 40 characters).
+    const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+    const id = `${cut(set.name, 40)} ${cut(set.type, 20)}`;
+    const key = `${set.name} ${set.type}`;
     const add = (message: string, source = set.source) => problems.push({ message: `${id}: ${message}`, ...(source && { source }) });
     const system = systemSetReason(set);
     if (system) {
       add(`${system}; leave it out of the file.`);
       continue;
     }
-    const earlier = seenSets.get(id);
+    const earlier = seenSets.get(key);
     if (earlier) {
       add(
-        `a second ${set.type} set for ${set.name}${earlier.source?.line ? ` (the first is on line ${earlier.source.line})` : ""}: give one set with all its values.`,
+        `a second ${cut(set.type, 20)} set for ${cut(set.name, 60)}${earlier.source?.line ? ` (the first is on line ${earlier.source.line})` : ""}: give one set with all its values.`,
       );
       continue;
     }
-    seenSets.set(id, set);
+    seenSets.set(key, set);
     if (set.values.length === 0) add("the set has no values.");
     if (set.type === "CNAME" && set.values.length > 1) add("a CNAME set has one value.");
     let first = true;

@@ -13,6 +13,7 @@ import type { ParseOptions } from "./bind.js";
 import { sortedSets, splitSystemSets } from "./sets.js";
 
 const RECORD_KEYS = new Set(["type", "ttl", "value", "values", "octodns"]);
+const YAML11_TRUE = new Set(["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]);
 const PLAIN_TAGS = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]);
 
 class Refused extends Error {}
@@ -42,6 +43,16 @@ export function readYamlZone(text: string, options: ParseOptions = {}): { zone: 
         const include = node.tag === "!include" ? " (octoDNS's !include reads another file: put its records in this file)" : "";
         problems.push({ message: `the tag ${excerpt(node.tag, 30)} is not read${include}.`, source: at(lineOf(node)) });
       }
+      // An alias whose anchor is not set before it, a merge key (`<<`) on anything but mappings: toJS would throw.
+      if (isAlias(node) && node.resolve(doc) === undefined)
+        problems.push({ message: `the alias ${excerpt(`*${node.source}`, 30)} has no anchor (&) before it.`, source: at(lineOf(node)) });
+    },
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== "symbol") return;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      const resolved = sources.map((item) => (isAlias(item) ? item.resolve(doc) : item));
+      if (resolved.some((item) => item !== undefined && !isMap(item)))
+        problems.push({ message: "a merge key (<<) takes a mapping or a list of mappings.", source: at(lineOf(pair.key as Node)) });
     },
   });
   if (problems.length > 0) return empty;
@@ -52,18 +63,30 @@ export function readYamlZone(text: string, options: ParseOptions = {}): { zone: 
   }
   // Aliases and merge keys resolved once for the whole document (the parser bounds alias expansion);
   // Maps, not objects, so a name such as `__proto__` is data. The nodes give the lines.
-  const js = doc.toJS({ mapAsMap: true }) as Map<unknown, unknown>;
+  let js: Map<unknown, unknown>;
+  try {
+    js = doc.toJS({ mapAsMap: true }) as Map<unknown, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "";
+    problems.push({ message: `not valid YAML: ${excerpt(message, 120)}`, source: at(undefined) });
+    return empty;
+  }
   const sets: RecordSet[] = [];
   const ignored: SkippedSet[] = [];
   const names = new Map<string, number | undefined>();
   const resolve = (node: unknown): Node | null => (isAlias(node) ? ((node as Alias).resolve(doc) ?? null) : (node as Node | null));
   for (const pair of doc.contents.items) {
     const keyNode = isScalar(pair.key) ? pair.key : undefined;
-    const key = keyNode ? String(keyNode.value ?? "") : "";
+    // A merge key's value is a symbol: octoDNS would merge names in here; they are to be written out.
+    const merge = typeof keyNode?.value === "symbol";
+    const key = keyNode && !merge ? String(keyNode.value ?? "") : "<<";
     const shownKey = key === "" ? "''" : key;
     const keySource = at(lineOf(keyNode ?? (pair.key as Node)), shownKey);
     if (!keyNode || key === "<<") {
-      problems.push({ message: "a name must be a plain string.", source: keySource });
+      problems.push({
+        message: merge ? "a merge key (<<) is not read at the top level: write the names out." : "a name must be a plain string.",
+        source: keySource,
+      });
       continue;
     }
     if (names.has(key)) {
@@ -144,7 +167,8 @@ function readRecord(
   if (typeof record.type !== "string" || record.type.trim() === "") refuse("the record has no type.");
   const type = (record.type as string).trim().toUpperCase();
   const meta = record.octodns;
-  const ignored = typeof meta === "object" && meta !== null && String((meta as Record<string, unknown>).ignored) === "true";
+  // octoDNS reads YAML 1.1: `True`, `yes` and `on` are true too.
+  const ignored = typeof meta === "object" && meta !== null && YAML11_TRUE.has(String((meta as Record<string, unknown>).ignored));
   let ttl: number | undefined;
   if (record.ttl !== undefined && record.ttl !== null && record.ttl !== "") {
     if (!/^\d{1,10}$/.test(String(record.ttl))) refuse(`ttl ${excerpt(String(record.ttl), 20)} is not a whole number of seconds.`);
@@ -171,6 +195,8 @@ function readRecord(
       if (!(error instanceof Refused)) throw error;
     }
   });
+  // Every value refused (and said so): the set is not read, rather than said to have no values.
+  if (values.length === 0 && list.length > 0) return undefined;
   return { set: { name, type, ...(ttl !== undefined && { ttl }), values, source }, ignored };
 }
 
@@ -226,7 +252,7 @@ function readValue(type: string, raw: unknown, source: SourceRef, refuse: (messa
     case "NS":
       return { value: absoluteTarget(text(raw, `a ${type} value`), undefined) };
     default:
-      return { value: typeof raw === "string" ? raw : fail(`a ${type} value must be a string.`) };
+      return { value: typeof raw === "string" ? raw : fail(`a ${excerpt(type, 20)} value must be a string.`) };
   }
 }
 
