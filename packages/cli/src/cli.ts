@@ -1,5 +1,6 @@
 // `hostup`: domains, DNS, redirects and DynDNS from a terminal, a cron job or a CI step. Each
 // command group lives in commands/; this file builds the program and maps errors to exit codes.
+import { createInterface } from "node:readline";
 import { Command, CommanderError } from "commander";
 import { addAcmeCommands } from "./commands/acme.js";
 import { addDnsCommands } from "./commands/dns.js";
@@ -13,7 +14,7 @@ import { reportError, type Io } from "./output.js";
 export { CLI_PRODUCT } from "./context.js";
 
 const EXIT_HELP = `
-Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 5 changes pending (dns plan), 1 unexpected.
+Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 5 changes pending (dns plan), 130 interrupted (dns apply), 1 unexpected.
 The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600).`;
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {
@@ -59,5 +60,29 @@ function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
+    // Asked on stderr: stdout may be a plan piped elsewhere.
+    ...(process.stdin.isTTY && process.stderr.isTTY && { ask: (question: string) => askOnTerminal(question) }),
+    onInterrupt(handler) {
+      const handlers = (["SIGINT", "SIGTERM"] as const).map((name) => {
+        const listener = () => handler(name);
+        process.on(name, listener);
+        return () => process.off(name, listener);
+      });
+      return () => {
+        for (const remove of handlers) remove();
+      };
+    },
   };
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await new Promise<string>((resolve) => {
+      rl.question(question, resolve);
+      rl.once("close", () => resolve(""));
+    });
+  } finally {
+    rl.close();
+  }
 }

@@ -1,18 +1,15 @@
 // The arguments of `hostup dns …`, checked before anything is sent: record types, and a record given
 // by its `drr_…` ID or by type, name and (optional) value.
+import { isRecordType, RECORD_TYPES } from "@hostup/dns";
 import type { DnsRecordType } from "@hostup/sdk";
 import { UsageError } from "./config.js";
 
-// The record-type enum of the spec (openapi DnsRecordType): what the record filter, the update and
-// the SDK's DNS workflows take. The create route also lists SPF, which is a TXT record starting `v=spf1`.
-export const RECORD_TYPES: readonly DnsRecordType[] = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "NS", "SRV", "CAA", "TLSA"];
-
-/** A record type, any case: `txt` → `TXT`. */
+/** A record type, any case: `txt` → `TXT` (the spec's enum, through @hostup/dns). */
 export function recordType(value: string): DnsRecordType {
   const type = value.trim().toUpperCase();
-  if ((RECORD_TYPES as readonly string[]).includes(type)) return type as DnsRecordType;
+  if (isRecordType(type)) return type;
   const spf = type === "SPF" ? " (an SPF policy is a TXT record whose value starts with v=spf1)" : "";
-  throw new UsageError(`Unknown record type ${JSON.stringify(value)}${spf}: pass one of ${RECORD_TYPES.join(", ")}.`);
+  throw new UsageError(`Unknown record type ${JSON.stringify(value.slice(0, 20))}${spf}: pass one of ${RECORD_TYPES.join(", ")}.`);
 }
 
 export type RecordSelector = { id: string } | { type: DnsRecordType; name: string; value?: string };
@@ -26,7 +23,7 @@ export function recordSelector(words: string[], command: string, valueRequired: 
   const [first = "", name, value, ...rest] = words;
   if (words.length === 1) {
     if (/^drr_/.test(first)) return { id: first };
-    throw new UsageError(`${JSON.stringify(first)} is not a record ID (drr_…). Pass ${usage}.`);
+    throw new UsageError(`${JSON.stringify(first.slice(0, 40))} is not a record ID (drr_…). Pass ${usage}.`);
   }
   if (rest.length > 0 || (valueRequired && value === undefined)) {
     const expected = valueRequired ? "a type, a name and a value" : "a type, a name and optionally a value";

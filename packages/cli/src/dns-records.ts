@@ -1,37 +1,31 @@
 // Records as the API lists them (full names, TXT values quoted) compared with and shown as people
-// write them (names relative to the zone, `@` for the apex; TXT values unquoted).
-import { type DnsRecord, type DnsRecordType, dnsTxtValue, relativeDnsName } from "@hostup/sdk";
+// write them (names relative to the zone, `@` for the apex, Unicode where the name is an IDN; TXT
+// values unquoted). The rules are @hostup/dns's: the SDK's ensureDnsRecord, `hostup dns apply` and
+// the mock compare records the same way.
+import { type DnsRecordData, fromApiRecord, recordFindings, recordMatches, unicodeName } from "@hostup/dns";
+import type { DnsRecord, DnsRecordType } from "@hostup/sdk";
+import { UsageError } from "./config.js";
 
-/** The name relative to `zone`; the name as listed if it is not in the zone. */
-export function shownName(name: string | undefined, zone: string): string {
-  if (name === undefined) return "@";
-  try {
-    return relativeDnsName(name, zone);
-  } catch {
-    return name;
-  }
-}
+/** The record in @hostup/dns's terms: the name relative to `zone` (as listed when outside it), TXT unquoted. */
+export const modelOf = (record: DnsRecord, zone: string) => fromApiRecord(record, zone);
 
 /** The value as it was sent: TXT unquoted (and its 255-character strings joined), anything else as listed. */
-export const shownValue = (record: DnsRecord) =>
-  record.type.toUpperCase() === "TXT" ? dnsTxtValue(record.value ?? "") : (record.value ?? "");
+export const shownValue = (record: DnsRecord) => fromApiRecord(record, "").value;
 
-/** Whether a listed record has this name (relative, full or absolute: `relativeDnsName` refuses one outside the zone) and value. */
+/** Whether a listed record is the one given by type, name (relative, full or absolute) and value (any written form). */
 export function sameRecord(record: DnsRecord, zone: string, wanted: { type: string; name: string; value?: string }): boolean {
-  if (record.type.toUpperCase() !== wanted.type || shownName(record.name, zone) !== relativeDnsName(wanted.name, zone)) return false;
-  if (wanted.value === undefined) return true;
-  if (wanted.type === "TXT") return shownValue(record) === dnsTxtValue(wanted.value);
-  // Targets (CNAME, MX, …) may come back absolute or in another case.
-  const plain = (value: string) => value.trim().replace(/\.$/, "").toLowerCase();
-  return plain(record.value ?? "") === plain(wanted.value);
+  const listed = modelOf(record, zone);
+  const name = fromApiRecord({ id: "", type: wanted.type, name: wanted.name }, zone).name;
+  if (wanted.value === undefined) return listed.type === wanted.type && listed.name === name;
+  return recordMatches(listed, { type: wanted.type, name, value: wanted.value });
 }
 
-/** One table row per record. */
+/** One table row per record: the name relative and readable (`räksmörgås` for `xn--rksmrgs-5wao1o`). */
 export function recordRows(records: ReadonlyArray<DnsRecord>, zone: string): Record<string, unknown>[] {
   return records.map((record) => ({
     id: record.id,
     type: record.type,
-    name: shownName(record.name, zone),
+    name: unicodeName(modelOf(record, zone).name),
     value: shownValue(record),
     ttl: record.ttl,
     priority: record.priority,
@@ -69,19 +63,25 @@ export interface RecordChanges {
   port?: number;
 }
 
+/** Flags for the fields HostUp's rules name, so a refusal says which flag to fix. */
+const FLAG: Record<string, string> = { value: "the value", ttl: "--ttl", priority: "--priority", weight: "--weight", port: "--port" };
+
 /**
  * The update's body: PUT replaces the record, so what is not changed is sent as it is, the way the
- * route takes it (the name relative to the zone, a TXT value unquoted); fields the record does not use are left out.
+ * route takes it (the name relative to the zone, a TXT value unquoted); fields the record does not use
+ * are left out. What HostUp would refuse is a usage error, before anything is sent.
  */
 export function replacement(record: DnsRecord, zone: string, changes: RecordChanges) {
+  const current = modelOf(record, zone);
+  const next: DnsRecordData = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+  const [finding] = recordFindings(next);
+  if (finding)
+    throw new UsageError(`HostUp would refuse this change (${FLAG[finding.field] ?? finding.field}): ${finding.message} Nothing was sent.`);
   const body: { type: DnsRecordType; name: string; value: string } & Omit<RecordChanges, "value"> = {
-    type: record.type.toUpperCase() as DnsRecordType,
-    name: shownName(record.name, zone),
-    value: changes.value ?? shownValue(record),
+    type: next.type as DnsRecordType,
+    name: next.name,
+    value: next.value,
   };
-  for (const field of ["ttl", "priority", "weight", "port"] as const) {
-    const value = changes[field] ?? record[field];
-    if (Number.isInteger(value)) body[field] = value as number;
-  }
+  for (const field of ["ttl", "priority", "weight", "port"] as const) if (Number.isInteger(next[field])) body[field] = next[field];
   return body;
 }

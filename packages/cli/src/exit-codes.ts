@@ -11,4 +11,6 @@ export const EXIT = {
   network: 4,
   /** `hostup dns plan`: the zone differs from the file (changes pending); `dns apply`: declined at the prompt. */
   changes: 5,
+  /** Stopped by SIGINT or SIGTERM (`dns apply`: after the write in flight, with what was and was not applied). */
+  interrupted: 130,
 } as const;

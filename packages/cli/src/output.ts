@@ -10,6 +10,7 @@ import {
 import { UsageError } from "./config.js";
 import { EXIT } from "./exit-codes.js";
 
+/** Everything a command touches of the outside world: `main(argv, io)` runs the CLI in a test the way the binary runs it. */
 export interface Io {
   /** Raw writes; `println`/`eprintln` add the newline. */
   stdout: (text: string) => void;
@@ -17,6 +18,29 @@ export interface Io {
   /** Is stderr a terminal (progress bars)? */
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Asks the user a question on the terminal and resolves to the answer; absent when there is no terminal to ask on. */
+  ask?: (question: string) => Promise<string>;
+  /** Calls `handler` on SIGINT or SIGTERM until the returned function is called. */
+  onInterrupt?: (handler: (signal: string) => void) => () => void;
+}
+
+/**
+ * Runs `work` with a signal that an interrupt (SIGINT, SIGTERM) aborts; resolves to the interrupt's
+ * name if one came. The handlers are removed afterwards, so nothing keeps the process alive.
+ */
+export async function untilInterrupted<T>(io: Io, work: (signal: AbortSignal) => Promise<T>): Promise<{ result: T; interrupt?: string }> {
+  const controller = new AbortController();
+  let interrupt: string | undefined;
+  const remove = io.onInterrupt?.((signal) => {
+    interrupt = signal;
+    controller.abort();
+  });
+  try {
+    const result = await work(controller.signal);
+    return interrupt ? { result, interrupt } : { result };
+  } finally {
+    remove?.();
+  }
 }
 
 export function table(rows: ReadonlyArray<Record<string, unknown>>, columns: ReadonlyArray<[key: string, title: string]>): string {

@@ -90,7 +90,7 @@ describe("dns export", () => {
     expect(writes()).toEqual([]);
   });
 
-  test("--json gives the record sets (names relative, targets absolute, TXT unquoted, MX priority apart)", async () => {
+  test("--json gives the record sets in @hostup/dns's canonical form (names relative, targets full without the dot, TXT unquoted, MX priority apart)", async () => {
     const exported = await run("--json", "dns", "export", zoneId);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual({
@@ -98,7 +98,7 @@ describe("dns export", () => {
       sets: [
         { name: "@", type: "A", ttl: 300, values: [{ value: "203.0.113.10" }] },
         { name: "www", type: "A", ttl: 300, values: [{ value: "203.0.113.10" }] },
-        { name: "@", type: "MX", ttl: 300, values: [{ value: "mail.example.com.", priority: 10 }] },
+        { name: "@", type: "MX", ttl: 300, values: [{ value: "mail.example.com", priority: 10 }] },
         { name: "_dmarc", type: "TXT", ttl: 300, values: [{ value: "v=DMARC1; p=none" }] },
       ],
     });
@@ -246,7 +246,7 @@ describe("dns apply", () => {
     const path = zoneFile({ www: { type: "A", ttl: 300, value: "203.0.113.10" } });
     const plan = await run("dns", "plan", path, "--prune");
     expect(plan.code).toBe(5);
-    expect(plan.stdout).toContain("- delete NS lab ns.lab.example.net (ttl 3600) (not in the file: --prune)");
+    expect(plan.stdout).toContain("- delete NS lab ns.lab.example.net (ttl 3600) (not in the file: pruned)");
     const applied = await run("dns", "apply", path, "--prune", "--yes");
     expect(applied.code).toBe(0);
     expect(writes()).toEqual(Array(4).fill("DELETE deleteDnsRecord"));
@@ -299,7 +299,7 @@ describe("dns apply", () => {
     expect(applied.stdout).toContain(
       [
         "example.com: stopped after 0 of 2 changes.",
-        "unknown: + create A www 203.0.113.21 (ttl 300) (the answer was lost: hostup dns plan shows whether it was made)",
+        "unknown: + create A www 203.0.113.21 (ttl 300) (the answer was lost: a new plan shows whether it was made)",
         "not applied: + create A www 203.0.113.22 (ttl 300)",
       ].join("\n"),
     );

@@ -201,14 +201,24 @@ describe("dns set", () => {
     const system = await run("dns", "set", zoneId, soa!.id, "--ttl", "60");
     expect(system.code).toBe(2); // SOA is not a type the update takes: the SDK refuses the body
     expect(api.calls().filter((call) => call.startsWith("PUT"))).toEqual([]);
+    // What HostUp refuses in the record itself is known before sending (@hostup/dns's rules)…
     const quotes = await run("dns", "set", zoneId, "TXT", "_dmarc", "v=DMARC1; p=none", "--value", 'v=DMARC1; p="none');
-    expect(quotes.code).toBe(3);
-    expect(quotes.stderr).toContain("Error: HTTP 400 invalid_request: Mismatched TXT quotes.");
-    expect(quotes.stderr).toContain("  /value: Mismatched TXT quotes. (invalid_request)");
+    expect(quotes.code).toBe(2);
+    expect(quotes.stderr).toContain("HostUp would refuse this change (the value):");
+    expect(quotes.stderr).toContain("mismatched TXT quotes");
+    const ip = await run("dns", "set", zoneId, "A", "@", "203.0.113.10", "--value", "203.0.113.300");
+    expect(ip.code).toBe(2);
+    expect(ip.stderr).toContain('"203.0.113.300" is not an IPv4 address');
+    expect(api.calls().filter((call) => call.startsWith("PUT"))).toEqual([]);
+    // …what depends on the rest of the zone is the API's to refuse: exit 3.
+    api.seed("example.com", { type: "A", name: "@", value: "203.0.113.12" });
+    const duplicate = await run("dns", "set", zoneId, "A", "@", "203.0.113.10", "--value", "203.0.113.12");
+    expect(duplicate.code).toBe(3);
+    expect(duplicate.stderr).toContain("Error: HTTP 400 duplicate_record:");
     api.inject("updateDnsRecord", { apply: false, status: 500 });
     const retried = await run("dns", "set", zoneId, "A", "@", "203.0.113.10", "--value", "203.0.113.11");
     expect(retried.code).toBe(0);
     expect(api.calls().filter((call) => call.startsWith("PUT"))).toHaveLength(3);
-    expect(api.records("example.com", { type: "A" })).toMatchObject([{ value: "203.0.113.11" }]);
+    expect(api.records("example.com", { type: "A" })).toMatchObject([{ value: "203.0.113.11" }, { value: "203.0.113.12" }]);
   });
 });

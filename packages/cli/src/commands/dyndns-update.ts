@@ -6,7 +6,7 @@ import { DEFAULT_BASE_URL, type DynDnsUpdateOptions, updateDynDns } from "@hostu
 import { UsageError } from "../config.js";
 import { CLI_PRODUCT, type CommandContext, type GlobalOptions } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import { eprintln, json } from "../output.js";
+import { eprintln, json, untilInterrupted } from "../output.js";
 import { AddressLookupError, type AddressSource, addressSource, familyOf, type RecordType } from "../dyndns-updater/address.js";
 import { checkInterval, DEFAULT_INTERVAL_MS, parseDuration } from "../dyndns-updater/interval.js";
 import { updaterLog } from "../dyndns-updater/log.js";
@@ -135,8 +135,8 @@ async function watch(ctx: CommandContext, target: Target & { lookup: AddressSour
   const { hostname, token, sdkOptions, lookup, intervalMs } = target;
   const log = updaterLog(ctx.io, hostname, { asJson: target.asJson, verbose: target.verbose });
   const update = (ip: string, signal: AbortSignal) => updateDynDns({ hostname, token, ip }, { ...sdkOptions, signal });
-  const stopped = await untilSignal((signal) => watchAddress({ intervalMs, lookup, update, log, signal }));
-  if (stopped) log.stopped(stopped);
+  const { interrupt } = await untilInterrupted(ctx.io, (signal) => watchAddress({ intervalMs, lookup, update, log, signal }));
+  if (interrupt) log.stopped(interrupt);
 }
 
 /** The option combinations that cannot work, refused before anything is read or sent. */
@@ -168,28 +168,5 @@ function urlProtocol(url: string): string {
     return new URL(url).protocol;
   } catch {
     return "";
-  }
-}
-
-/**
- * Runs `work` with a signal that SIGTERM and SIGINT abort; resolves to the signal's name if one
- * stopped it. The handlers are removed afterwards, so nothing keeps the process alive.
- */
-async function untilSignal(work: (signal: AbortSignal) => Promise<void>): Promise<string | undefined> {
-  const controller = new AbortController();
-  let caught: string | undefined;
-  const handlers = (["SIGTERM", "SIGINT"] as const).map((name) => {
-    const handler = () => {
-      caught = name;
-      controller.abort();
-    };
-    process.on(name, handler);
-    return () => process.off(name, handler);
-  });
-  try {
-    await work(controller.signal);
-    return caught;
-  } finally {
-    for (const remove of handlers) remove();
   }
 }
