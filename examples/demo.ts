@@ -1,6 +1,9 @@
 // Calls each of the five documented operations through @hostup/sdk against a local Prism mock of
-// the bundled spec, and prints what came back. Run: `npm start` (root) or `pnpm --filter @hostup/examples demo`.
-import { startMockServer } from "@hostup/mock";
+// the bundled spec, and prints what came back; then runs the DNS loop people automate (find the zone
+// of a name, add a record exactly once, plan and apply a zone file) against the mock's stateful zone
+// server. Run: `npm start` (root) or `pnpm --filter @hostup/examples demo`.
+import { applyPlan, planText, planZone, readLiveZone, readZoneFile } from "@hostup/dns";
+import { startMockServer, startZoneServer } from "@hostup/mock";
 import { createHostupClient, HostupConflictError } from "@hostup/sdk";
 
 const domainId = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
@@ -60,6 +63,46 @@ try {
   }
 } finally {
   await mock.close();
+}
+
+// The DNS loop, against a zone that keeps its records and refuses what HostUp refuses.
+const zones = await startZoneServer();
+console.log(`\nZone server (stateful, HostUp's record rules) listening on ${zones.url}`);
+try {
+  zones.addZone("example.com", [{ type: "A", name: "@", value: "203.0.113.10", ttl: 300 }]);
+  const dns = createHostupClient({ apiKey: "demo-api-key", baseUrl: zones.url });
+  const requests = () => zones.requests.length;
+
+  // What an ACME DNS-01 hook does: the zone of the name, then the TXT record, exactly once.
+  const { zone, recordName } = await dns.findDnsZoneFor("_acme-challenge.www.example.com");
+  const challenge = { type: "TXT", name: recordName, value: "gfj9Xq-Mh2uVuE7oZ8nJxY3fCk1aLw0sTqRbPdV4eHs", ttl: 60 } as const;
+  const added = await dns.ensureDnsRecord(zone.id, challenge);
+  console.log(`findDnsZoneFor + ensureDnsRecord: ${recordName} in ${zone.name}, created: ${added.created} (${requests()} requests)`);
+  const again = await dns.ensureDnsRecord(zone.id, { ...challenge, value: `"${challenge.value}"` });
+  console.log(`ensureDnsRecord again (the value quoted, as the API lists it): created: ${again.created}`);
+
+  // A zone file planned against the live zone, applied, and planned again.
+  const yaml = [
+    "---",
+    "'':",
+    "  type: A",
+    "  ttl: 300",
+    "  value: 203.0.113.20",
+    "www:",
+    "  type: CNAME",
+    "  ttl: 300",
+    "  value: example.com.",
+    "",
+  ];
+  const file = readZoneFile(yaml.join("\n"), { file: "example.com.yaml" });
+  const plan = planZone(file, await readLiveZone(dns, zone.id));
+  console.log(`planZone:\n  ${planText(plan).split("\n").join("\n  ")}`);
+  const result = await applyPlan(dns, plan);
+  console.log(`applyPlan: ${result.applied.length} changes applied`);
+  const replanned = planZone(file, await readLiveZone(dns, zone.id));
+  console.log(`planZone again: ${replanned.changes.length === 0 ? "in sync" : `${replanned.changes.length} changes left`}`);
+} finally {
+  await zones.close();
 }
 
 function show(operation: string, response: Response, summary: unknown) {

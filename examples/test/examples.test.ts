@@ -88,7 +88,7 @@ describe("examples run against the mock", () => {
     expect(out).not.toContain("0123456789abcdef0123456789abcdef");
   });
 
-  test("demo.ts calls all five operations", async () => {
+  test("demo.ts calls all five operations, then runs the DNS loop against the zone server", async () => {
     const out = await example("demo.ts");
     for (const line of [
       "syncDomainStatus: HTTP 200",
@@ -96,6 +96,12 @@ describe("examples run against the mock", () => {
       "updateDomainRedirect: HTTP 200",
       "createDynDnsConfig: HTTP 201",
       "deleteDomain: HTTP 204",
+      // Three requests for a DNS-01 challenge: the zones, the record lookup, the create.
+      "findDnsZoneFor + ensureDnsRecord: _acme-challenge.www in example.com, created: true (3 requests)",
+      "ensureDnsRecord again (the value quoted, as the API lists it): created: false",
+      "example.com: 1 to create, 1 to update, 0 to delete, 1 unmanaged set left alone",
+      "applyPlan: 2 changes applied",
+      "planZone again: in sync",
     ]) {
       expect(out).toContain(line);
     }

@@ -7,7 +7,7 @@ import { anchors, codeBlocks, isExternal, links, type CodeBlock } from "./markdo
 import { formatProblems, PRELUDE, preludeFor, typecheckBlocks } from "./typecheck.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
-const READMES = ["README.md", "packages/sdk/README.md"];
+const READMES = ["README.md", "packages/sdk/README.md", "packages/dns/README.md"];
 const DOCS = "openapi/dist/docs/index.html";
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
@@ -18,7 +18,7 @@ const tsBlocks: CodeBlock[] = READMES.flatMap((file) => codeBlocks(file, read(fi
 describe("TypeScript samples compile against the built SDK", () => {
   const checked = typecheckBlocks(tsBlocks);
 
-  test("both READMEs have TypeScript samples", () => {
+  test("every README has TypeScript samples", () => {
     for (const file of READMES) expect(tsBlocks.filter((b) => b.file === file).length, file).toBeGreaterThan(0);
   });
 

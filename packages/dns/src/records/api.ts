@@ -28,12 +28,17 @@ export function fromApiRecord(record: ApiDnsRecord, zone: string): DnsRecordData
 }
 
 /**
- * The create and update routes' body: the name relative (`@` for the apex), a TXT value as its text,
+ * The create and update routes' body: the name relative (`@` for the apex), a TXT value as its text (unquoted),
  * a target without its trailing dot (as the API lists targets; the root `.` as it is), unused fields left out.
  */
 export function recordBody(record: DnsRecordData): ApiDnsRecordBody {
   const type = record.type.toUpperCase();
-  const value = TARGET_TYPES.has(type) ? record.value.trim().replace(/(.)\.$/, "$1") : record.value;
+  // A TXT value given quoted is the same record as its text (values.ts): sent as the text, as HostUp asks.
+  const value = TARGET_TYPES.has(type)
+    ? record.value.trim().replace(/(.)\.$/, "$1")
+    : type === "TXT" || type === "SPF"
+      ? unquoteTxt(record.value)
+      : record.value;
   return {
     type: type as ApiDnsRecordBody["type"],
     name: record.name || "@",

@@ -49,7 +49,8 @@ export function planText(plan: Plan): string {
   return [head, ...lines, `records: ${plan.records.before} → ${plan.records.after} of ${plan.records.limit}`].join("\n");
 }
 
-const cell = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\s+/g, " ")}\``;
+// Code spans keep runs of spaces (CommonMark), so `"a  b"` and `"a b"` stay apart; only line ends would break the table.
+const cell = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}\``;
 
 /** The plan as a Markdown comment for a pull request: a summary line and a table of the writes. */
 export function planMarkdown(plan: Plan): string {
