@@ -69,6 +69,7 @@ describe("changeset configuration", () => {
   test("the published packages are the @hostup libraries and the CLI; everything else is private", () => {
     expect(published.map((p) => p.manifest.name).sort()).toEqual([
       "@hostup/cli",
+      "@hostup/dns",
       "@hostup/mock",
       "@hostup/openapi",
       "@hostup/sdk",

@@ -23,6 +23,12 @@ export const PACKAGES: PublishedPackage[] = [
   { name: "@hostup/openapi", dir: "openapi", built: ["dist/openapi.json"], kind: "spec" },
   { name: "@hostup/types", dir: "packages/types", built: ["src/generated/openapi.d.ts", "dist/openapi.d.cts"], kind: "library" },
   {
+    name: "@hostup/dns",
+    dir: "packages/dns",
+    built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/records/index.js", "dist/records/index.cjs"],
+    kind: "library",
+  },
+  {
     name: "@hostup/sdk",
     dir: "packages/sdk",
     built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
