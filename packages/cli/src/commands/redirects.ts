@@ -1,4 +1,5 @@
 // `hostup redirects …`: a domain's URL redirect rules.
+import { asciiName } from "@hostup/dns";
 import { type Command, Option } from "commander";
 import type { HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
@@ -143,14 +144,9 @@ function absoluteUrl(option: string, value: string): URL {
 }
 
 function sourceOnDomain(source: URL, domain: string): void {
-  // Both through URL, so that a Unicode domain name and a punycode host (or the reverse) compare equal.
-  let apex: string;
-  try {
-    apex = new URL(`http://${domain.trim().replace(/\.$/, "")}`).hostname;
-  } catch {
-    return; // not a usable name: its lookup reports that
-  }
-  const host = source.hostname.replace(/\.$/, "");
+  // Both as @hostup/dns writes names (A-labels, lower case), so that a Unicode domain name and a punycode host compare equal.
+  const apex = asciiName(domain);
+  const host = asciiName(source.hostname);
   if (host !== apex && !host.endsWith(`.${apex}`)) {
     throw new UsageError(`--source host "${source.hostname}" is not ${domain} or a subdomain of it.`);
   }
