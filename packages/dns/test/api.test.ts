@@ -1,5 +1,9 @@
+/// <reference types="node" />
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { components } from "@hostup/types";
 import { describe, expect, test } from "vitest";
-import { fromApiRecord, recordBody } from "../src/index.js";
+import { CREATE_RECORD_TYPES, fromApiRecord, RECORD_TYPES, type RecordType, recordBody } from "../src/index.js";
 
 describe("fromApiRecord: a listed record in the model's terms", () => {
   test("full names relative, TXT unquoted, unused numbers left out", () => {
@@ -70,5 +74,19 @@ describe("recordBody: what the create and update routes take", () => {
       value: "a.",
     });
     expect(recordBody({ type: "A", name: "2", value: "192.0.2.1", priority: 5 })).toEqual({ type: "A", name: "2", value: "192.0.2.1" });
+  });
+});
+
+describe("record types come from the spec", () => {
+  // Compile time: the generated list is the spec's DnsRecordType enum as openapi-typescript typed it.
+  type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+  const same: Same<RecordType, components["schemas"]["DnsRecordType"]> = true;
+  const sameWithSpf: Same<(typeof CREATE_RECORD_TYPES)[number], components["schemas"]["DnsRecordTypeWithSpf"]> = true;
+
+  test("RECORD_TYPES and CREATE_RECORD_TYPES are the bundle's enums, in order", () => {
+    const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hostup/openapi/openapi.json"), "utf8"));
+    expect([...RECORD_TYPES]).toEqual(bundle.components.schemas.DnsRecordType.enum);
+    expect([...CREATE_RECORD_TYPES]).toEqual(bundle.components.schemas.DnsRecordTypeWithSpf.enum);
+    expect(same && sameWithSpf).toBe(true);
   });
 });
