@@ -1,4 +1,4 @@
-// `pnpm bench` (`npm run bench` at the root): runs the five benchmarks one after another, each in a
+// `pnpm bench` (`npm run bench` at the root): runs the six benchmarks one after another, each in a
 // process of its own, then prints their headline figures together.
 //
 //   tsx src/all.ts [--only request-overhead,bundle-size,…]
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const BENCHMARKS = ["bundle-size", "typecheck-cost", "request-overhead", "bulk-throughput", "pipeline"] as const;
+const BENCHMARKS = ["bundle-size", "typecheck-cost", "request-overhead", "bulk-throughput", "pipeline", "dns-parse"] as const;
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const selected = values.only ? values.only.split(",").map((name) => name.trim()) : [...BENCHMARKS];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { readBindZone, readZoneFile, ttlSeconds, writeZoneFile, type ZoneFile } from "../src/index.js";
-import { bind, comparable, errorOf, problemsOf, setOf, valuesOf } from "./helpers.js";
+import { readBindZone, readZoneFile, ttlSeconds, writeBindZone, writeZoneFile, type ZoneFile } from "../src/index.js";
+import { bind, canonicalSets, comparable, errorOf, problemsOf, setOf, valuesOf } from "./helpers.js";
 
 describe("directives", () => {
   test("$ORIGIN absolute, then relative to the one before", () => {
@@ -478,5 +478,122 @@ describe("writing BIND", () => {
     );
     expect(text.split("\n")).toHaveLength(4);
     expect(valuesOf(setOf(bind(text), "x", "TXT"))).toEqual([{ value: "line1\nline2\r\u0000" }]);
+  });
+});
+
+describe("a whole zone as people write it (the CLI's sample)", () => {
+  const HEX = `${"ABCD".repeat(8)}${"ef01".repeat(8)}`;
+  const SAMPLE = `$ORIGIN Example.COM.
+$TTL 1h
+; a comment line
+@   IN SOA ns1.example.com. hostmaster.example.com. (
+        2024010101 ; serial
+        7200 3600 1209600 300 )
+@       IN  NS  ns1.hostup.se.
+        IN  A   192.0.2.1
+        MX  10 mail
+        MX  20 mail.other.net.
+www 300 IN CNAME @
+txt     TXT "v=spf1 include:x.com ~all" " second; part" ; a trailing comment
+long    TXT ( "part one "
+              "part \\"two\\" \\\\ \\059" )
+_sip._tcp  SRV 10 60 5060 sipserver
+@ CAA 0 issue "letsencrypt.org"
+mail.example.com. 60 A 192.0.2.2
+sub IN 600 AAAA 2001:db8::1
+2024._domainkey TXT "k=rsa; p=abc"
+_25._tcp.mail TLSA 3 1 1 ( ${HEX.slice(0, 32)}
+   ${HEX.slice(32)} )
+al ALIAS target.example.net.
+`;
+
+  test("$ORIGIN in any case, $TTL, @, relative and absolute owners, blank owners, optional class, strings, parentheses, comments", () => {
+    const zone = bind(SAMPLE);
+    expect(zone.origin).toBe("example.com");
+    expect(zone.sets.map((set) => ({ name: set.name, type: set.type, ttl: set.ttl, values: valuesOf(set) }))).toEqual([
+      { name: "@", type: "A", ttl: 3600, values: [{ value: "192.0.2.1" }] },
+      {
+        name: "@",
+        type: "MX",
+        ttl: 3600,
+        values: [
+          { value: "mail.example.com", priority: 10 },
+          { value: "mail.other.net", priority: 20 },
+        ],
+      },
+      { name: "www", type: "CNAME", ttl: 300, values: [{ value: "example.com" }] },
+      { name: "txt", type: "TXT", ttl: 3600, values: [{ value: "v=spf1 include:x.com ~all second; part" }] },
+      { name: "long", type: "TXT", ttl: 3600, values: [{ value: 'part one part "two" \\ ;' }] },
+      { name: "_sip._tcp", type: "SRV", ttl: 3600, values: [{ value: "sipserver.example.com", priority: 10, weight: 60, port: 5060 }] },
+      { name: "@", type: "CAA", ttl: 3600, values: [{ value: '0 issue "letsencrypt.org"' }] },
+      { name: "mail", type: "A", ttl: 60, values: [{ value: "192.0.2.2" }] },
+      { name: "sub", type: "AAAA", ttl: 600, values: [{ value: "2001:db8::1" }] },
+      { name: "2024._domainkey", type: "TXT", ttl: 3600, values: [{ value: "k=rsa; p=abc" }] },
+      { name: "_25._tcp.mail", type: "TLSA", ttl: 3600, values: [{ value: `3 1 1 ${HEX}` }] },
+      { name: "al", type: "ALIAS", ttl: 3600, values: [{ value: "target.example.net" }] },
+    ]);
+    expect(zone.sets.map((set) => set.source?.line)).toEqual([8, 9, 11, 12, 13, 15, 16, 17, 18, 19, 20, 22]);
+    expect(zone.skipped?.map((skipped) => [skipped.set.type, skipped.set.source?.line])).toEqual([
+      ["SOA", 4],
+      ["NS", 7],
+    ]);
+  });
+
+  test("written and read again, it is the same zone (the ALIAS set only as a comment)", () => {
+    const first = bind(SAMPLE);
+    const again = bind(writeZoneFile(first, { format: "bind" }));
+    expect(canonicalSets(again)).toEqual(canonicalSets({ sets: first.sets.filter((set) => set.type !== "ALIAS") }));
+  });
+});
+
+describe("the BIND file written", () => {
+  test("$ORIGIN, $TTL the most common TTL, sets sorted (the apex first, types in order), other TTLs on their lines", () => {
+    const zone: ZoneFile = {
+      sets: [
+        { name: "www", type: "CNAME", ttl: 300, values: [{ value: "example.com" }] },
+        { name: "@", type: "A", ttl: 3600, values: [{ value: "192.0.2.1" }, { value: "192.0.2.2" }] },
+        { name: "@", type: "MX", ttl: 3600, values: [{ value: "mx.example.net", priority: 10 }] },
+        { name: "_sip._tcp", type: "SRV", ttl: 3600, values: [{ value: "sip.example.com", priority: 1, weight: 2, port: 3 }] },
+        { name: "@", type: "TXT", ttl: 3600, values: [{ value: 'say "hi" \\ ok; fine' }] },
+        { name: "@", type: "CAA", ttl: 3600, values: [{ value: '0 issue "letsencrypt.org"' }] },
+      ],
+    };
+    expect(writeBindZone(zone, "example.com.")).toBe(`$ORIGIN example.com.
+$TTL 3600
+@                IN A     192.0.2.1
+@                IN A     192.0.2.2
+@                IN CAA   0 issue "letsencrypt.org"
+@                IN MX    10 mx.example.net.
+@                IN TXT   "say \\"hi\\" \\\\ ok; fine"
+_sip._tcp        IN SRV   1 2 3 sip.example.com.
+www       300    IN CNAME example.com.
+`);
+  });
+});
+
+describe("HostUp's rules on a BIND file", () => {
+  test("an MX preference out of 0–65535 is named by its line", () => {
+    expect(problemsOf(() => bind("$ORIGIN example.com.\n\n@ 300 IN MX 70000 mx.example.net.\n"))).toEqual([
+      { message: expect.stringMatching(/^@ MX: preference 70000 .*0–65535/), source: { file: "example.com.zone", line: 3 } },
+    ]);
+  });
+
+  test("200 records are taken and 201 refused: each value is one, SOA and the apex NS not counted", () => {
+    const file = (n: number) =>
+      [
+        "@ 300 IN SOA ns. host. 1 2 3 4 5",
+        "@ 300 IN NS ns1.hostup.se.",
+        "@ 300 IN NS ns2.hostup.se.",
+        ...Array.from({ length: n }, (_, i) => `h${i % 50} 300 IN A 10.0.${Math.floor(i / 50)}.${i % 50}`),
+      ].join("\n");
+    const zone = bind(file(200));
+    expect(zone.sets).toHaveLength(50);
+    expect(zone.skipped?.map((skipped) => skipped.set.type)).toEqual(["SOA", "NS"]);
+    expect(problemsOf(() => bind(file(201)))).toEqual([
+      {
+        message: "the file has 201 records (each value is one); HostUp allows 200 in a zone, SOA and apex NS not counted.",
+        source: { file: "example.com.zone" },
+      },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 // Shared helpers of the zone-file tests: read a file and get its sets, or its problems.
 import { expect } from "vitest";
-import { type ReadZoneOptions, type RecordSet, readZoneFile, type ZoneFile, ZoneFileError, type ZoneProblem } from "../src/index.js";
+import {
+  canonicalValue,
+  type ReadZoneOptions,
+  type RecordSet,
+  readZoneFile,
+  type ZoneFile,
+  ZoneFileError,
+  type ZoneProblem,
+} from "../src/index.js";
 
 export const bind = (text: string, options: ReadZoneOptions = {}): ZoneFile => readZoneFile(text, { file: "example.com.zone", ...options });
 export const yaml = (text: string, options: ReadZoneOptions = {}): ZoneFile => readZoneFile(text, { file: "example.com.yaml", ...options });
@@ -49,3 +57,7 @@ export const comparable = (zone: ZoneFile) =>
         .sort(),
     }))
     .sort((a, b) => `${a.name} ${a.type}`.localeCompare(`${b.name} ${b.type}`));
+
+/** As `comparable`, each value in its canonical form (TLSA hex in lower case, …): the same zone however a writer spells it. */
+export const canonicalSets = (zone: ZoneFile) =>
+  comparable({ sets: zone.sets.map((set) => ({ ...set, values: set.values.map((value) => canonicalValue(set.type, value)) })) });

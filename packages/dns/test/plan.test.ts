@@ -228,6 +228,18 @@ describe("planZone", () => {
     expect(planZone(fromBind, zone, { prune: true }).changes).toEqual([]);
   });
 
+  test("two live records of one value: the second is an extra and goes", async () => {
+    const zone = await live([
+      { id: "t1", type: "TXT", name: `x.${ZONE}`, value: '"a"', ttl: 300 },
+      { id: "t2", type: "TXT", name: `x.${ZONE}`, value: '"a"', ttl: 300 },
+    ]);
+    const plan = planZone(yaml("x: {type: TXT, ttl: 300, value: a}\n"), zone);
+    expect(plan.changes).toEqual([
+      { action: "delete", type: "TXT", name: "x", recordId: "t2", before: { value: "a", ttl: 300 }, reason: "file" },
+    ]);
+    expect(plan.records).toEqual({ before: 2, after: 1, limit: 200 });
+  });
+
   test("a changed MX preference or SRV port is a change", async () => {
     const zone = await live([
       { type: "MX", name: ZONE, value: "mail.example.com", priority: 10, ttl: 300 },

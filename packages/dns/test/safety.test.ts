@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { type Change, changeShare, checkPlan, type Plan, PlanRefusedError } from "../src/index.js";
+import { type Change, changeShare, checkPlan, type Plan, PlanRefusedError, planZone, readLiveZone, type ZoneFile } from "../src/index.js";
+import { FakeZone, type Seed, systemRecords } from "./fake-api.js";
 
 const change = (action: Change["action"], i: number): Change => ({
   action,
@@ -91,5 +92,25 @@ describe("the share of the zone a plan may change", () => {
     expect(refusal(planOf(20, 11, 0, 0), { maxChangeShare: 0.5 }).message).toMatch(/55 %.*50 %/);
     expect(refusal(planOf(4, 2, 0, 0), { minRecordsForShare: 3 }).reason).toBe("unsafe");
     expect(() => checkPlan(planOf(20, 20, 0, 0), { minRecordsForShare: 21 })).not.toThrow();
+  });
+});
+
+describe("on a plan made by planZone", () => {
+  test("sets the file does not name count toward the limit; pruning them makes room, but only forced past the share", async () => {
+    const seeds: Seed[] = Array.from({ length: 150 }, (_, i) => ({ type: "A", name: `h${i}.example.com`, value: "203.0.113.1", ttl: 300 }));
+    const zone = await readLiveZone(new FakeZone("example.com", [...systemRecords("example.com"), ...seeds]), "zone-1");
+    const file: ZoneFile = {
+      sets: Array.from({ length: 51 }, (_, i) => ({ name: `n${i}`, type: "A", ttl: 300, values: [{ value: "203.0.113.2" }] })),
+    };
+    const plan = planZone(file, zone);
+    expect(plan.records).toEqual({ before: 150, after: 201, limit: 200 });
+    const error = refusal(plan);
+    expect(error.reason).toBe("record-limit");
+    expect(error.message).toMatch(/would hold 201 records after this plan \(150 of them in sets the file does not name\).*Prune/);
+    const pruned = planZone(file, zone, { prune: true });
+    expect(pruned.records).toEqual({ before: 150, after: 51, limit: 200 });
+    // Pruning deletes every record the zone had: more than the share a plan may change unforced.
+    expect(refusal(pruned).reason).toBe("unsafe");
+    expect(() => checkPlan(pruned, { force: true })).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { readYamlZone, readZoneFile, writeZoneFile, type ZoneFile } from "../src/index.js";
-import { bind, comparable, errorOf, problemsOf, setOf, valuesOf, yaml } from "./helpers.js";
+import { readYamlZone, readZoneFile, writeYamlZone, writeZoneFile, type ZoneFile } from "../src/index.js";
+import { bind, canonicalSets, comparable, errorOf, problemsOf, setOf, valuesOf, yaml } from "./helpers.js";
 
 const FILE = "example.com.yaml";
 
@@ -460,5 +460,280 @@ describe("scale", () => {
 
   test("readZoneFile chooses the format by name", () => {
     expect(readZoneFile("www: {type: A, value: 192.0.2.1}\n", { file: "example.com.yml" }).sets).toHaveLength(1);
+  });
+});
+
+describe("a zone in the shapes of octoDNS's own examples (the CLI's sample)", () => {
+  const HEX = "ABCDEF01".repeat(8);
+  const SAMPLE = `---
+'':
+  - type: A
+    values:
+      - 203.0.113.42
+      - 203.0.113.43
+  - type: MX
+    ttl: 3600
+    values:
+      - exchange: mx1.example.net.
+        preference: 10
+      - exchange: MX2.example.net.
+        preference: 20
+  - type: TXT
+    values:
+      - v=spf1 include:_spf.example.net ~all
+      - some-verification=abc\\; with a semicolon
+  - type: CAA
+    value:
+      flags: 0
+      tag: issue
+      value: letsencrypt.org
+  - type: NS
+    values: [ns1.hostup.se., ns2.hostup.se.]
+_sip._tcp:
+  type: SRV
+  ttl: 600
+  value:
+    priority: 10
+    weight: 20
+    port: 5060
+    target: sip.example.com.
+www:
+  type: CNAME
+  value: example.com.
+_443._tcp.www:
+  type: TLSA
+  value:
+    certificate_usage: 3
+    selector: 1
+    matching_type: 1
+    certificate_association_data: ${HEX}
+Mixed:
+  type: AAAA
+  value: 2001:db8::44
+`;
+  const FILE_IN_DIR = "zones/example.com.yaml";
+
+  test("the apex '', lists, MX/SRV/CAA/TLSA mappings, \\; in TXT, names and targets lower case; the apex NS skipped", () => {
+    const zone = readZoneFile(SAMPLE, { file: FILE_IN_DIR });
+    expect(zone.origin).toBe("example.com");
+    expect(zone.sets.map((set) => ({ name: set.name, type: set.type, ttl: set.ttl, values: valuesOf(set) }))).toEqual([
+      { name: "@", type: "A", ttl: undefined, values: [{ value: "203.0.113.42" }, { value: "203.0.113.43" }] },
+      {
+        name: "@",
+        type: "MX",
+        ttl: 3600,
+        values: [
+          { value: "mx1.example.net", priority: 10 },
+          { value: "mx2.example.net", priority: 20 },
+        ],
+      },
+      {
+        name: "@",
+        type: "TXT",
+        ttl: undefined,
+        values: [{ value: "v=spf1 include:_spf.example.net ~all" }, { value: "some-verification=abc; with a semicolon" }],
+      },
+      { name: "@", type: "CAA", ttl: undefined, values: [{ value: '0 issue "letsencrypt.org"' }] },
+      { name: "_sip._tcp", type: "SRV", ttl: 600, values: [{ value: "sip.example.com", priority: 10, weight: 20, port: 5060 }] },
+      { name: "www", type: "CNAME", ttl: undefined, values: [{ value: "example.com" }] },
+      { name: "_443._tcp.www", type: "TLSA", ttl: undefined, values: [{ value: `3 1 1 ${HEX}` }] },
+      { name: "mixed", type: "AAAA", ttl: undefined, values: [{ value: "2001:db8::44" }] },
+    ]);
+    expect(zone.skipped?.map((skipped) => [skipped.set.name, skipped.set.type, skipped.set.source])).toEqual([
+      ["@", "NS", { file: FILE_IN_DIR, line: 23, key: "'' [4]" }],
+    ]);
+  });
+
+  test("every set keeps its line and key path", () => {
+    const zone = readZoneFile(SAMPLE, { file: FILE });
+    expect(zone.sets.map((set) => [set.source?.line, set.source?.key])).toEqual([
+      [3, "'' [0]"],
+      [7, "'' [1]"],
+      [14, "'' [2]"],
+      [18, "'' [3]"],
+      [25, "_sip._tcp"],
+      [33, "www"],
+      [36, "_443._tcp.www"],
+      [43, "Mixed"],
+    ]);
+    expect(setOf(zone, "@", "A").source?.file).toBe(FILE);
+  });
+
+  test("written and read again, it is the same zone", () => {
+    const first = yaml(SAMPLE);
+    expect(canonicalSets(yaml(writeYamlZone(first)))).toEqual(canonicalSets(first));
+  });
+});
+
+describe("more problems, each with its line and key", () => {
+  test("a value in a list item's values", () => {
+    const text = [
+      "'':",
+      "  - type: A",
+      "    value: 192.0.2.1",
+      "  - type: MX",
+      "    values:",
+      "      - exchange: mx.example.net.",
+      "      - {exchange: b.example.net., preference: 1}",
+    ].join("\n");
+    expect(problemsOf(() => yaml(text))).toEqual([
+      { message: expect.stringMatching(/the MX value has no preference/), source: { file: FILE, line: 6, key: "'' [1].values[0]" } },
+    ]);
+  });
+
+  test("YAML that does not parse is named by its line", () => {
+    const problems = problemsOf(() => yaml("www:\n  type: A\n   value: [\n"));
+    expect(problems[0]).toEqual({ message: expect.stringMatching(/^not valid YAML: /), source: { file: FILE, line: 2 } });
+  });
+
+  test("an absolute name when the zone's name is not known", () => {
+    const text = "www.example.com.:\n  type: A\n  value: 192.0.2.1\n";
+    const { problems } = readYamlZone(text, { file: "f.yaml" });
+    expect(problems).toEqual([
+      {
+        message: expect.stringMatching(/absolute name, but the zone's name is not known/),
+        source: { file: "f.yaml", line: 1, key: "www.example.com." },
+      },
+    ]);
+    // A file name that is no zone's (zone.yaml) does not tell it either.
+    expect(problemsOf(() => readZoneFile(text, { file: "zone.yaml" }))[0]?.message).toMatch(/zone's name is not known/);
+  });
+
+  test("a type HostUp does not have", () => {
+    expect(problemsOf(() => yaml("www: {type: PTR, value: host.example.net.}\n"))).toEqual([
+      { message: expect.stringMatching(/^www PTR: HostUp has no "PTR" records/), source: { file: FILE, line: 1, key: "www.value" } },
+    ]);
+  });
+
+  test("an empty value, no values, numbers out of range", () => {
+    const problems = problemsOf(() =>
+      yaml(
+        [
+          "a: {type: TXT, value: ''}",
+          "b: {type: TXT, values: []}",
+          "'': {type: MX, value: {exchange: mx.example.net., preference: 65536}}",
+          "_s._tcp: {type: SRV, value: {priority: 0, weight: -1, port: 1, target: sip.example.net.}}",
+        ].join("\n"),
+      ),
+    );
+    expect(problems).toEqual([
+      { message: expect.stringMatching(/has no value/), source: { file: FILE, line: 1, key: "a" } },
+      { message: expect.stringMatching(/^b TXT: the set has no values/), source: { file: FILE, line: 2, key: "b" } },
+      { message: expect.stringMatching(/^@ MX: preference 65536 .*0–65535/), source: { file: FILE, line: 3, key: "''.value" } },
+      { message: expect.stringMatching(/weight "-1" is not a whole number/), source: { file: FILE, line: 4, key: "_s._tcp.value" } },
+    ]);
+  });
+});
+
+describe("the YAML file written", () => {
+  const zone: ZoneFile = {
+    origin: "example.com",
+    sets: [
+      { name: "www", type: "CNAME", ttl: 300, values: [{ value: "example.com" }] },
+      { name: "@", type: "TXT", values: [{ value: "a;b" }] },
+      { name: "@", type: "A", ttl: 3600, values: [{ value: "192.0.2.2" }, { value: "192.0.2.1" }] },
+      { name: "_sip._tcp", type: "SRV", values: [{ value: "sip.example.com", priority: 1, weight: 2, port: 3 }] },
+      { name: "@", type: "MX", values: [{ value: "mx.example.net", priority: 10 }] },
+      { name: "@", type: "CAA", values: [{ value: '128 issuewild ";"' }] },
+    ],
+  };
+
+  test("as octoDNS writes it: the apex '' first, names, types and keys sorted, values in their order, no ttl when none", () => {
+    expect(writeYamlZone(zone)).toBe(`---
+'':
+  - ttl: 3600
+    type: A
+    values:
+      - 192.0.2.2
+      - 192.0.2.1
+  - type: CAA
+    value:
+      flags: 128
+      tag: issuewild
+      value: ;
+  - type: MX
+    value:
+      exchange: mx.example.net.
+      preference: 10
+  - type: TXT
+    value: a\\;b
+_sip._tcp:
+  type: SRV
+  value:
+    port: 3
+    priority: 1
+    target: sip.example.com.
+    weight: 2
+www:
+  ttl: 300
+  type: CNAME
+  value: example.com.
+`);
+  });
+
+  test("what it writes reads back to the same sets and is written the same again", () => {
+    const text = writeYamlZone(zone);
+    const again = yaml(text);
+    expect(comparable(again)).toEqual(comparable(zone));
+    expect(writeYamlZone(again)).toBe(text);
+  });
+
+  test("quotes what YAML 1.1 (octoDNS's PyYAML) would not read as a string: no, on, 1.10, 12:30", () => {
+    const text = writeYamlZone({
+      sets: [{ name: "1.10", type: "TXT", values: [{ value: "no" }, { value: "1.10" }, { value: "on" }, { value: "12:30" }] }],
+    });
+    expect(text).toBe("---\n'1.10':\n  type: TXT\n  values:\n    - 'no'\n    - '1.10'\n    - 'on'\n    - '12:30'\n");
+    expect(valuesOf(setOf(yaml(text), "1.10", "TXT"))).toEqual([{ value: "no" }, { value: "1.10" }, { value: "on" }, { value: "12:30" }]);
+  });
+
+  test("YAML → BIND → YAML gives the same sets and the same text", () => {
+    const text = `---
+'':
+  - ttl: 3600
+    type: A
+    values:
+      - 192.0.2.1
+      - 192.0.2.2
+  - ttl: 3600
+    type: CAA
+    value:
+      flags: 0
+      tag: issue
+      value: letsencrypt.org
+  - ttl: 3600
+    type: MX
+    values:
+      - exchange: mx1.example.net.
+        preference: 10
+      - exchange: mx2.example.net.
+        preference: 20
+  - ttl: 300
+    type: TXT
+    value: v=spf1 -all\\; with semicolon
+_25._tcp.mail:
+  ttl: 3600
+  type: TLSA
+  value:
+    certificate_association_data: ${"ab".repeat(32)}
+    certificate_usage: 3
+    matching_type: 1
+    selector: 1
+_sip._tcp:
+  ttl: 3600
+  type: SRV
+  value:
+    port: 5060
+    priority: 10
+    target: sip.example.com.
+    weight: 20
+www:
+  ttl: 3600
+  type: CNAME
+  value: example.com.
+`;
+    const fromYaml = yaml(text);
+    const fromBind = bind(writeZoneFile(fromYaml, { format: "bind" }));
+    expect(comparable(fromBind)).toEqual(comparable(fromYaml));
+    expect(writeYamlZone(fromBind)).toBe(text);
   });
 });

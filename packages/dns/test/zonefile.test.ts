@@ -6,6 +6,7 @@ import {
   sortedSets,
   systemSetReason,
   where,
+  writeZoneFile,
   ZONE_FILE_FORMATS,
   type ZoneFile,
   ZoneFileError,
@@ -13,7 +14,7 @@ import {
   zoneFromFileName,
   zoneProblems,
 } from "../src/index.js";
-import { errorOf, problemsOf } from "./helpers.js";
+import { comparable, errorOf, problemsOf } from "./helpers.js";
 
 describe("file names", () => {
   test.each([
@@ -272,5 +273,38 @@ describe("sets", () => {
     expect(where({ key: "www" })).toBe("(www)");
     expect(where({ file: "a.zone" })).toBe("a.zone");
     expect(where({ key: "k".repeat(10_000) }).length).toBeLessThan(100);
+  });
+});
+
+describe("file names and formats together", () => {
+  test.each([
+    ["example.com.db", "example.com", "bind"],
+    ["sub.example.co.uk.bind", "sub.example.co.uk", "bind"],
+  ])("%s is the zone %s, in %s", (file, zone, format) => {
+    expect(zoneFromFileName(file)).toBe(zone);
+    expect(zoneFileFormat(file)).toBe(format);
+  });
+
+  test("one record read from either format is one set; written in either format", () => {
+    const fromYaml = readZoneFile("www: {type: A, value: 192.0.2.1}\n", { file: "example.com.yaml" });
+    const fromBind = readZoneFile("www A 192.0.2.1\n", { file: "example.com.zone" });
+    expect(fromYaml.origin).toBe("example.com");
+    expect(fromBind.origin).toBe("example.com");
+    expect(comparable(fromBind)).toEqual(comparable(fromYaml));
+    expect(comparable(fromYaml)).toEqual([{ name: "www", type: "A", ttl: undefined, values: [expect.stringContaining("192.0.2.1")] }]);
+    expect(writeZoneFile(fromYaml, { format: "bind" })).toBe("$ORIGIN example.com.\nwww        IN A     192.0.2.1\n");
+    expect(writeZoneFile(fromBind, { format: "yaml" })).toBe("---\nwww:\n  type: A\n  value: 192.0.2.1\n");
+  });
+});
+
+describe("ZoneFileError", () => {
+  test("one problem: the message names the file, line and key", () => {
+    const problem = { message: "bad", source: { file: "a.yaml", line: 3, key: "www" } };
+    const error = new ZoneFileError([problem]);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ZoneFileError");
+    expect(error.message).toBe("a.yaml:3 (www): bad");
+    expect(error.problems).toEqual([problem]);
+    expect(new ZoneFileError([{ message: "no source" }]).message).toBe("no source");
   });
 });
