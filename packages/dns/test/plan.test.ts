@@ -266,3 +266,28 @@ describe("planZone", () => {
     expect(plan.changes.at(0)?.action).toBe("delete");
   });
 });
+
+describe("a ZoneFile built by a program", () => {
+  const live = {
+    id: "zone_1",
+    name: "example.com",
+    sets: [{ name: "www", type: "A", records: [{ id: "drr_1", ttl: 300, value: { value: "203.0.113.1" } }] }],
+  };
+  test("absolute, upper-case and lower-case-type names are the model's: in sync", () => {
+    for (const [name, type] of [
+      ["www.example.com.", "A"],
+      ["WWW", "a"],
+    ] as const) {
+      const plan = planZone({ sets: [{ name, type, ttl: 300, values: [{ value: "203.0.113.1" }] }] }, live);
+      expect(plan.changes).toEqual([]);
+      expect(plan.unmanaged).toEqual([]);
+    }
+  });
+  test("a name without the trailing dot is relative, as in a zone file; an absolute one outside the zone is refused", () => {
+    const plan = planZone({ sets: [{ name: "www.example.com", type: "A", ttl: 300, values: [{ value: "203.0.113.1" }] }] }, live);
+    expect(plan.changes.map((c) => [c.action, c.name])).toEqual([["create", "www.example.com"]]);
+    expect(() => planZone({ sets: [{ name: "www.example.org.", type: "A", values: [{ value: "203.0.113.1" }] }] }, live)).toThrow(
+      /outside the zone example\.com/,
+    );
+  });
+});

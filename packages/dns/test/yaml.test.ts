@@ -737,3 +737,14 @@ www:
     expect(writeYamlZone(fromBind)).toBe(text);
   });
 });
+
+describe("writeYamlZone quotes what PyYAML (octoDNS) would not read as a string", () => {
+  test("= and << are written quoted and read back as themselves", () => {
+    const zone = { sets: ["=", "<<"].map((value, i) => ({ name: `n${i}`, type: "TXT", values: [{ value }] })) };
+    const text = writeYamlZone(zone);
+    expect(text).toContain('value: "="');
+    expect(text).toContain('value: !!str "<<"');
+    const back = readZoneFile(text, { file: "example.com.yaml" });
+    expect(back.sets.map((set) => set.values[0]?.value)).toEqual(["=", "<<"]);
+  });
+});

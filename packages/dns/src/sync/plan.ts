@@ -8,10 +8,11 @@
 // deletes, then creates, so the zone's record count only goes down and then up (the 200-record limit
 // holds throughout when it holds at the end) and a name whose old set is pruned is free before a set of
 // another type (CNAME → A) is created on it.
+import { asciiName, excerpt, relativeName } from "../records/names.js";
 import { MAX_ZONE_RECORDS } from "../records/rejections.js";
 import type { RecordValue } from "../records/types.js";
 import { valueKey } from "../records/values.js";
-import type { ZoneFile } from "../zonefile/model.js";
+import { type ZoneFile, ZoneFileError } from "../zonefile/model.js";
 import { systemSetReason } from "../zonefile/sets.js";
 import { customerRecords, type LiveRecord, type LiveZone } from "./live.js";
 
@@ -58,8 +59,9 @@ export function planZone(file: ZoneFile, live: LiveZone, options: { prune?: bool
   const liveSets = new Map(live.sets.map((set) => [keyOf(set.name, set.type), set]));
 
   for (const set of file.sets) {
-    const { name, type } = set;
-    if (systemSetReason(set)) continue;
+    const type = set.type.toUpperCase();
+    const name = modelName(set.name, live.name);
+    if (systemSetReason({ name, type })) continue;
     managed.add(keyOf(name, type));
     const records = liveSets.get(keyOf(name, type))?.records ?? [];
     // A set without a TTL in the file keeps the TTL it has (new values get it too, or the API's default).
@@ -106,6 +108,20 @@ export function planZone(file: ZoneFile, live: LiveZone, options: { prune?: bool
 }
 
 const keyOf = (name: string, type: string) => `${name}\u0000${type}`;
+
+/**
+ * A set's name as the model keeps it (relative, A-labels, `@` for the apex), for a ZoneFile built by a
+ * program rather than read: `WWW`, `www.example.com.` (absolute) and `räksmörgås` are normalised; a
+ * name without the trailing dot is relative, as in a zone file (`www.example.com` in zone example.com is
+ * `www.example.com.example.com`). An absolute name outside the zone is refused.
+ */
+function modelName(name: string, zone: string): string {
+  if (!name.trim().endsWith(".")) return name.trim() === "" ? "@" : asciiName(name);
+  const relative = relativeName(name, zone);
+  if (relative === undefined)
+    throw new ZoneFileError([{ message: `${excerpt(name)} is outside the zone ${zone}: the plan's names are relative to it.` }]);
+  return relative;
+}
 
 const stateOf = (value: RecordValue, ttl: number | undefined): RecordState => ({ ...value, ...(ttl !== undefined && { ttl }) });
 

@@ -23,8 +23,11 @@ export interface ScanProblem {
   message: string;
 }
 
-export function scanBind(text: string): { entries: BindEntry[]; problems: ScanProblem[] } {
-  const entries: BindEntry[] = [];
+/**
+ * Hands each entry to `onEntry` as soon as it is complete (so a large file's tokens are never all held
+ * at once) and returns the problems of the text itself (unclosed quotes and parentheses).
+ */
+export function scanBind(text: string, onEntry: (entry: BindEntry) => void): ScanProblem[] {
   const problems: ScanProblem[] = [];
   let line = 1;
   let tokens: BindToken[] = [];
@@ -35,7 +38,7 @@ export function scanBind(text: string): { entries: BindEntry[]; problems: ScanPr
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let atLineStart = true;
   const finish = () => {
-    if (tokens.length > 0) entries.push({ line: start, tokens, inherited });
+    if (tokens.length > 0) onEntry({ line: start, tokens, inherited });
     tokens = [];
   };
   while (i < text.length) {
@@ -97,5 +100,5 @@ export function scanBind(text: string): { entries: BindEntry[]; problems: ScanPr
   }
   if (depth > 0) problems.push({ line: depthLine, message: '"(" is not closed by the end of the file.' });
   else finish();
-  return { entries, problems };
+  return problems;
 }

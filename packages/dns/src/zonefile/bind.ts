@@ -34,15 +34,14 @@ export interface ParseOptions {
 export function readBindZone(text: string, options: ParseOptions = {}): { zone: ZoneFile; problems: ZoneProblem[] } {
   const file = options.file;
   const at = (line: number): SourceRef => ({ ...(file !== undefined && { file }), line });
-  const scanned = scanBind(text);
-  const problems: ZoneProblem[] = scanned.problems.map((p) => ({ message: p.message, source: at(p.line) }));
+  const problems: ZoneProblem[] = [];
   let zone = options.origin === undefined ? undefined : zoneName(options.origin);
   let origin = zone;
   let defaultTtl: number | undefined; // $TTL (RFC 2308)
   let lastTtl: number | undefined; // the last one stated (RFC 1035 §5.1), without $TTL
   let previous: string | undefined;
   const sets = new Map<string, RecordSet>();
-  for (const entry of scanned.entries) {
+  const scanProblems = scanBind(text, (entry) => {
     const source = at(entry.line);
     const fail = (message: string) => problems.push({ message, source });
     const tokens = entry.tokens;
@@ -61,11 +60,11 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
         fail("$INCLUDE is not read: a zone file given to HostUp holds its records itself (paste the included file in).");
       else if (directive === "$GENERATE") fail("$GENERATE is not read: write the records it would make.");
       else fail(`${excerpt(first, 20)} is not a directive ($ORIGIN, $TTL).`);
-      continue;
+      return;
     }
     if (origin === undefined || zone === undefined) {
       fail("the file has no $ORIGIN before its first record: give the zone's name.");
-      continue;
+      return;
     }
     // Owner: the first token, or the previous entry's when the line starts with blank space.
     let k = 0;
@@ -74,7 +73,7 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
       owner = previous;
       if (owner === undefined) {
         fail("the first record has no owner name.");
-        continue;
+        return;
       }
     } else {
       const token = tokens[k++] as BindToken;
@@ -94,21 +93,21 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
     const data = tokens.slice(k + 1);
     if (!type || !/^[A-Z][A-Z0-9]*$/.test(type)) {
       fail(`not a record (owner, TTL, class, type, data): ${excerpt(tokens.map((t) => t.text).join(" "))}.`);
-      continue;
+      return;
     }
     if (cls !== undefined && cls !== "IN") {
       fail(`class ${cls}: only IN records are read.`);
-      continue;
+      return;
     }
     if (ttl !== undefined) lastTtl = ttl;
     const effectiveTtl = ttl ?? defaultTtl ?? lastTtl;
     if (!KNOWN.has(type)) {
       fail(`HostUp has no ${excerpt(type, 20)} records (it has A, AAAA, CNAME, ALIAS, MX, TXT, NS, SRV, CAA, TLSA).`);
-      continue;
+      return;
     }
     if (type === "SPF") {
       fail("SPF records are obsolete (RFC 7208): HostUp keeps SPF policies as TXT records; write this one as TXT.");
-      continue;
+      return;
     }
     if (type === "SOA") {
       // A record without TTL after the SOA and without $TTL takes the SOA's minimum, as BIND does.
@@ -116,11 +115,11 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
       if (defaultTtl === undefined && lastTtl === undefined && minimum !== undefined) lastTtl = minimum;
     }
     const value = type === "SOA" ? { value: data.map((t) => t.text).join(" ") } : readData(type, data, origin, fail);
-    if (!value) continue;
+    if (!value) return;
     const name = relativeName(`${owner}.`, zone);
     if (name === undefined) {
       fail(`${excerpt(owner)} is outside the zone ${zone}.`);
-      continue;
+      return;
     }
     const key = `${name} ${type}`;
     const set = sets.get(key);
@@ -133,7 +132,8 @@ export function readBindZone(text: string, options: ParseOptions = {}): { zone: 
         );
       set.values.push(withSource);
     }
-  }
+  });
+  for (const p of scanProblems) problems.push({ message: p.message, source: at(p.line) });
   return { zone: { ...(zone !== undefined && { origin: zone }), ...splitSystemSets([...sets.values()]) }, problems };
 }
 

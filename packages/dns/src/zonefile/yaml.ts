@@ -5,7 +5,7 @@
 // (trailing dot); `;` in TXT escaped as `\;`. Read as octoDNS reads it: anchors, aliases and merge keys
 // (`<<`) resolved; `octodns: {ignored: true}` leaves the set alone. A tag such as `!include` is refused
 // with its line, never read as text.
-import { type Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, YAMLMap } from "yaml";
+import { type Alias, Document, Scalar, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, YAMLMap } from "yaml";
 import { absoluteTarget, excerpt, relativeName, zoneName } from "../records/names.js";
 import { caaParts, caaValue, tlsaParts } from "../records/values.js";
 import type { RecordSet, SkippedSet, SourceRef, ZoneFile, ZoneProblem, ZoneValue } from "./model.js";
@@ -279,7 +279,7 @@ function writeValue(type: string, value: ZoneValue): unknown {
         : value.value;
     }
     case "TXT":
-      return value.value.replace(/;/g, "\\;");
+      return pyYamlSafe(value.value.replace(/;/g, "\\;"));
     case "CNAME":
     case "ALIAS":
     case "NS":
@@ -287,6 +287,16 @@ function writeValue(type: string, value: ZoneValue): unknown {
     default:
       return value.value;
   }
+}
+
+/** PyYAML resolves a plain `=` to its `value` tag and `<<` to `merge`, and safe_load (octoDNS) then refuses the file: quoted. */
+function pyYamlSafe(text: string): string | Scalar {
+  if (text !== "=" && text !== "<<") return text;
+  const scalar = new Scalar(text);
+  scalar.type = "QUOTE_DOUBLE";
+  // The 1.1 merge tag claims `<<` however it is quoted: `!!str "<<"` it is, which PyYAML and this reader take.
+  if (text === "<<") scalar.tag = "tag:yaml.org,2002:str";
+  return scalar;
 }
 
 /** The zone as octoDNS writes it: keys sorted, one record a mapping, several a list; `value` for one value, `values` for several. */
