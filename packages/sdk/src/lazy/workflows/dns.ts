@@ -16,6 +16,7 @@ import {
   RECORD_TYPES,
   recordBody,
   recordMatches,
+  recordConflicts,
   recordFindings,
   relativeName,
 } from "@hostup/dns/records";
@@ -69,10 +70,14 @@ export async function ensureDnsRecord(
   const lookup = recordLookup(core, "ensureDnsRecord", zoneId, spec, options);
   const existing = await lookup.find();
   if (existing[0]) return { record: existing[0], created: false };
-  // Now that the zone is known: what needed it (a CNAME at the apex given by its full name).
+  // Now that the zone is known: what needed it (a CNAME at the apex given by its full name), and what
+  // the records of this type and name already there make HostUp refuse (a second MX with one priority).
   const wanted = { ...spec, name: lookup.relative() };
   const [refused] = recordFindings(checkable(wanted, true), { create: true });
   if (refused) throw new core.HostupValidationError(`ensureDnsRecord: ${refused.message}`, "createDnsRecord", `/${refused.field}`);
+  const listed = lookup.listed();
+  const conflict = recordConflicts([...listed, wanted]).find((found) => found.index === listed.length);
+  if (conflict) throw new core.HostupValidationError(`ensureDnsRecord: ${conflict.message}`, "createDnsRecord", "/");
   const body = recordBody(wanted);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -114,6 +119,7 @@ export async function removeDnsRecords(
 /** Lists the records of the spec's type and name and keeps those that match it; learns the zone's name on the way. */
 function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec: DnsRecordMatch, options: DnsWorkflowOptions) {
   let zoneName: string | undefined;
+  let all: DnsRecordData[] = [];
   const relative = () => {
     const found = relativeName(spec.name, zoneName ?? "");
     if (found !== undefined) return found;
@@ -129,13 +135,16 @@ function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec
     const answer = await core.api.listDnsZoneRecords(zoneId, { type: spec.type, name }, options);
     zoneName = answer.zone.name;
     const wanted: DnsRecordData = { ...spec, name: relative(), value: spec.value ?? "" };
-    return (answer.records ?? []).filter((record) => {
-      const listed = fromApiRecord(record, zoneName ?? "");
+    all = (answer.records ?? []).map((record) => fromApiRecord(record, zoneName ?? ""));
+    return (answer.records ?? []).filter((record, i) => {
+      const listed = all[i] as DnsRecordData;
       if (spec.value !== undefined) return recordMatches(listed, wanted);
       return listed.type === spec.type && asciiName(listed.name) === wanted.name;
     });
   };
-  return { find, relative };
+  /** The records of the type and name, as @hostup/dns has them, from the last find. */
+  const listed = () => all;
+  return { find, relative, listed };
 }
 
 /** Whether the create may have been applied although its answer was not read. */

@@ -164,6 +164,22 @@ describe.concurrent("ensureDnsRecord", () => {
     expect(zone.created()).toHaveLength(2);
   });
 
+  test("what the records already there make HostUp refuse (a second MX with one priority) is refused after the lookup, before the create", async ({
+    api,
+  }) => {
+    const zone = fakeZone(api);
+    zone.seed("MX", "@", "mail1.example.com").priority = 10;
+    const error = await rejectionOf(
+      clientAt(api).ensureDnsRecord(ZONE_ID, { type: "MX", name: "@", value: "mail2.example.com", priority: 10 }),
+    );
+    expect(error).toBeInstanceOf(HostupValidationError);
+    expect(error.message).toContain("duplicate MX priorities");
+    expect(zone.calls()).toEqual(["GET records"]);
+    expect(
+      (await clientAt(api).ensureDnsRecord(ZONE_ID, { type: "MX", name: "@", value: "mail2.example.com", priority: 20 })).created,
+    ).toBe(true);
+  });
+
   test("a 4xx is the API's answer: thrown at once, not retried", async ({ api }) => {
     const zone = fakeZone(api);
     const problem = { type: "about:blank", title: "Bad Request", status: 400, detail: "Duplicate record." };
