@@ -136,7 +136,7 @@ function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec
     zoneName = answer.zone.name;
     const wanted: DnsRecordData = { ...spec, name: relative(), value: spec.value ?? "" };
     all = (answer.records ?? []).map((record) => fromApiRecord(record, zoneName ?? ""));
-    return (answer.records ?? []).filter((record, i) => {
+    return (answer.records ?? []).filter((_record, i) => {
       const listed = all[i] as DnsRecordData;
       if (spec.value !== undefined) return recordMatches(listed, wanted);
       return listed.type === spec.type && asciiName(listed.name) === wanted.name;
