@@ -597,3 +597,22 @@ describe("HostUp's rules on a BIND file", () => {
     ]);
   });
 });
+
+describe("names are checked whole, and BIND output is plain ASCII", () => {
+  test("an owner whose full name passes 255 octets is refused, though its relative part does not", () => {
+    const labels = Array.from({ length: 4 }, () => "a".repeat(60)).join(".");
+    const problems = problemsOf(() =>
+      readZoneFile(`$ORIGIN example.com.\n${labels}.example.com. 300 IN A 192.0.2.1\n`, { file: "example.com.zone" }),
+    );
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/257 octets long; RFC 1035 allows 255/)]);
+  });
+
+  test("non-ASCII TXT is written as \\DDD (kzonecheck refuses raw UTF-8) and read back as the same text", () => {
+    const text = writeZoneFile(
+      { sets: [{ name: "x", type: "TXT", ttl: 300, values: [{ value: "Grüße" }] }] },
+      { format: "bind", origin: "example.com" },
+    );
+    expect(text).toContain('"Gr\\195\\188\\195\\159e"');
+    expect(readZoneFile(text, { file: "example.com.zone" }).sets[0]?.values[0]?.value).toBe("Grüße");
+  });
+});

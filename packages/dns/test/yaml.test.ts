@@ -748,3 +748,26 @@ describe("writeYamlZone quotes what PyYAML (octoDNS) would not read as a string"
     expect(back.sets.map((set) => set.values[0]?.value)).toEqual(["=", "<<"]);
   });
 });
+
+describe("what octoDNS would misread, and names given twice", () => {
+  test("a TXT with a tab or a line end is written double-quoted and read back as it was", () => {
+    const zone = {
+      sets: [
+        { name: "t", type: "TXT", values: [{ value: "a\tb" }] },
+        { name: "u", type: "TXT", values: [{ value: "a\nb" }] },
+      ],
+    };
+    const text = writeYamlZone(zone);
+    expect(text).toContain('value: "a\\tb"');
+    expect(text).not.toMatch(/value: a\t/);
+    expect(readZoneFile(text, { file: "example.com.yaml" }).sets.map((set) => set.values[0]?.value)).toEqual(["a\tb", "a\nb"]);
+  });
+
+  test("a name given twice: only 'given twice' on the second, and the first read with its own data", () => {
+    const text = ["a: {type: TXT, values: [one, two]}", "b: {type: A, value: 192.0.2.1}", "a: [{type: A, value: 192.0.2.1}]", ""].join(
+      "\n",
+    );
+    const problems = problemsOf(() => readZoneFile(text, { file: "example.com.yaml" }));
+    expect(problems.map((p) => [p.source?.line, p.message])).toEqual([[3, expect.stringContaining("given twice")]]);
+  });
+});

@@ -1,6 +1,7 @@
 // `hostup dns …`: DNS zones and their records. Zones by name or `zone_…` ID; records by `drr_…` ID or
 // by type, name and value. Adds are exactly-once (the SDK's ensureDnsRecord lists before it creates, and
 // again after a lost answer), removes delete only what matches and count what they deleted.
+import { asciiName } from "@hostup/dns";
 import { Argument, type Command } from "commander";
 import { type DnsRecord, type DnsRecordType, type DnsZoneSummary, HostupApiError, type HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
@@ -29,7 +30,7 @@ export function addDnsCommands(program: Command, ctx: CommandContext): void {
     .option("--limit <n>", "stop after n zones", wholeNumber("--limit"))
     .action(async (options: { name?: string; limit?: number }) => {
       const { hostup, asJson } = ctx.connect();
-      const query = options.name ? { name: options.name.trim().replace(/\.$/, "") } : {};
+      const query = options.name ? { name: asciiName(options.name) } : {};
       const zones: DnsZoneSummary[] = [];
       for await (const zone of hostup.iterateDnsZones(query, { maxItems: options.limit })) zones.push(zone);
       ctx.print(asJson, zones, () =>

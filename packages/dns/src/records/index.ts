@@ -17,6 +17,7 @@ export {
   MAX_TTL,
   MAX_ZONE_RECORDS,
   MIN_TTL,
+  type RecordCheckOptions,
   type RecordConflict,
   recordConflicts,
   type RecordField,

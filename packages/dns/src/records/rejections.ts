@@ -4,7 +4,7 @@
 // zone holds at most 200 customer records (SOA and NS not counted). Where HostUp is silent, the RFCs
 // decide: names (1035), null MX (7505), SRV (2782), TLSA (6698), CAA (8659).
 import { canonicalIpv4, canonicalIpv6, isIpAddress } from "./addresses.js";
-import { asciiName, excerpt, nameProblem } from "./names.js";
+import { asciiName, excerpt, fullName, nameProblem } from "./names.js";
 import { txtRdataOctets } from "./txt.js";
 import { CREATE_RECORD_TYPES, type DnsRecordData, RECORD_TYPES } from "./types.js";
 import { caaParts, canonicalTarget, recordKey, tlsaParts } from "./values.js";
@@ -42,7 +42,7 @@ function targetProblem(type: string, what: string, target: string, rootAllowed: 
  * Why HostUp would refuse this one record, or [] when it would not: `name` relative to the zone
  * (`@` for the apex), `value` as the routes take it (TXT unquoted). `create`: the create route's types (SPF too).
  */
-export function recordProblems(record: DnsRecordData, options: { create?: boolean } = {}): string[] {
+export function recordProblems(record: DnsRecordData, options: RecordCheckOptions = {}): string[] {
   return recordFindings(record, options).map((finding) => finding.message);
 }
 
@@ -54,8 +54,15 @@ export interface RecordFinding {
   message: string;
 }
 
+export interface RecordCheckOptions {
+  /** The create route's types (SPF too). */
+  create?: boolean;
+  /** The zone the relative name is in: the name's length is then checked as the full name's (RFC 1035: 255 octets). */
+  zone?: string;
+}
+
 /** recordProblems with the field each problem is about. */
-export function recordFindings(record: DnsRecordData, options: { create?: boolean } = {}): RecordFinding[] {
+export function recordFindings(record: DnsRecordData, options: RecordCheckOptions = {}): RecordFinding[] {
   const problems: RecordFinding[] = [];
   const add = (field: RecordField, message: string) => problems.push({ field, message });
   const type = String(record.type ?? "").toUpperCase();
@@ -67,7 +74,7 @@ export function recordFindings(record: DnsRecordData, options: { create?: boolea
     ];
   }
   const name = String(record.name ?? "").trim() || "@";
-  const nameIssue = nameProblem(name);
+  const nameIssue = nameProblem(options.zone === undefined ? name : fullName(name, options.zone));
   if (nameIssue) add("name", `the name: ${nameIssue}`);
   const value = typeof record.value === "string" ? record.value : "";
   if (value.trim() === "" && !(type === "TXT" && value !== "")) add("value", "the value is empty.");

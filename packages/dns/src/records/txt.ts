@@ -54,15 +54,18 @@ export function txtStrings(text: string, by: "octet" | "character" = "octet"): s
 /**
  * The text as quoted strings of ≤255 octets, `"` and `\` escaped, control characters other than tab as
  * `\DDD` (a line end inside a quoted string would end the entry): how HostUp lists it and BIND writes it.
+ * `ascii: true` writes every octet outside printable ASCII as `\DDD` too, as zone files for every
+ * checker need (Knot's kzonecheck refuses raw UTF-8 in a string).
  */
-export const quoteTxt = (text: string, by: "octet" | "character" = "octet"): string =>
-  txtStrings(text, by)
-    .map(
-      (part) =>
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
-        `"${part.replace(/["\\]/g, "\\$&").replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, "0")}`)}"`,
-    )
+export function quoteTxt(text: string, by: "octet" | "character" = "octet", options: { ascii?: boolean } = {}): string {
+  const encoder = new TextEncoder();
+  const decimal = (octet: number) => `\\${String(octet).padStart(3, "0")}`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+  const escaped = options.ascii ? /[^\x20-\x7e\t]/gu : /[\x00-\x08\x0a-\x1f\x7f]/g;
+  return txtStrings(text, by)
+    .map((part) => `"${part.replace(/["\\]/g, "\\$&").replace(escaped, (c) => [...encoder.encode(c)].map(decimal).join(""))}"`)
     .join(" ");
+}
 
 /** Octets of the record data the text makes: each ≤255-octet string plus its length octet (RFC 1035 §3.3.14). */
 export const txtRdataOctets = (text: string): number =>

@@ -208,7 +208,7 @@ function writeData(type: string, value: ZoneValue): string {
       return parts ? `${parts.usage} ${parts.selector} ${parts.matchingType} ${parts.data}` : value.value;
     }
     case "TXT":
-      return quoteTxt(value.value);
+      return quoteTxt(value.value, "octet", { ascii: true });
     default:
       return value.value;
   }

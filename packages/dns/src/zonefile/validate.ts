@@ -33,7 +33,8 @@ export function zoneProblems(zone: ZoneFile): ZoneProblem[] {
     let first = true;
     for (const value of set.values) {
       const record = { ...value, type: set.type, name: set.name, ...(set.ttl !== undefined && first && { ttl: set.ttl }) };
-      for (const message of recordProblems(record)) add(message, value.source ?? set.source);
+      for (const message of recordProblems(record, zone.origin === undefined ? {} : { zone: zone.origin }))
+        add(message, value.source ?? set.source);
       first = false;
       flat.push({ set, value });
     }

@@ -61,16 +61,6 @@ export function readYamlZone(text: string, options: ParseOptions = {}): { zone: 
     problems.push({ message: "an octoDNS zone file is a mapping of names to records.", source: at(1) });
     return empty;
   }
-  // Aliases and merge keys resolved once for the whole document (the parser bounds alias expansion);
-  // Maps, not objects, so a name such as `__proto__` is data. The nodes give the lines.
-  let js: Map<unknown, unknown>;
-  try {
-    js = doc.toJS({ mapAsMap: true }) as Map<unknown, unknown>;
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "";
-    problems.push({ message: `not valid YAML: ${excerpt(message, 120)}`, source: at(undefined) });
-    return empty;
-  }
   const sets: RecordSet[] = [];
   const ignored: SkippedSet[] = [];
   const names = new Map<string, number | undefined>();
@@ -107,23 +97,27 @@ export function readYamlZone(text: string, options: ParseOptions = {}): { zone: 
     }
     const value = resolve(pair.value);
     // A list item's line is its own; a single record's is its name's.
-    const data = js.get(keyNode.value);
     const items = isSeq(value)
-      ? value.items.map((item, i) => ({
-          node: resolve(item),
-          data: (data as unknown[])[i],
-          key: `${shownKey} [${i}]`,
-          line: lineOf(item as Node),
-        }))
-      : [{ node: value, data, key: shownKey, line: keySource.line }];
+      ? value.items.map((item, i) => ({ node: resolve(item), key: `${shownKey} [${i}]`, line: lineOf(item as Node) }))
+      : [{ node: value, key: shownKey, line: keySource.line }];
     for (const item of items) {
       const source = at(item.line ?? keySource.line, item.key);
       if (!isMap(item.node)) {
         problems.push({ message: "a record is a mapping with type and value or values.", source });
         continue;
       }
+      // Each record's own data (a name given twice keeps its own), aliases and merge keys resolved, alias
+      // expansion bounded by the parser; Maps, not objects, so a key such as `__proto__` is data.
+      let data: unknown;
       try {
-        const read = readRecord(item.node, plain(item.data) as Record<string, unknown>, name, source, lineOf, resolve, problems);
+        data = item.node.toJS(doc, { mapAsMap: true });
+      } catch (error) {
+        const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "";
+        problems.push({ message: `not valid YAML: ${excerpt(message, 120)}`, source });
+        continue;
+      }
+      try {
+        const read = readRecord(item.node, plain(data) as Record<string, unknown>, name, source, lineOf, resolve, problems);
         if (read?.ignored) ignored.push({ set: read.set, reason: "octodns: ignored: true (octoDNS leaves it alone, and so does plan)" });
         else if (read) sets.push(read.set);
       } catch (error) {
@@ -289,9 +283,13 @@ function writeValue(type: string, value: ZoneValue): unknown {
   }
 }
 
-/** PyYAML resolves a plain `=` to its `value` tag and `<<` to `merge`, and safe_load (octoDNS) then refuses the file: quoted. */
+/**
+ * What PyYAML (octoDNS's reader) would not read back as this string, written quoted: a plain `=` is its
+ * `value` tag and `<<` its `merge`, and a tab or another control character cannot stand in a plain scalar.
+ */
 function pyYamlSafe(text: string): string | Scalar {
-  if (text !== "=" && text !== "<<") return text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs quoting
+  if (text !== "=" && text !== "<<" && !/[\x00-\x1f\x7f]/.test(text)) return text;
   const scalar = new Scalar(text);
   scalar.type = "QUOTE_DOUBLE";
   // The 1.1 merge tag claims `<<` however it is quoted: `!!str "<<"` it is, which PyYAML and this reader take.

@@ -212,7 +212,7 @@ export class ZoneModel {
       ...(number("weight") !== null && { weight: number("weight") as number }),
       ...(number("port") !== null && { port: number("port") as number }),
     };
-    const [finding] = recordFindings(record, { create: true });
+    const [finding] = recordFindings(record, { create: true, zone: zone.name });
     if (finding) throw new Refusal(400, "invalid_request", finding.message, `/${finding.field}`);
     const others = zone.records.filter((r) => !r.system && r.id !== editing);
     const listed = others.map((r) => ({ type: r.type, name: r.label, value: r.text, ...numbers(r) }));

@@ -27,7 +27,8 @@ export async function findDnsZoneByName(core: WorkflowCore, name: string, option
     );
   }
   const wanted = asciiName(name);
-  const page = await core.api.listDnsZones({ name: name.trim().replace(/\.$/, "") }, options);
+  // The API names zones in punycode: `räksmörgås.se` is asked for as `xn--rksmrgs-5wao1o.se`.
+  const page = await core.api.listDnsZones({ name: wanted }, options);
   const match = page.data?.find((zone) => asciiName(zone.name) === wanted);
   if (match) return match;
   throw new core.HostupError(

@@ -73,7 +73,7 @@ export async function ensureDnsRecord(
   // Now that the zone is known: what needed it (a CNAME at the apex given by its full name), and what
   // the records of this type and name already there make HostUp refuse (a second MX with one priority).
   const wanted = { ...spec, name: lookup.relative() };
-  const [refused] = recordFindings(checkable(wanted, true), { create: true });
+  const [refused] = recordFindings(checkable(wanted, true), { create: true, zone: lookup.zone() });
   if (refused) throw new core.HostupValidationError(`ensureDnsRecord: ${refused.message}`, "createDnsRecord", `/${refused.field}`);
   const listed = lookup.listed();
   const conflict = recordConflicts([...listed, wanted]).find((found) => found.index === listed.length);
@@ -144,7 +144,8 @@ function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec
   };
   /** The records of the type and name, as @hostup/dns has them, from the last find. */
   const listed = () => all;
-  return { find, relative, listed };
+  const zone = () => zoneName ?? "";
+  return { find, relative, listed, zone };
 }
 
 /** Whether the create may have been applied although its answer was not read. */

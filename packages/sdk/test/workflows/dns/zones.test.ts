@@ -18,11 +18,11 @@ const EXAMPLE = zone(1, "example.com");
 const NEAR_MISSES = [zone(2, "example.com.au"), zone(3, "sub.example.com"), zone(4, "myexample.com")];
 
 describe.concurrent("findDnsZoneByName", () => {
-  test("found: the exact match among near misses, after one request", async ({ api }) => {
+  test("found: the exact match among near misses, after one request (the name asked for in lower case)", async ({ api }) => {
     api.handle(() => ({ json: page([...NEAR_MISSES, EXAMPLE], null) }));
     expect(await clientAt(api).findDnsZoneByName("Example.COM")).toEqual(EXAMPLE);
     expect(api.requests).toHaveLength(1);
-    expect(api.requests[0]).toMatchObject({ method: "GET", path: ZONES_PATH, query: { name: "Example.COM" } });
+    expect(api.requests[0]).toMatchObject({ method: "GET", path: ZONES_PATH, query: { name: "example.com" } });
   });
 
   test("a trailing dot is ignored, in the name sent too", async ({ api }) => {
@@ -35,6 +35,8 @@ describe.concurrent("findDnsZoneByName", () => {
     const idn = zone(7, "xn--exmple-cua.com");
     api.handle(() => ({ json: page([EXAMPLE, idn], null) }));
     expect(await clientAt(api).findDnsZoneByName("exämple.com")).toEqual(idn);
+    // The API names zones in punycode: a Unicode name is asked for in it.
+    expect(api.requests[0]!.query).toEqual({ name: "xn--exmple-cua.com" });
   });
 
   test("not found: a HostupError whose message names the name", async ({ api }) => {
