@@ -1,9 +1,12 @@
+import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { startZoneServer, type ZoneServer } from "@hostup/mock";
 import { answer, localApi, toMock, withLocalApi } from "./local-api.js";
-import { API_KEY, hostup } from "./run.js";
+import { API_KEY, hostup, hostupBinary } from "./run.js";
 
 const ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
@@ -237,5 +240,104 @@ describe("configuration", () => {
     });
     const unreachable = await hostup(["--base-url", "http://127.0.0.1:1", "domains", "sync", ID]);
     expect(unreachable.code).toBe(4);
+  });
+});
+
+describe("dns zone files through the built binary (bin/hostup.js)", () => {
+  /** A zone server with example.com (one A record) and a temporary folder, for `work`. */
+  async function withZone(work: (api: ZoneServer, dir: string) => Promise<void>): Promise<void> {
+    const api = await startZoneServer();
+    api.addZone("example.com", [{ type: "A", name: "www", value: "192.0.2.80", ttl: 300 }]);
+    const dir = await mkdtemp(join(tmpdir(), "hostup-cli-zone-"));
+    try {
+      await work(api, dir);
+    } finally {
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("a bad zone file: exit 2, each problem with its line on stderr, nothing sent", async () => {
+    await withZone(async (api, dir) => {
+      const path = join(dir, "example.com.zone");
+      await writeFile(
+        path,
+        ["$ORIGIN example.com.", "$TTL 300", "www IN A 192.0.2.80", "mail IN MX 10 192.0.2.25.", "$INCLUDE /etc/passwd", ""].join("\n"),
+      );
+      const run = await hostupBinary(["dns", "apply", path, "--yes"], { HOSTUP_BASE_URL: api.url });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        [
+          "Error: 2 problems:",
+          `${path}:4: mail MX: the exchange "192.0.2.25" is an IP address; HostUp refuses addresses as MX targets (give a host name).`,
+          `${path}:5: $INCLUDE is not read: a zone file given to HostUp holds its records itself (paste the included file in).`,
+          "Nothing was sent.",
+          "",
+        ].join("\n"),
+      );
+      expect(api.calls()).toEqual([]);
+    });
+  });
+
+  test("dns plan of a file in sync: exit 0; of a file that differs: exit 5 (CI fails on drift); neither writes", async () => {
+    await withZone(async (api, dir) => {
+      const inSync = join(dir, "example.com.yaml");
+      await writeFile(inSync, "www:\n  type: A\n  ttl: 300\n  value: 192.0.2.80\n");
+      const env = { HOSTUP_BASE_URL: api.url };
+      const plan = await hostupBinary(["dns", "plan", inSync], env);
+      expect(plan.stderr).toBe("");
+      expect(plan.stdout).toBe(
+        "example.com: in sync with the file (0 to create, 0 to update, 0 to delete, 0 unmanaged sets left alone)\nrecords: 1 → 1 of 200\n",
+      );
+      expect(plan.code).toBe(0);
+      await writeFile(inSync, "www:\n  type: A\n  ttl: 300\n  value: 192.0.2.81\n");
+      const drift = await hostupBinary(["dns", "plan", inSync], env);
+      expect(drift.code).toBe(5);
+      expect(drift.stdout).toContain("~ update A www 192.0.2.80 (ttl 300) → 192.0.2.81 (ttl 300)");
+      expect(api.calls().filter((call) => !call.startsWith("GET "))).toEqual([]);
+    });
+  });
+
+  test("SIGINT during dns apply: the write in flight is finished and reported, the rest is not sent, exit 130", async () => {
+    await withZone(async (api, dir) => {
+      const path = join(dir, "example.com.zone");
+      await writeFile(path, ["$ORIGIN example.com.", "$TTL 300", ...[1, 2, 3].map((i) => `app${i} IN A 192.0.2.${i}`), ""].join("\n"));
+      api.inject("createDnsRecord", { apply: true, delayMs: 500 });
+      const bin = fileURLToPath(new URL("../bin/hostup.js", import.meta.url));
+      const child = spawn(process.execPath, [bin, "dns", "apply", path, "--yes"], {
+        env: {
+          PATH: process.env.PATH,
+          HOSTUP_CONFIG: "/nonexistent/hostup-config.json",
+          HOSTUP_API_KEY: API_KEY,
+          HOSTUP_BASE_URL: api.url,
+        },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      for (let waited = 0; !api.calls().includes("POST createDnsRecord"); waited += 5) {
+        if (waited > 20_000) throw new Error("the first create did not arrive");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stdout).toContain(
+        [
+          "applied + create A app1 192.0.2.1 (ttl 300)",
+          "example.com: interrupted after 1 of 3 changes (the write in flight was finished).",
+          "not applied: + create A app2 192.0.2.2 (ttl 300)",
+          "not applied: + create A app3 192.0.2.3 (ttl 300)",
+        ].join("\n"),
+      );
+      expect(stderr).toBe("Interrupted (SIGINT): 2 changes not applied; run hostup dns plan to see what is left.\n");
+      expect(api.calls().filter((call) => !call.startsWith("GET "))).toEqual(["POST createDnsRecord"]);
+    });
   });
 });
