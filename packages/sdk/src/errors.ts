@@ -226,8 +226,8 @@ export class HostupServerError extends HostupApiError {
 }
 
 /**
- * A 2xx answer whose body is not what the spec promises (not JSON, or empty): the API may have
- * applied the call. Not an HostupApiError, which means the API refused it.
+ * A 2xx answer whose body is not what the spec promises (not JSON, not an object, or empty): the API
+ * may have applied the call. Not an HostupApiError, which means the API refused it.
  */
 export class HostupUnexpectedResponseError extends HostupResponseError {
   override name = "HostupUnexpectedResponseError";

@@ -4,6 +4,7 @@
 // existed all along.
 import type { Middleware } from "openapi-fetch";
 import type { HostupRawClient } from "../client.js";
+import { HostupValidationError } from "../errors.js";
 import type { CallContext } from "./invoke.js";
 import { loadOnce } from "./load-once.js";
 import { operationTable } from "./methods.js";
@@ -15,7 +16,7 @@ export function rawStandIn(ctx: CallContext): HostupRawClient {
     // The table is handed over, not imported by raw.js: were both to import it, bundlers would put it
     // in a chunk of its own behind a stub, one more round trip before a page's first call.
     Promise.all([import("../lazy/raw.js"), operationTable()]).then(([{ createRawClient }, { OPERATIONS }]) => {
-      const client = createRawClient(ctx, { send, operations: OPERATIONS });
+      const client = createRawClient(ctx, { send, operations: OPERATIONS, HostupValidationError });
       if (pending.length) client.use(...pending.splice(0));
       return client;
     }),

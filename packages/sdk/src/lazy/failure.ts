@@ -66,7 +66,7 @@ export function describeUnusableSuccess(
       ? "has an empty body where JSON was expected"
       : !JSON_TYPE.test(type)
         ? `is ${type || "of no content type"}, not JSON`
-        : "body is not valid JSON (truncated?)");
+        : notAnObject(op, text));
   return {
     status: response.status,
     headers: safeHeaders(redactorFor(secrets), response.headers),
@@ -74,6 +74,19 @@ export function describeUnusableSuccess(
     endpoint: `${op.method} ${op.path}`,
     fallbackMessage: `the ${response.status} response ${what}, so the SDK cannot return it.`,
   };
+}
+
+/** What is wrong with a JSON body the SDK cannot return: it is not JSON, or it is JSON but not an object. */
+function notAnObject(op: OperationSpec, text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return "body is not valid JSON (truncated?)";
+  }
+  // Its kind only: a string or an array may hold a secret.
+  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return `is JSON ${kind}, ${op.successBody ? "not the object the API documents" : "where the API documents no body"}`;
 }
 
 /** Response headers for an error: no cookies (a dashboard session), secrets scrubbed from values. */

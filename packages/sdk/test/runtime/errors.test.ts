@@ -1,4 +1,6 @@
 import { describe, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { resolveDefaultSpec } from "@hostup/mock";
 import {
   HostupApiError,
   HostupAuthenticationError,
@@ -122,6 +124,33 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE ${DOMAIN_PATH}`]);
   });
 
+  test("a Problem's own `__proto__` key (at any depth) becomes no prototype: it is dropped, and nothing is inherited from it", async ({
+    api,
+  }) => {
+    const canDelete = { allowed: true, reason: "forged", code: "forged" };
+    api.script([
+      {
+        status: 409,
+        headers: { "content-type": "application/problem+json" },
+        // As a server would send it: JSON.parse makes `__proto__` an own key, unlike an object literal.
+        text: `{"title":"Conflict","status":409,"__proto__":{"code":"forged","detail":"forged","polluted":true},"extensions":{"__proto__":{"actions":{"canDelete":${JSON.stringify(canDelete)}}}}}`,
+      },
+    ]);
+    const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupConflictError);
+    const conflict = error as HostupConflictError;
+    expect(Object.getPrototypeOf(conflict.problem)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(conflict.problem?.extensions)).toBe(Object.prototype);
+    expect((conflict.problem as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(conflict.problem!, "__proto__")).toBe(false);
+    expect(conflict.code).toBeUndefined();
+    expect(conflict.detail).toBeUndefined();
+    expect(conflict.canDelete).toBeUndefined();
+    expect(conflict.message).toMatch(/^HTTP 409: Conflict \(DELETE \/api\/v2\/domains\/\{id\}\)/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test("a 409 without extensions.actions.canDelete has canDelete undefined", async ({ api }) => {
     api.script([{ status: 409, problem: problem(409, "conflict") }]);
     const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
@@ -226,6 +255,65 @@ describe.concurrent("response bodies", () => {
     expect(error.message).toContain(`is ${type}, not JSON`);
     expect(error.message).not.toContain("Welcome");
     expect(api.requests).toHaveLength(1);
+  });
+
+  test.for([
+    ["null", null],
+    ["a string", "dom_01hxa3b4c5d6e7f8g9h0j1k2m3"],
+    ["a number", 0],
+    ["a boolean", true],
+    ["an array", [SYNC_RESULT]],
+  ] as const)("200 whose JSON is %s → HostupUnexpectedResponseError saying so, not quoting it", async ([kind, json], { api }) => {
+    api.script([{ status: 200, json }, ok]);
+    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
+    expect((error as HostupUnexpectedResponseError).operationId).toBe("syncDomainStatus");
+    expect(error.message).toBe(
+      `HTTP 200: the 200 response is JSON ${kind}, not the object the API documents, so the SDK cannot return it. (POST /api/v2/domains/{id}/actions/status-sync)`,
+    );
+    expect(error.message).not.toContain(DOMAIN_ID);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  test("a 200 with a JSON array where the API documents no body (204) → HostupUnexpectedResponseError saying so", async ({ api }) => {
+    api.script([{ status: 200, json: [] }]);
+    const error = await rejectionOf(clientFor(api).deleteDomain(DOMAIN_ID));
+
+    expect(error).toBeInstanceOf(HostupUnexpectedResponseError);
+    expect(error.message).toContain("is JSON an array, where the API documents no body");
+  });
+
+  // The methods refuse any other JSON answer (eager/invoke.ts): this keeps that right as the spec grows.
+  test("every JSON success answer the spec documents is an object", () => {
+    const spec = JSON.parse(readFileSync(resolveDefaultSpec(), "utf8"));
+    const resolve = (node: { $ref?: string }): Record<string, unknown> =>
+      node.$ref
+        ? resolve(
+            node.$ref
+              .slice(2)
+              .split("/")
+              .reduce((at, key) => at[key], spec),
+          )
+        : node;
+    const isObject = (schema: Record<string, unknown>): boolean =>
+      schema.type === "object" ||
+      (["anyOf", "oneOf", "allOf"] as const).some(
+        (key) => Array.isArray(schema[key]) && (schema[key] as []).every((s) => isObject(resolve(s))),
+      );
+    const answers: string[] = [];
+    for (const item of Object.values(spec.paths) as Array<Record<string, { operationId?: string; responses?: Record<string, object> }>>) {
+      for (const operation of Object.values(item)) {
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          const schema = (resolve(response).content as Record<string, { schema: object }> | undefined)?.["application/json"]?.schema;
+          if (!status.startsWith("2") || !schema) continue;
+          answers.push(`${operation.operationId} ${status}`);
+          expect(isObject(resolve(schema)), `${operation.operationId} ${status}`).toBe(true);
+        }
+      }
+    }
+    expect(answers).toContain("getJob 200");
+    expect(answers.length).toBeGreaterThan(20);
   });
 
   test("200 with an empty body where JSON is promised → HostupUnexpectedResponseError", async ({ api }) => {

@@ -172,6 +172,33 @@ describe.concurrent("secrets stay out of errors", () => {
     expectNoSecrets(error);
   });
 
+  // The client's DynDNS update sends the token in its query string; a server (or a proxy) that echoes
+  // the request URI puts it back in the error, in the token's own form or percent-encoded.
+  test.for([
+    ["the token", TOKEN],
+    ["a token the query string encodes", "ddns+tok/en=9f8e7d6c5b4a3928&SECRET"],
+  ] as const)("hostup.updateDynDns: a Problem echoing the request URI: %s appears nowhere in the error", async ([, token], { api }) => {
+    api.handle(({ url }) => {
+      const uri = url.slice(api.url.length);
+      return {
+        status: 401,
+        headers: { "x-request-uri": uri },
+        problem: { ...problem(401, "unauthorized"), detail: `Refused ${uri}`, instance: uri, errors: [{ pointer: "/token", detail: uri }] },
+      };
+    });
+    const error = await rejectionOf(clientFor(api).updateDynDns({ hostname: "home.example.com", token }));
+
+    expect(error).toBeInstanceOf(HostupAuthenticationError);
+    const auth = error as HostupAuthenticationError;
+    expect(auth.problem?.instance).toBe("/api/dyndns/update?hostname=home.example.com&token=[REDACTED]");
+    expect(auth.message).toContain("Refused /api/dyndns/update?hostname=home.example.com&token=[REDACTED]");
+    const encoded = new URLSearchParams({ token }).toString().slice("token=".length);
+    expectNoSecrets(error, [...SECRETS, token, encoded, encodeURIComponent(token), token.slice(5, 20)]);
+    // The answer really did echo it.
+    expect(api.requests[0]!.query.token).toBe(token);
+    expect(api.handlerErrors).toEqual([]);
+  });
+
   test("a 201 createDynDnsConfig with malformed JSON containing the token: HostupUnexpectedResponseError without the token", async ({
     api,
   }) => {
