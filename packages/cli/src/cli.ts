@@ -2,6 +2,7 @@
 // command group lives in commands/; this file builds the program and maps errors to exit codes.
 import { createInterface } from "node:readline";
 import { Command, CommanderError } from "commander";
+import { DEFAULT_TIMEOUT_MS } from "@hostup/sdk";
 import { addAcmeCommands } from "./commands/acme.js";
 import { addDnsCommands } from "./commands/dns.js";
 import { addDomainCommands } from "./commands/domains.js";
@@ -15,7 +16,8 @@ export { CLI_PRODUCT } from "./context.js";
 
 const EXIT_HELP = `
 Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 5 changes pending (dns plan), 130 interrupted (dns apply), 1 unexpected.
-The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600).`;
+The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600),
+which may also hold "baseUrl" and "timeout" (the options and variables win).`;
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {
   const program = new Command("hostup")
@@ -23,7 +25,7 @@ export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): C
     .version(CLI_VERSION, "--version", "print the version")
     .option("--base-url <url>", "API origin (default https://cloud.hostup.se; HOSTUP_BASE_URL)")
     .option("--json", "machine-readable JSON output")
-    .option("--timeout <ms>", "per-request timeout in ms", wholeNumber("--timeout"))
+    .option("--timeout <ms>", `per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; HOSTUP_TIMEOUT)`, wholeNumber("--timeout"))
     .addHelpText("after", EXIT_HELP)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()

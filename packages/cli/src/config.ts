@@ -1,9 +1,10 @@
-// Where the CLI gets its API key and base URL: the environment first, then a config file that
-// only its owner may read. The key is never taken from the command line (it would show in `ps`
-// and in shell history).
+// Where the CLI gets its API key, base URL and request timeout: the environment first, then a
+// config file that is the user's alone. The key is never taken from the command line (it would show
+// in `ps` and in shell history); the base URL and the timeout may be, and there they win.
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { GlobalOptions } from "./context.js";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -12,43 +13,134 @@ export class UsageError extends Error {
 export interface Settings {
   apiKey: string;
   baseUrl: string | undefined;
+  timeoutMs: number | undefined;
+}
+
+interface ConfigFile {
+  apiKey?: string;
+  baseUrl?: string;
+  timeout?: number;
 }
 
 export function configPath(env: NodeJS.ProcessEnv): string {
   return env.HOSTUP_CONFIG || join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "hostup", "config.json");
 }
 
-export function loadSettings(env: NodeJS.ProcessEnv, baseUrlFlag: string | undefined): Settings {
-  const file = readConfigFile(configPath(env));
-  const apiKey = env.HOSTUP_API_KEY?.trim() || file?.apiKey;
+/**
+ * The settings from the global options, the environment and the config file, in that order. `uid`
+ * is the user hostup runs as (tests pass another), whose config file must be theirs or root's.
+ */
+export function loadSettings(
+  env: NodeJS.ProcessEnv,
+  flags: Pick<GlobalOptions, "baseUrl" | "timeout">,
+  uid = process.getuid?.(),
+): Settings {
+  const path = configPath(env);
+  const file = readConfigFile(path, uid);
+  const fromEnv = env.HOSTUP_API_KEY?.trim();
+  const apiKey = fromEnv || file?.apiKey;
   if (!apiKey) {
     throw new UsageError(
-      `No API key: set HOSTUP_API_KEY, or put {"apiKey": "…"} in ${configPath(env)} (chmod 600). ` +
-        "Create keys in the HostUp customer portal.",
+      `No API key: set HOSTUP_API_KEY, or put {"apiKey": "…"} in ${path} (chmod 600). Create keys in the HostUp customer portal.`,
     );
   }
-  return { apiKey, baseUrl: baseUrlFlag ?? (env.HOSTUP_BASE_URL || file?.baseUrl) };
+  refuseUnsendableKey(apiKey, fromEnv ? "HOSTUP_API_KEY" : `The apiKey in ${path}`);
+  return {
+    apiKey,
+    baseUrl: flags.baseUrl ?? (env.HOSTUP_BASE_URL || file?.baseUrl),
+    timeoutMs: requestTimeout(env, flags.timeout) ?? file?.timeout,
+  };
 }
 
-function readConfigFile(path: string): { apiKey?: string; baseUrl?: string } | undefined {
-  let mode: number;
+/** --timeout, else HOSTUP_TIMEOUT (for hooks that pass no flags: lego's exec provider, certbot's), checked as --timeout is. */
+export function requestTimeout(env: NodeJS.ProcessEnv, flag: number | undefined): number | undefined {
+  const value = env.HOSTUP_TIMEOUT;
+  if (flag !== undefined || !value) return flag;
+  const timeout = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !isMilliseconds(timeout)) throw new UsageError(`HOSTUP_TIMEOUT ${MILLISECONDS}`);
+  return timeout;
+}
+
+const MILLISECONDS = "must be a whole number ≥ 1 (milliseconds, as --timeout).";
+const isMilliseconds = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1;
+
+function readConfigFile(path: string, uid: number | undefined): ConfigFile | undefined {
+  let stats: { mode: number; uid: number };
   try {
-    mode = statSync(path).mode;
+    stats = statSync(path);
   } catch {
     return undefined; // no config file
   }
-  refuseIfReadableByOthers(path, mode);
+  refuseIfAnotherUsers(path, stats.uid, uid);
+  refuseIfReadableByOthers(path, stats.mode);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch {
-    throw new UsageError(`${path} is not valid JSON (expected {"apiKey": "…", "baseUrl": "…"}).`);
+    throw new UsageError(`${path} is not valid JSON (expected {"apiKey": "…", "baseUrl": "…", "timeout": 30000}).`);
   }
-  const { apiKey, baseUrl } = (parsed ?? {}) as Record<string, unknown>;
+  const { apiKey, baseUrl, timeout } = (parsed ?? {}) as Record<string, unknown>;
   if ((apiKey !== undefined && typeof apiKey !== "string") || (baseUrl !== undefined && typeof baseUrl !== "string")) {
     throw new UsageError(`${path}: "apiKey" and "baseUrl" must be strings.`);
   }
-  return { apiKey, baseUrl };
+  if (timeout !== undefined && !isMilliseconds(timeout)) throw new UsageError(`${path}: "timeout" ${MILLISECONDS}`);
+  return { apiKey, baseUrl, timeout };
+}
+
+/**
+ * A key that no HTTP header can carry (a zero-width space or an en dash pasted with it, a newline)
+ * would fail as a network error after every retry; refused here, saying which character is wrong
+ * and where, never quoting the key. Spaces and tabs could go in a header but not in a Bearer token.
+ */
+function refuseUnsendableKey(apiKey: string, source: string): void {
+  const characters = [...apiKey];
+  const at = characters.findIndex((character) => !/^[\x21-\x7e]$/.test(character));
+  if (at === -1) return;
+  const code = characters[at]!.codePointAt(0)!;
+  const name = CHARACTER_NAMES.get(code) ?? (code < 0x20 || code === 0x7f ? "control character" : undefined);
+  throw new UsageError(
+    `${source} cannot be sent in an HTTP header: character ${at + 1} of ${characters.length} is ` +
+      `U+${code.toString(16).toUpperCase().padStart(4, "0")}${name ? ` (${name})` : ""}. ` +
+      "An API key is printable ASCII: copy it again from the HostUp customer portal.",
+  );
+}
+
+/** What copying a key from a web page or a document tends to bring along. */
+const CHARACTER_NAMES = new Map<number, string>([
+  [0x09, "tab"],
+  [0x0a, "line feed"],
+  [0x0d, "carriage return"],
+  [0x20, "space"],
+  [0xa0, "no-break space"],
+  [0xad, "soft hyphen"],
+  [0x200b, "zero-width space"],
+  [0x200c, "zero-width non-joiner"],
+  [0x200d, "zero-width joiner"],
+  [0x2010, "hyphen"],
+  [0x2011, "non-breaking hyphen"],
+  [0x2013, "en dash"],
+  [0x2014, "em dash"],
+  [0x2018, "left single quotation mark"],
+  [0x2019, "right single quotation mark"],
+  [0x201c, "left double quotation mark"],
+  [0x201d, "right double quotation mark"],
+  [0x2060, "word joiner"],
+  [0x2212, "minus sign"],
+  [0xfeff, "byte order mark"],
+]);
+
+/**
+ * A file holding a secret must be the user's or root's, as ssh requires of its own: its owner can
+ * read and rewrite it whatever its mode (a config file's baseUrl would get HOSTUP_API_KEY). `uid`
+ * is the user hostup runs as; without user IDs (Windows) there is nothing to check.
+ */
+export function refuseIfAnotherUsers(path: string, owner: number, uid: number | undefined): void {
+  if (uid !== undefined && owner !== uid && owner !== 0) {
+    throw new UsageError(
+      `Refusing to read ${path}: it belongs to another user (uid ${owner}), who can read and change it whatever its mode. ` +
+        `It must be yours (uid ${uid}) or root's: use a file of your own.`,
+    );
+  }
 }
 
 /** A file holding a secret (the config file, a DynDNS token file) must be its owner's alone. */

@@ -38,12 +38,12 @@ export function commandContext(program: Command, io: Io, state: RunState): Comma
     state,
     connect() {
       const globals = program.opts<GlobalOptions>();
-      const settings = loadSettings(io.env, globals.baseUrl);
+      const settings = loadSettings(io.env, globals, io.uid);
       const hostup = createHostupClient({
         apiKey: settings.apiKey,
         baseUrl: settings.baseUrl,
         userAgent: CLI_PRODUCT,
-        ...(globals.timeout ? { timeoutMs: globals.timeout } : {}),
+        ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
       });
       return { hostup, asJson: Boolean(globals.json) };
     },

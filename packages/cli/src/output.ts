@@ -22,6 +22,8 @@ export interface Io {
   ask?: (question: string) => Promise<string>;
   /** Calls `handler` on SIGINT or SIGTERM until the returned function is called. */
   onInterrupt?: (handler: (signal: string) => void) => () => void;
+  /** The user hostup runs as, whose files of secrets must be theirs or root's; `process.getuid()` when absent. */
+  uid?: number;
 }
 
 /**

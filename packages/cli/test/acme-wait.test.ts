@@ -1,5 +1,6 @@
 // `acme present --wait`: the record written in the zone server (@hostup/mock's startZoneServer), then asked
 // of local DNS servers (test/support/dns-server.ts) that serve the zone server's TXT records.
+import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { hostup } from "./run.js";
 import { dnsServer, type TestDnsServer, zoneTxt } from "./support/dns-server.js";
@@ -117,4 +118,20 @@ test("the deadline with --json: the error names each pending server", async () =
   expect(run.stdout).toBe("");
   const { error } = JSON.parse(run.stderr);
   expect(error).toMatchObject({ name: "PropagationTimeoutError", pending: [{ server: empty.server, answer: "no TXT record" }] });
+});
+
+test("the README's certbot example: its auth hook says nothing on stderr when it succeeds (certbot mails any as error output)", async () => {
+  const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+  const hook = /--manual-auth-hook "\$\(command -v hostup\) ([^"]+)"/.exec(readme)?.[1];
+  expect(hook).toMatch(/^acme present --wait\b/);
+  const server = await serve(zoneTxt(api, "example.com", { hiddenFor: 1 }));
+  const run = await hostup([...hook!.split(" "), "--wait-interval", "50ms", "--nameserver", server.server], {
+    HOSTUP_BASE_URL: api.url,
+    CERTBOT_DOMAIN: "example.com",
+    CERTBOT_VALIDATION: VALUE,
+  });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^created TXT /);
+  expect(run.stderr).toBe("");
+  expect(asked(server)).toBe(2);
 });

@@ -243,6 +243,35 @@ describe("configuration", () => {
   });
 });
 
+describe("a 200 answer that is not what the API documents", () => {
+  // The SDK throws HostupUnexpectedResponseError for them: an API error (exit 3), one line, no stack trace.
+  test.each([
+    [null, ["domains", "list"]],
+    ["a string", ["domains", "list"]],
+    [42, ["domains", "get", ID]],
+    [[], ["domains", "get", ID]],
+    [null, ["domains", "get", ID]],
+  ])("%j to hostup %s: exit 3 with the SDK's message, no stack trace", async (body, args) => {
+    await withLocalApi(answer(200, body, "application/json"), async (api) => {
+      const run = await hostup(args, { HOSTUP_BASE_URL: api.url });
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^Error: HTTP 200: [^\n]*\n$/);
+      const json = await hostup(["--json", ...args], { HOSTUP_BASE_URL: api.url });
+      expect(json.code).toBe(3);
+      expect(JSON.parse(json.stderr).error).toMatchObject({ name: "HostupUnexpectedResponseError", status: 200 });
+    });
+  });
+
+  test("a 200 that is not JSON: the same", async () => {
+    await withLocalApi(answer(200, "<html>", "text/html"), async (api) => {
+      const run = await hostup(["domains", "get", ID], { HOSTUP_BASE_URL: api.url });
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stderr).toMatch(/^Error: HTTP 200: [^\n]*\n$/);
+    });
+  });
+});
+
 describe("dns zone files through the built binary (bin/hostup.js)", () => {
   /** A zone server with example.com (one A record) and a temporary folder, for `work`. */
   async function withZone(work: (api: ZoneServer, dir: string) => Promise<void>): Promise<void> {

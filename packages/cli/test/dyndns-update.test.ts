@@ -1,9 +1,10 @@
+import { chownSync, statSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { HOSTNAME, type TextServer, TOKEN, textServer, tokenOnlyEnv } from "./dyndns-update-servers.js";
-import { hostup } from "./run.js";
+import { hostup, type TestIo } from "./run.js";
 
 let dyndns: TextServer;
 let echo: TextServer;
@@ -25,8 +26,8 @@ afterEach(() => {
 });
 
 /** `hostup dyndns update --hostname home.example.com …` against the local update server, with only a DynDNS token. */
-const update = (args: string[], env: Record<string, string | undefined> = {}) =>
-  hostup(["dyndns", "update", "--hostname", HOSTNAME, ...args], tokenOnlyEnv({ HOSTUP_BASE_URL: dyndns.url, ...env }));
+const update = (args: string[], env: Record<string, string | undefined> = {}, io: Partial<TestIo> = {}) =>
+  hostup(["dyndns", "update", "--hostname", HOSTNAME, ...args], tokenOnlyEnv({ HOSTUP_BASE_URL: dyndns.url, ...env }), io);
 
 const expectNoToken = (run: { stdout: string; stderr: string }) => {
   expect(run.stdout).not.toContain(TOKEN);
@@ -144,6 +145,19 @@ describe("hostup dyndns update: the token", () => {
     expect(dyndns.hits).toEqual([]);
   });
 
+  test("a token file that is another user's is refused even with mode 600, saying why, nothing sent", async () => {
+    const file = join(dir, "token-theirs");
+    await writeFile(file, TOKEN, { mode: 0o600 });
+    // As root (as the tests run here) the file is given away; anyone else is told they are another user.
+    const me = process.getuid!();
+    if (me === 0) chownSync(file, 12345, 12345);
+    const run = await update(["--ip", "1.2.3.4", "--token-file", file], {}, me === 0 ? {} : { uid: me + 1 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^Error: Refusing to read ${file}: it belongs to another user \\(uid ${statSync(file).uid}\\)`));
+    expectNoToken(run);
+    expect(dyndns.hits).toEqual([]);
+  });
+
   test("a systemd credential (in $CREDENTIALS_DIRECTORY) may show 0440, the mask of systemd's ACL; nowhere else, and never more", async () => {
     const credentials = await mkdtemp(join(dir, "credentials-"));
     const file = join(credentials, "dyndns-token");
@@ -165,6 +179,17 @@ describe("hostup dyndns update: the token", () => {
     const run = await update(["--ip", "1.2.3.4", "--token-file", file]);
     expect(run).toMatchObject({ code: 2, stderr: `Error: Cannot read the token file ${file}: ENOENT.\n` });
     expect(dyndns.hits).toEqual([]);
+  });
+
+  test("HOSTUP_TIMEOUT applies (the config file is not read): a held answer times out after it, exit 4", async () => {
+    dyndns.answer("hold");
+    const run = await update(["--ip", "1.2.3.4"], { HOSTUP_TIMEOUT: "200" });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("timed out after 200 ms");
+    const sent = dyndns.hits.length;
+    const bad = await update(["--ip", "1.2.3.4"], { HOSTUP_TIMEOUT: "1m" });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("HOSTUP_TIMEOUT must be a whole number") });
+    expect(dyndns.hits).toHaveLength(sent);
   });
 
   test("no token at all: exit 2 saying where to put one, nothing sent", async () => {

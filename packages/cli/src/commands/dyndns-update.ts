@@ -3,7 +3,7 @@
 // updater (dyndns-updater/watch.ts). It never calls ctx.connect(), which demands an API key.
 import { type Command, Option } from "commander";
 import { DEFAULT_BASE_URL, type DynDnsUpdateOptions, updateDynDns } from "@hostup/sdk";
-import { UsageError } from "../config.js";
+import { requestTimeout, UsageError } from "../config.js";
 import { CLI_PRODUCT, type CommandContext, type GlobalOptions } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { eprintln, json, untilInterrupted } from "../output.js";
@@ -26,7 +26,7 @@ interface UpdateOptions {
   verbose?: boolean;
 }
 
-/** How long --ip-from waits for the echo service when --timeout does not say. */
+/** How long --ip-from waits for the echo service when --timeout (or HOSTUP_TIMEOUT) does not say. */
 const LOOKUP_TIMEOUT_MS = 10_000;
 
 const HELP = `
@@ -83,17 +83,18 @@ export function addDynDnsUpdateCommand(dyndns: Command, ctx: CommandContext): vo
       const baseUrl = globals.baseUrl ?? (ctx.io.env.HOSTUP_BASE_URL || undefined);
       const intervalMs = options.interval === undefined ? DEFAULT_INTERVAL_MS : parseDuration(options.interval);
       if (options.watch) checkInterval(intervalMs, options.interval ?? "5m", [baseUrl ?? DEFAULT_BASE_URL, options.ipFrom]);
-      const token = readDynDnsToken(ctx.io.env, options.tokenFile);
+      const timeout = requestTimeout(ctx.io.env, globals.timeout);
+      const token = readDynDnsToken(ctx.io.env, options.tokenFile, ctx.io.uid);
       const sdkOptions: DynDnsUpdateOptions = {
         userAgent: CLI_PRODUCT,
         ...(baseUrl ? { baseUrl } : {}),
-        ...(globals.timeout ? { timeoutMs: globals.timeout } : {}),
+        ...(timeout ? { timeoutMs: timeout } : {}),
       };
       const lookup = addressSource({
         ipFrom: options.ipFrom,
         ipFromInterface: options.ipFromInterface,
         type: options.type,
-        timeoutMs: globals.timeout ?? LOOKUP_TIMEOUT_MS,
+        timeoutMs: timeout ?? LOOKUP_TIMEOUT_MS,
         userAgent: CLI_PRODUCT,
       });
 
