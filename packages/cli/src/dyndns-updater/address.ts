@@ -33,21 +33,48 @@ export function addressSource(settings: LookupSettings): AddressSource | undefin
 /** The service's origin only: a path or query might hold a key of that service. */
 export const describeService = (url: string) => new URL(url).origin;
 
+/**
+ * The most of a service's answer that is read. An address is at most 45 characters; the rest leaves
+ * room for a line break or a short line around it. A longer answer is no address, and an endless one
+ * would otherwise grow the updater's memory until the timeout.
+ */
+export const MAX_ADDRESS_ANSWER_BYTES = 512;
+
+const TIMED_OUT = Symbol("timed out");
+
 async function askService(url: string, type: RecordType | undefined, settings: LookupSettings, signal: AbortSignal): Promise<string> {
   const where = describeService(url);
-  let text: string;
+  // A timer of its own, kept until the lookup ends, rather than AbortSignal.timeout combined with the
+  // caller's signal by AbortSignal.any: on Node 20 such a combined signal loses its timeout in a
+  // garbage collection (nodejs/node#57736), and a service that never answered stalled the updater.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), settings.timeoutMs);
+  const forward = () => controller.abort(signal.reason);
+  if (signal.aborted) forward();
+  else signal.addEventListener("abort", forward, { once: true });
+  let text: string | undefined;
   try {
     const response = await fetch(url, {
       headers: { accept: "text/plain", "user-agent": settings.userAgent },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]),
+      signal: controller.signal,
     });
-    text = await response.text();
-    if (!response.ok) throw new AddressLookupError(`${where} answered HTTP ${response.status}, not an address.`);
+    if (!response.ok) {
+      controller.abort(); // its body is not needed
+      throw new AddressLookupError(`${where} answered HTTP ${response.status}, not an address.`);
+    }
+    text = await readCapped(response, MAX_ADDRESS_ANSWER_BYTES);
+    if (text === undefined) {
+      controller.abort(); // hangs up: the rest is not read
+      throw new AddressLookupError(`${where} answered with more than ${MAX_ADDRESS_ANSWER_BYTES} bytes, which is no address.`);
+    }
   } catch (error) {
     if (signal.aborted || error instanceof AddressLookupError) throw error;
-    const timedOut = (error as Error).name === "TimeoutError";
+    const timedOut = controller.signal.reason === TIMED_OUT;
     const reason = timedOut ? `no answer within ${settings.timeoutMs} ms` : String((error as Error).cause ?? (error as Error).message);
     throw new AddressLookupError(`Could not ask ${where} for this machine's address: ${reason}.`);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", forward);
   }
   const address = text.trim();
   const family = familyOf(address);
@@ -60,6 +87,19 @@ async function askService(url: string, type: RecordType | undefined, settings: L
     );
   }
   return address;
+}
+
+/** The body as text, or `undefined` when it is longer than `max` bytes (announced so, or found so reading it). */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  if (Number(response.headers.get("content-length")) > max) return undefined;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of response.body ?? []) {
+    size += part.length;
+    if (size > max) return undefined;
+    parts.push(part);
+  }
+  return new TextDecoder().decode(Buffer.concat(parts)); // as response.text() decodes: a byte order mark dropped
 }
 
 /** The record type an address belongs in, or `undefined` when it is no plain address (a zone suffix, brackets). */

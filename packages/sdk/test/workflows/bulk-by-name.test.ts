@@ -110,6 +110,23 @@ describe.concurrent("bulkDnsRecordsInBatches: batching", () => {
     expect(api.requests.map((r) => r.body).join("\n")).not.toMatch(/dom_|https:/);
   });
 
+  test("names beyond RFC 1035's limits are refused before sending, with a detail that quotes them cut short", async ({ api }) => {
+    serveDns(api);
+    const huge = `${"a.".repeat(50_000)}se`;
+    const longLabel = `${"b".repeat(64)}.example.se`;
+    const report = await clientAt(api).bulkDnsRecordsInBatches({ ...DMARC, domainNames: ["a.example.se", huge, longLabel] });
+
+    expect(posts(api).map((b) => b.domainNames)).toEqual([["a.example.se"]]);
+    expect(report.refused.map((r) => [r.index, r.by, r.code])).toEqual([
+      [1, "client", "invalid_domain_name"],
+      [2, "client", "invalid_domain_name"],
+    ]);
+    expect(report.refused[0]!.detail).toMatch(/is 100004 octets long; RFC 1035 allows 255/);
+    expect(report.refused[1]!.detail).toMatch(/a label of 64 octets; RFC 1035 allows 63/);
+    for (const refusal of report.refused) expect(refusal.detail!.length).toBeLessThan(300);
+    expect(api.requests.map((r) => r.body).join("\n")).not.toContain("aaaaaaaaaa".repeat(10));
+  });
+
   test("only refused values → no request at all", async ({ api }) => {
     serveDns(api);
     const report = await clientAt(api).bulkDnsRecordsInBatches({ ...DMARC, domainNames: ["dom_a1", "example"] });

@@ -95,6 +95,32 @@ describe.concurrent("findDomainByName", () => {
     },
   );
 
+  test.for([
+    ["a name of 100 KB", `${"a".repeat(100_000)}.com`, /a label of 100000 octets; RFC 1035 allows 63/],
+    ["a name of 100 KB in short labels", `${"a.".repeat(50_000)}com`, /is 100005 octets long; RFC 1035 allows 255/],
+    ["a label of 64 octets", `${"a".repeat(64)}.example.com`, /a label of 64 octets; RFC 1035 allows 63/],
+    ["a name of 254 characters", `${"abcdefghi.".repeat(25)}coms`, /is 256 octets long; RFC 1035 allows 255/],
+    ["a label with a character no DNS name has", "exa_mple!.com", /characters a DNS name cannot have/],
+  ])("beyond RFC 1035 (%s) → HostupValidationError with a short message, zero requests", async ([, input, reason], { api }) => {
+    api.handle(() => ({ json: page([EXAMPLE], null) }));
+    const error = await rejectionOf(clientAt(api).findDomainByName(input as string));
+
+    expect(error).toBeInstanceOf(HostupValidationError);
+    expect((error as HostupValidationError).field).toBe("query/name");
+    expect(error.message).toMatch(/^findDomainByName: .* is not a domain name/);
+    expect(error.message).toMatch(reason as RegExp);
+    expect(error.message.length).toBeLessThan(400); // the name is quoted cut short, never whole
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("a name at RFC 1035's limits (63-octet labels, 253 octets) is looked up", async ({ api }) => {
+    const longest = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.se`;
+    expect(longest).toHaveLength(253);
+    api.handle(() => ({ json: page([{ ...EXAMPLE, name: longest }], null) }));
+    await expect(clientAt(api).findDomainByName(longest)).resolves.toMatchObject({ name: longest });
+    expect(api.requests).toHaveLength(1);
+  });
+
   test("with the found name as domainName, createDynDnsConfig refuses a foreign hostname client-side and sends a subdomain", async ({
     api,
   }) => {

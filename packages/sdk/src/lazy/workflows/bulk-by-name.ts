@@ -3,7 +3,7 @@
 // checks before sending what the spec states but leaves to the server (which fields each action
 // needs), and sends the same operation in batches of names (batches.ts).
 import type { components } from "@hostup/types";
-import { asciiName } from "@hostup/dns/records";
+import { asciiName, nameProblem } from "@hostup/dns/records";
 import { inBatches, type BulkBatch, type BulkBatchOptions, type BulkRefusal, type BulkReport, type BulkRoute } from "./batches.js";
 import type { WorkflowCore } from "./core.js";
 
@@ -42,7 +42,10 @@ function refuseName(value: unknown): { code: string; detail: string } | undefine
   if (typeof value !== "string" || !PLAIN_NAME.test(value)) {
     return { code: "invalid_domain_name", detail: "Not a plain domain name such as example.com (no scheme, path, port or spaces)." };
   }
-  return undefined;
+  // RFC 1035's limits (63 octets a label, 253 a name) and the characters a label may have; the detail
+  // quotes the name cut short.
+  const problem = nameProblem(value);
+  return problem ? { code: "invalid_domain_name", detail: `Not a domain name: ${problem}` } : undefined;
 }
 
 /** The route's fields, for one workflow: the body minus its names is sent with every batch. */

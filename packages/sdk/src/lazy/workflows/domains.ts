@@ -1,7 +1,7 @@
 // Domain workflows on top of the generated methods: iterate every domain (cursor pagination),
 // and find a domain's public ID from its name.
 import type { components, operations } from "@hostup/types";
-import { asciiName } from "@hostup/dns/records";
+import { asciiName, nameProblem } from "@hostup/dns/records";
 import type { RequestOptions } from "../../eager/invoke.js";
 import type { WorkflowCore } from "./core.js";
 
@@ -77,16 +77,19 @@ export async function* paginate<T, Q extends object>(
 
 /**
  * The domain called `name` (case-insensitive; Unicode or punycode), via the documented lookup
- * `GET /api/v2/domains?name=…`. Throws HostupDomainNotFoundError when there is none.
+ * `GET /api/v2/domains?name=…`. Throws HostupDomainNotFoundError when there is none, and
+ * HostupValidationError, sending nothing, for a name no domain can have (RFC 1035's limits included).
  */
 export async function findDomainByName(
   core: WorkflowCore,
   name: string,
   options: Omit<RequestOptions, "domainName"> = {},
 ): Promise<DomainSummary> {
-  if (typeof name !== "string" || !/^[^\s/?#]+\.[^\s/?#]+$/.test(name.trim())) {
+  // Quoted cut short: a message never repeats a whole hostile input (a name of 100 KB).
+  const problem = typeof name === "string" ? nameProblem(name) : undefined;
+  if (typeof name !== "string" || !/^[^\s/?#]+\.[^\s/?#]+$/.test(name.trim()) || problem) {
     throw new core.HostupValidationError(
-      `findDomainByName: ${JSON.stringify(String(name)).slice(0, 80)} is not a domain name (e.g. "example.com").`,
+      `findDomainByName: ${JSON.stringify(String(name)).slice(0, 80)} is not a domain name (e.g. "example.com")${problem ? `: ${problem}` : "."}`,
       "listDomains",
       "query/name",
     );
