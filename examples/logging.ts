@@ -1,6 +1,6 @@
 // Logging: one line per attempt (operation, method, path, status, timing, retries), never headers
 // or bodies, so neither the API key nor a DynDNS token can reach a log. `debug: true` or
-// HOSTUP_DEBUG=1 logs with console.debug; `logger` receives structured records instead.
+// HOSTUP_DEBUG=1 logs with console.warn (stderr); `logger` receives structured records instead.
 import { createHostupClient, formatLogRecord, type LogRecord } from "@hostup/sdk";
 
 const records: LogRecord[] = [];

@@ -83,6 +83,13 @@ describe("domains", () => {
     ]);
   });
 
+  test("HOSTUP_DEBUG=1 with --json (the built binary): the SDK's debug lines go to stderr, stdout stays pure JSON", async () => {
+    const run = await hostupBinary(["--json", "domains", "list"], { HOSTUP_DEBUG: "1" });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ id: ID, name: "example.com" }]);
+    expect(run.stderr).toMatch(/^\[hostup\] listDomains GET \/api\/v2\/domains → 200 in \d+ ms \(attempt 1\/\d+\)$/m);
+  });
+
   test("get and sync accept a domain name (resolved through the list) or a dom_ ID", async () => {
     const byName = await hostup(["domains", "get", "example.com"]);
     expect(byName.code).toBe(0);

@@ -51,13 +51,15 @@ export interface HostupClientOptions {
   maxRetryWaitMs?: number;
   /**
    * Receives one record per attempt: operation, method, path, status, attempt, timing. Never
-   * headers or bodies. `debug: true` (or `HOSTUP_DEBUG=1`) logs them with `console.debug`.
+   * headers or bodies. `debug: true` (or `HOSTUP_DEBUG=1`) logs them with `console.warn`: to stderr,
+   * out of the way of a program's output.
    */
   logger?: (record: LogRecord) => void;
   debug?: boolean;
   /**
-   * Your product token(s), added to the `User-Agent` the SDK sends from Node
-   * (`hostup-sdk-typescript/1.2.0 (node 20.20.2) my-app/3.1`). Browsers send their own User-Agent;
+   * Your product token(s), added to the `User-Agent` the SDK sends outside a browser, which names
+   * the runtime (`hostup-sdk-typescript/1.2.0 (node 20.20.2) my-app/3.1`; `(Bun/1.3.5)`, `(Deno/2.5.6)`,
+   * `(Cloudflare-Workers)`). Browsers send their own User-Agent;
    * there the SDK sends only this, when given (which costs a CORS preflight). A call's own
    * `headers: { "user-agent": … }` replaces the whole value.
    */
@@ -140,7 +142,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const apiKey = checkApiKey(options.apiKey);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const debug = options.debug ?? debugFromEnvironment();
-  const log = options.logger ?? (debug ? (record: LogRecord) => console.debug(formatLogRecord(record)) : undefined);
+  const log = options.logger ?? (debug ? (record: LogRecord) => console.warn(formatLogRecord(record)) : undefined);
   const fetchImpl = options.fetch;
   // The key lives only in this closure and in outgoing headers: the client object holds no copy
   // that `console.log(client)` or `JSON.stringify(client)` could reveal.

@@ -74,7 +74,7 @@ async function sendDynDnsUpdate(...args: unknown[]): Promise<DynDnsUpdateResult>
       timeoutMs: checked.timeoutMs,
       maxRetries: checked.maxRetries,
       maxRetryWaitMs: checked.maxRetryWaitMs,
-      log: checked.logger ?? (debug ? (record: LogRecord) => console.debug(formatLogRecord(record)) : undefined),
+      log: checked.logger ?? (debug ? (record: LogRecord) => console.warn(formatLogRecord(record)) : undefined),
       rate: createRateState(),
     },
     { method: UPDATE_OPERATION.method, url: `${checked.baseUrl}${UPDATE_OPERATION.path}?${query}`, headers: {}, body: undefined },

@@ -1,6 +1,6 @@
 // The client's surface: methods resolved by name on first call (the operation table loads then),
 // `preload()`, and the User-Agent it sends. Requests are observed through an injected fetch.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { inspect } from "node:util";
 import { createHostupClient, HostupConfigError } from "../src/index.js";
 import { SDK_PRODUCT } from "../src/eager/user-agent.js";
@@ -69,9 +69,12 @@ describe("methods", () => {
 });
 
 describe("User-Agent", () => {
-  const nodeAgent = `hostup-sdk-typescript/${version} (node ${process.versions.node})`;
+  // The runtime this suite runs in: Node, or Bun or Deno (scripts/compat runs the suite there too).
+  const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+  const runtime = agent?.startsWith("Bun/") || agent?.startsWith("Deno/") ? agent : `node ${process.versions.node}`;
+  const nodeAgent = `hostup-sdk-typescript/${version} (${runtime})`;
 
-  test("in Node the SDK names itself and the Node version", async () => {
+  test("outside a browser the SDK names itself and the runtime (in Node its version)", async () => {
     const { hostup, requests } = recordingClient();
     await hostup.syncDomainStatus(ID);
     expect(SDK_PRODUCT).toBe(`hostup-sdk-typescript/${version}`);
@@ -102,6 +105,8 @@ describe("User-Agent", () => {
   test("in a browser nothing extra is sent (no CORS preflight), unless the app asks", async () => {
     const global = globalThis as { document?: unknown };
     global.document = {};
+    // A browser says so in navigator.userAgent (test/runtime/other-runtimes.test.ts has more runtimes).
+    vi.stubGlobal("navigator", { userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:145.0) Gecko/20100101 Firefox/145.0" });
     try {
       const plain = recordingClient();
       await plain.hostup.syncDomainStatus(ID);
@@ -111,6 +116,7 @@ describe("User-Agent", () => {
       expect(asked.requests[0]!.headers.get("user-agent")).toBe("my-app/2");
     } finally {
       delete global.document;
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -22,7 +22,7 @@ export interface DynDnsUpdateOptions {
   signal?: AbortSignal;
   /** Receives one record per attempt (method, path without the query, status, timing); never the token. */
   logger?: (record: LogRecord) => void;
-  /** `true` (or `HOSTUP_DEBUG=1`): log each attempt with `console.debug`. */
+  /** `true` (or `HOSTUP_DEBUG=1`): log each attempt with `console.warn` (stderr). */
   debug?: boolean;
   /** Your product token(s), e.g. `my-router/1.2`, added to the SDK's `User-Agent` (HostUp's DynDNS logs record it). */
   userAgent?: string;

@@ -20,17 +20,19 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = subscribers.get(signal);
   if (!callbacks) {
     const fresh = new Set<() => void>();
-    const fire = () => {
-      const due = [...fresh];
-      fresh.clear();
-      for (const call of due) call();
-    };
-    signal.addEventListener("abort", fire, { once: true });
+    signal.addEventListener("abort", () => callAll(fresh), { once: true });
     subscribers.set(signal, (callbacks = fresh));
   }
   const registered = callbacks;
   registered.add(callback);
   return () => void registered.delete(callback);
+}
+
+/** Empties `callbacks`, then calls each of them (one added meanwhile waits for the next time). */
+export function callAll(callbacks: Set<() => void>): void {
+  const due = [...callbacks];
+  callbacks.clear();
+  for (const call of due) call();
 }
 
 /** Waits `ms`, or rejects with HostupAbortError as soon as `signal` fires. */

@@ -52,7 +52,7 @@ export interface CallContext {
 
 const OPTION_KEYS = ["signal", "timeoutMs", "maxRetries", "headers", "domainName"];
 
-const validation = loadOnce(() => import("../lazy/validate.js"));
+export const validation = loadOnce(() => import("../lazy/validate.js"));
 const failure = loadOnce(() => import("../lazy/failure.js"));
 
 /** Starts loading what a call may need before its request goes out (`hostup.preload()`). */

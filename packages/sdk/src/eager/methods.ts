@@ -5,7 +5,7 @@
 // neither with the number of operations the API has nor with the number of workflows (src/README.md).
 import { HostupConfigError } from "../errors.js";
 import type { HostupMethods } from "../generated/methods.js";
-import { invoke, type CallContext } from "./invoke.js";
+import { invoke, validation, type CallContext } from "./invoke.js";
 import { loadOnce } from "./load-once.js";
 import type { Method } from "./method.js";
 
@@ -55,7 +55,7 @@ function bindMethod(ctx: CallContext, name: string, workflow: WorkflowLookup): M
     return operationTable().then(async ({ OPERATIONS }) => {
       if (Object.hasOwn(OPERATIONS, name)) return invoke(ctx, OPERATIONS[name]!, args, full);
       const run = full ? undefined : await workflow(name); // a workflow has no HTTP response to return
-      if (!run) throw notFound(name);
+      if (!run) throw await notFound(name);
       return run(...args);
     });
   };
@@ -67,12 +67,10 @@ function bindMethod(ctx: CallContext, name: string, workflow: WorkflowLookup): M
 function iterating(name: string, workflow: WorkflowLookup) {
   return async function* (...args: unknown[]) {
     const run = await workflow(name);
-    if (!run) throw notFound(name);
+    if (!run) throw await notFound(name);
     yield* run(...args) as AsyncIterable<unknown>;
   };
 }
 
-const notFound = (name: string) =>
-  new HostupConfigError(
-    `hostup.${name} is not a method: the HostUp API has no operation, and the SDK no workflow, called \`${name}\` (names are case-sensitive).`,
-  );
+/** The error for a name that is neither an operation nor a workflow (its message is written by validate.ts). */
+const notFound = async (name: string) => new HostupConfigError((await validation()).notAMethod(name));

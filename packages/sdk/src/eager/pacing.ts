@@ -16,15 +16,15 @@
 // is the caller's to schedule: that 429 is thrown at once). Without rate-limit headers nothing is
 // ever held.
 import { headerInteger, resetTime, retryAfterMs } from "./rate-limit.js";
-import { abortError, onAbort, sleep } from "./abort.js";
+import { abortError, callAll, onAbort, sleep } from "./abort.js";
 
 export interface RateState {
   /** Attempts the window still allows, as far as the client knows; `undefined`: no limit known. */
-  left: number | undefined;
+  left?: number;
   /** When the window resets (ms since the epoch); 0: unknown, or reset already accounted for. */
   reset: number;
   /** `X-RateLimit-Limit`: what a fresh window allows. */
-  limit: number | undefined;
+  limit?: number;
   /** A 429's `Retry-After`: no held attempt starts before this (ms since the epoch). */
   until: number;
   /** This client's attempts in flight. */
@@ -34,7 +34,7 @@ export interface RateState {
 }
 
 export function createRateState(): RateState {
-  return { left: undefined, reset: 0, limit: undefined, until: 0, inFlight: 0, waiting: new Set() };
+  return { reset: 0, until: 0, inFlight: 0, waiting: new Set() };
 }
 
 /** Could an attempt have to wait? (If not, `start` it without `admit`: the common, synchronous case.) */
@@ -98,11 +98,7 @@ export function settle(rate: RateState, response: Response | undefined, maxWaitM
       if (ms !== undefined && ms <= maxWaitMs) rate.until = Math.max(rate.until, now + ms);
     }
   }
-  if (rate.waiting.size) {
-    const waiting = [...rate.waiting];
-    rate.waiting.clear();
-    for (const wake of waiting) wake();
-  }
+  callAll(rate.waiting);
 }
 
 function nextAnswer(rate: RateState, signal: AbortSignal | undefined): Promise<void> {

@@ -12,13 +12,14 @@ export interface RateLimit {
 
 /** A header holding a non-negative integer, or `undefined` when it is absent or not one. */
 export function headerInteger(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name);
-  return value !== null && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
+  // `null` (no such header) fails the test as the text "null".
+  const value = headers.get(name) as string;
+  return /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
 }
 
 /** `X-RateLimit-Reset` in ms since the epoch, or `undefined`. */
 export function resetTime(headers: Headers): number | undefined {
-  const reset = Date.parse(headers.get("x-ratelimit-reset") ?? "");
+  const reset = Date.parse(headers.get("x-ratelimit-reset") as string); // `null`: NaN, as the text "null"
   return Number.isNaN(reset) ? undefined : reset;
 }
 
@@ -36,12 +37,10 @@ export function readRateLimit(headers: Headers): RateLimit {
  * failing that, `X-RateLimit-Reset`. `undefined` when neither is usable.
  */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = resetTime(headers);
-  return reset === undefined ? undefined : Math.max(0, reset - now);
+  // Absent (`undefined`) or empty, it is neither a number nor a date.
+  const retryAfter = headers.get("retry-after")?.trim() as string;
+  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  const date = Date.parse(retryAfter);
+  const until = Number.isNaN(date) ? resetTime(headers) : date;
+  return until === undefined ? undefined : Math.max(0, until - now);
 }

@@ -98,7 +98,8 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
     const status = exchange?.response.status;
     let retryInMs: number | undefined;
     if (attempt < maxAttempts) {
-      if (status === 429 || (policy.retrySafe && (failure !== undefined || (status !== undefined && status >= 500)))) {
+      // (A failed attempt has no status: `undefined >= 500` is false.)
+      if (status === 429 || (policy.retrySafe && (failure || status! >= 500))) {
         const asked = exchange ? retryAfterMs(exchange.response.headers, Date.now()) : undefined;
         retryInMs = asked ?? backoffMs(attempt);
         // A server asking for a longer pause than we are willing to wait gets its error back now.

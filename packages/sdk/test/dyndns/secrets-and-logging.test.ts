@@ -86,7 +86,7 @@ function headerText(headers: Headers): string {
   return lines.join("\n");
 }
 
-// Sequential: these spy on console.debug and change process.env.
+// Sequential: these spy on console and change process.env.
 describe("logging", () => {
   const originalDebugEnv = process.env.HOSTUP_DEBUG;
   afterEach(() => {
@@ -127,8 +127,8 @@ describe("logging", () => {
     expectClean(JSON.stringify(records));
   });
 
-  test("debug: true writes one console.debug line per attempt, without the token", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+  test("debug: true writes one line per attempt to stderr (console.warn), without the token", async ({ api }) => {
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
     api.script([dyndns("abuse")]);
     await rejectionOf(update(api, { ip: IP }, { debug: true }));
 
@@ -138,11 +138,14 @@ describe("logging", () => {
     expectClean(lines.join("\n"));
   });
 
-  test("HOSTUP_DEBUG=1 turns debug logging on; debug: false and a logger take precedence", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+  test("HOSTUP_DEBUG=1 turns debug logging on, to stderr; debug: false and a logger take precedence", async ({ api }) => {
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // What Node writes to stdout.
+    const stdout = (["log", "info", "debug"] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => {}));
     process.env.HOSTUP_DEBUG = "1";
     api.script([dyndns(`good ${IP}`), dyndns(`good ${IP}`), dyndns(`good ${IP}`)]);
     await update(api);
+    for (const spy of stdout) expect(spy).not.toHaveBeenCalled();
     expect(debug).toHaveBeenCalledTimes(1);
     expectClean(String(debug.mock.calls[0]![0]));
 
@@ -154,13 +157,15 @@ describe("logging", () => {
   });
 
   test("without debug, HOSTUP_DEBUG or a logger nothing is written", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const consoleDebug = vi.spyOn(console, "debug").mockImplementation(() => {});
     delete process.env.HOSTUP_DEBUG;
     api.script([dyndns(`good ${IP}`), dyndns("911")]);
     await update(api);
     await rejectionOf(update(api));
     expect(debug).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
+    expect(consoleDebug).not.toHaveBeenCalled();
   });
 });

@@ -59,11 +59,16 @@ describe.concurrent("the request", () => {
     expect(names.sort()).toEqual(["accept", "user-agent"]);
   });
 
-  test("in Node the SDK names itself in the User-Agent, followed by the caller's product tokens", async ({ api }) => {
+  test("outside a browser the SDK names itself and the runtime in the User-Agent, followed by the caller's product tokens", async ({
+    api,
+  }) => {
     api.script([dyndns(`good ${IP}`), dyndns(`good ${IP}`)]);
     await update(api);
     await update(api, {}, { userAgent: "my-router/1.2" });
-    const own = `hostup-sdk-typescript/${packageJson.version} (node ${process.versions.node})`;
+    // Node, or Bun or Deno (scripts/compat runs the suite there too).
+    const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+    const runtime = agent?.startsWith("Bun/") || agent?.startsWith("Deno/") ? agent : `node ${process.versions.node}`;
+    const own = `hostup-sdk-typescript/${packageJson.version} (${runtime})`;
     expect(api.requests.map((r) => r.headers.get("user-agent"))).toEqual([own, `${own} my-router/1.2`]);
   });
 

@@ -279,7 +279,7 @@ describe.concurrent("secrets stay out of errors", () => {
   });
 });
 
-// Sequential: these tests spy on console.debug and change process.env.
+// Sequential: these tests spy on console and change process.env.
 describe("logging", () => {
   const originalDebugEnv = process.env.HOSTUP_DEBUG;
   afterEach(() => {
@@ -386,8 +386,8 @@ describe("logging", () => {
     expectClean(JSON.stringify(records));
   });
 
-  test("debug: true writes one console.debug line per attempt with method, path, status and attempt", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+  test("debug: true writes one line per attempt to stderr (console.warn) with method, path, status and attempt", async ({ api }) => {
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
     api.script([
       { status: 429, headers: { "retry-after": "0" }, problem: problem(429, "rate_limit_exceeded") },
       { status: 201, json: DYNDNS_CONFIG },
@@ -407,12 +407,15 @@ describe("logging", () => {
     expectClean(lines.join("\n"));
   });
 
-  test("HOSTUP_DEBUG=1 in the environment turns debug logging on", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+  test("HOSTUP_DEBUG=1 in the environment turns debug logging on, to stderr: nothing goes to stdout (a CLI's --json)", async ({ api }) => {
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // What Node writes to stdout.
+    const stdout = (["log", "info", "debug"] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => {}));
     process.env.HOSTUP_DEBUG = "1";
     api.script([ok]);
     await clientFor(api).syncDomainStatus(DOMAIN_ID);
 
+    for (const spy of stdout) expect(spy).not.toHaveBeenCalled();
     expect(debug).toHaveBeenCalledTimes(1);
     const line = String(debug.mock.calls[0]![0]);
     expect(line).toContain(`POST ${SYNC_PATH}`);
@@ -422,7 +425,8 @@ describe("logging", () => {
   });
 
   test("without debug, HOSTUP_DEBUG or a logger nothing is written; debug: false beats HOSTUP_DEBUG=1", async ({ api }) => {
-    const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
+    const debug = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const consoleDebug = vi.spyOn(console, "debug").mockImplementation(() => {});
     delete process.env.HOSTUP_DEBUG;
     api.script([ok, ok]);
     await clientFor(api).syncDomainStatus(DOMAIN_ID);
@@ -431,5 +435,6 @@ describe("logging", () => {
 
     expect(api.requests).toHaveLength(2);
     expect(debug).not.toHaveBeenCalled();
+    expect(consoleDebug).not.toHaveBeenCalled();
   });
 });
