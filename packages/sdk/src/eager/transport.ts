@@ -149,6 +149,8 @@ async function attemptOnce(
   } catch (error) {
     throwIfAborted(signal);
     if (controller.signal.reason === TIMED_OUT) throw new HostupTimeoutError(policy.timeoutMs, attempt);
+    // Bun's fetch errors carry the whole URL as `path`, query included: a DynDNS update's token.
+    if (error instanceof Error) delete (error as { path?: unknown }).path;
     throw new HostupConnectionError(`Could not reach the HostUp API: ${describeCause(error)} (attempt ${attempt}).`, attempt, {
       cause: error,
     });

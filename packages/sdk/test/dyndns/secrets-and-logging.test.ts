@@ -3,7 +3,8 @@
 // searched for it (and for fragments of it): error message, stack, String(), JSON, util.inspect with
 // hidden fields, error properties, log records and the debug lines written to the console.
 import { afterEach, describe, expect, vi } from "vitest";
-import { formatLogRecord, type LogRecord } from "../../src/index.js";
+import { inspect } from "node:util";
+import { createHostupClient, formatLogRecord, type LogRecord, updateDynDns } from "../../src/index.js";
 import type { Answer } from "../support/fetch-handler.js";
 import {
   expectNoSecrets,
@@ -70,6 +71,22 @@ describe.concurrent("the token is in no error", () => {
       expect(record.path).toBe(UPDATE_PATH);
       expectClean(JSON.stringify(record));
       expectClean(formatLogRecord(record));
+    }
+  });
+
+  test("a fetch error that carries the whole URL (Bun's `path`) leaves no token in the error, from the function or the client", async () => {
+    // Bun's fetch fails with an error whose `path` is the URL it was given, query and token included.
+    const bunLike = (url: string | URL | Request) =>
+      Promise.reject(Object.assign(new TypeError("Unable to connect"), { code: "ConnectionRefused", path: String(url) }));
+    const fromFunction = await rejectionOf(
+      updateDynDns({ hostname: HOSTNAME, token: TOKEN }, { baseUrl: "http://127.0.0.1:9", fetch: bunLike, maxRetries: 0 }),
+    );
+    const client = createHostupClient({ apiKey: "hk_test_key_0123456789", baseUrl: "http://127.0.0.1:9", fetch: bunLike, maxRetries: 0 });
+    const fromClient = await rejectionOf(client.updateDynDns({ hostname: HOSTNAME, token: TOKEN }));
+    for (const error of [fromFunction, fromClient]) {
+      expect(error.name).toBe("HostupConnectionError");
+      expectNoSecrets(error);
+      expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain(TOKEN);
     }
   });
 
