@@ -149,10 +149,12 @@ async function attemptOnce(
   } catch (error) {
     throwIfAborted(signal);
     if (controller.signal.reason === TIMED_OUT) throw new HostupTimeoutError(policy.timeoutMs, attempt);
-    // Bun's fetch errors carry the whole URL as `path`, query included: a DynDNS update's token.
-    if (error instanceof Error) delete (error as { path?: unknown }).path;
+    // Bun's fetch errors carry the whole URL as `path`, query included (a DynDNS update's token), and
+    // will not let it be deleted: the cause is then a copy of the error without it.
+    const { name, message, code, path } = (error ?? {}) as Error & { code?: unknown; path?: unknown };
+    const cause = typeof path === "string" ? Object.assign(new Error(message), { name, code }) : error;
     throw new HostupConnectionError(`Could not reach the HostUp API: ${describeCause(error)} (attempt ${attempt}).`, attempt, {
-      cause: error,
+      cause,
     });
   } finally {
     clearTimeout(timer);

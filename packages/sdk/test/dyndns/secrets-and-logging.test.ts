@@ -76,8 +76,12 @@ describe.concurrent("the token is in no error", () => {
 
   test("a fetch error that carries the whole URL (Bun's `path`) leaves no token in the error, from the function or the client", async () => {
     // Bun's fetch fails with an error whose `path` is the URL it was given, query and token included.
-    const bunLike = (url: string | URL | Request) =>
-      Promise.reject(Object.assign(new TypeError("Unable to connect"), { code: "ConnectionRefused", path: String(url) }));
+    const bunLike = (url: string | URL | Request) => {
+      const error = Object.assign(new TypeError("Unable to connect"), { code: "ConnectionRefused" });
+      // As Bun defines it: an own property that cannot be deleted.
+      Object.defineProperty(error, "path", { value: String(url), enumerable: true, configurable: false });
+      return Promise.reject(error);
+    };
     const fromFunction = await rejectionOf(
       updateDynDns({ hostname: HOSTNAME, token: TOKEN }, { baseUrl: "http://127.0.0.1:9", fetch: bunLike, maxRetries: 0 }),
     );
@@ -85,6 +89,7 @@ describe.concurrent("the token is in no error", () => {
     const fromClient = await rejectionOf(client.updateDynDns({ hostname: HOSTNAME, token: TOKEN }));
     for (const error of [fromFunction, fromClient]) {
       expect(error.name).toBe("HostupConnectionError");
+      expect((error.cause as { code?: unknown }).code).toBe("ConnectionRefused");
       expectNoSecrets(error);
       expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain(TOKEN);
     }
