@@ -35,6 +35,3 @@ export function recordSelector(words: string[], command: string, valueRequired: 
   if (value !== undefined && value.trim() === "") throw new UsageError("The record value is empty.");
   return value === undefined ? { type, name: name! } : { type, name: name!, value };
 }
-
-/** A `--name` filter or a record name for the API's filter: relative, full or `@`; a trailing dot dropped. */
-export const filterName = (name: string) => name.trim().replace(/(.)\.$/, "$1") || "@";

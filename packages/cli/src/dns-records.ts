@@ -2,21 +2,19 @@
 // write them (names relative to the zone, `@` for the apex, Unicode where the name is an IDN; TXT
 // values unquoted). The rules are @hostup/dns's: the SDK's ensureDnsRecord, `hostup dns apply` and
 // the mock compare records the same way.
-import { type DnsRecordData, fromApiRecord, recordFindings, recordMatches, unicodeName } from "@hostup/dns";
+import { asciiName, type DnsRecordData, fromApiRecord, recordFindings, recordMatches, relativeName, unicodeName } from "@hostup/dns";
 import type { DnsRecord, DnsRecordType } from "@hostup/sdk";
 import { UsageError } from "./config.js";
-
-/** The record in @hostup/dns's terms: the name relative to `zone` (as listed when outside it), TXT unquoted. */
-export const modelOf = (record: DnsRecord, zone: string) => fromApiRecord(record, zone);
 
 /** The value as it was sent: TXT unquoted (and its 255-character strings joined), anything else as listed. */
 export const shownValue = (record: DnsRecord) => fromApiRecord(record, "").value;
 
 /** Whether a listed record is the one given by type, name (relative, full or absolute) and value (any written form). */
 export function sameRecord(record: DnsRecord, zone: string, wanted: { type: string; name: string; value?: string }): boolean {
-  const listed = modelOf(record, zone);
-  const name = fromApiRecord({ id: "", type: wanted.type, name: wanted.name }, zone).name;
-  if (wanted.value === undefined) return listed.type === wanted.type && listed.name === name;
+  const name = relativeName(wanted.name, zone);
+  if (name === undefined) return false; // an absolute name outside the zone
+  const listed = fromApiRecord(record, zone);
+  if (wanted.value === undefined) return listed.type === wanted.type && asciiName(listed.name) === name;
   return recordMatches(listed, { type: wanted.type, name, value: wanted.value });
 }
 
@@ -25,7 +23,7 @@ export function recordRows(records: ReadonlyArray<DnsRecord>, zone: string): Rec
   return records.map((record) => ({
     id: record.id,
     type: record.type,
-    name: unicodeName(modelOf(record, zone).name),
+    name: unicodeName(fromApiRecord(record, zone).name),
     value: shownValue(record),
     ttl: record.ttl,
     priority: record.priority,
@@ -72,7 +70,7 @@ const FLAG: Record<string, string> = { value: "the value", ttl: "--ttl", priorit
  * are left out. What HostUp would refuse is a usage error, before anything is sent.
  */
 export function replacement(record: DnsRecord, zone: string, changes: RecordChanges) {
-  const current = modelOf(record, zone);
+  const current = fromApiRecord(record, zone);
   const next: DnsRecordData = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
   const [finding] = recordFindings(next);
   if (finding)

@@ -33,10 +33,12 @@ export function asUsageError<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof ZoneFileError || error instanceof PlanRefusedError) throw new UsageError(`${error.message}\nNothing was sent.`);
-    throw error;
+    throw usageErrorOf(error);
   }
 }
+
+const usageErrorOf = (error: unknown) =>
+  error instanceof ZoneFileError || error instanceof PlanRefusedError ? new UsageError(`${error.message}\nNothing was sent.`) : error;
 
 /** Reads and checks a zone file; a file over the size limit is refused before it is read. */
 export function readZoneFileAt(path: string, options: { origin?: string; format?: ZoneFileFormat }): ZoneFile {
@@ -50,10 +52,7 @@ export function readZoneFileAt(path: string, options: { origin?: string; format?
     const { size } = statSync(path);
     // Refused before reading: a 50 MB file is not read into memory to be refused afterwards.
     const tooLarge = sizeError(size, { file: path });
-    if (tooLarge)
-      return asUsageError(() => {
-        throw tooLarge;
-      });
+    if (tooLarge) throw usageErrorOf(tooLarge);
     text = readFileSync(path, "utf8");
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -1,12 +1,12 @@
 // `hostup dns …`: DNS zones and their records. Zones by name or `zone_…` ID; records by `drr_…` ID or
 // by type, name and value. Adds are exactly-once (the SDK's ensureDnsRecord lists before it creates, and
 // again after a lost answer), removes delete only what matches and count what they deleted.
-import { asciiName } from "@hostup/dns";
+import { asciiName, filterName } from "@hostup/dns";
 import { Argument, type Command } from "commander";
 import { type DnsRecord, type DnsRecordType, type DnsZoneSummary, HostupApiError, type HostupClient } from "@hostup/sdk";
 import { UsageError } from "../config.js";
 import { type CommandContext, wholeNumber } from "../context.js";
-import { filterName, type RecordSelector, recordSelector, recordType } from "../dns-args.js";
+import { type RecordSelector, recordSelector, recordType } from "../dns-args.js";
 import { type RecordChanges, recordColumns, recordRows, replacement, sameRecord, shownValue } from "../dns-records.js";
 import { zoneIdOf } from "../dns-zone.js";
 import { table } from "../output.js";

@@ -2,7 +2,7 @@
 // and a TXT value unquoted; they list full names and quoted TXT values, with `null` for the numbers a
 // type does not use (observed from public clients, openapi DnsRecord).
 import type { components } from "@hostup/types";
-import { relativeName } from "./names.js";
+import { nameInZone } from "./names.js";
 import { unquoteTxt } from "./txt.js";
 import { type DnsRecordData, TARGET_TYPES } from "./types.js";
 
@@ -18,7 +18,7 @@ export function fromApiRecord(record: ApiDnsRecord, zone: string): DnsRecordData
   const data: DnsRecordData & { id: string } = {
     id: record.id,
     type,
-    name: relativeName(`${listedName.replace(/\.$/, "")}.`, zone) ?? listedName,
+    name: nameInZone(listedName, zone) ?? listedName,
     value: type === "TXT" || type === "SPF" ? unquoteTxt(record.value ?? "") : (record.value ?? ""),
   };
   if (Number.isInteger(record.ttl)) data.ttl = record.ttl as number;

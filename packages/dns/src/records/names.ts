@@ -62,6 +62,18 @@ export function relativeName(name: string, zone: string): string | undefined {
   return trimmed.endsWith(".") ? undefined : ascii;
 }
 
+/**
+ * A full name (`www.example.com`, with or without the trailing dot) relative to `zone`, or undefined when
+ * it is outside: how the API lists names, always full.
+ */
+export const nameInZone = (name: string, zone: string): string | undefined => relativeName(`${name.trim().replace(/\.$/, "")}.`, zone);
+
+/**
+ * A name as the record filter takes it (`?name=`): relative or full as given, without the trailing dot
+ * it is not documented to take; `@` for the apex.
+ */
+export const filterName = (name: string): string => name.trim().replace(/(.)\.$/, "$1") || "@";
+
 /** A relative name (`@`, `www`) as a full one (`example.com`, `www.example.com`). */
 export function fullName(relative: string, zone: string): string {
   const apex = zoneName(zone);

@@ -30,12 +30,11 @@ export function zoneProblems(zone: ZoneFile): ZoneProblem[] {
     seenSets.set(key, set);
     if (set.values.length === 0) add("the set has no values.");
     if (set.type === "CNAME" && set.values.length > 1) add("a CNAME set has one value.");
-    let first = true;
-    for (const value of set.values) {
-      const record = { ...value, type: set.type, name: set.name, ...(set.ttl !== undefined && first && { ttl: set.ttl }) };
-      for (const message of recordProblems(record, zone.origin === undefined ? {} : { zone: zone.origin }))
-        add(message, value.source ?? set.source);
-      first = false;
+    const checks = zone.origin === undefined ? {} : { zone: zone.origin };
+    for (const [i, value] of set.values.entries()) {
+      // The set's TTL is checked once, with its first value.
+      const record = { ...value, type: set.type, name: set.name, ...(i === 0 && set.ttl !== undefined && { ttl: set.ttl }) };
+      for (const message of recordProblems(record, checks)) add(message, value.source ?? set.source);
       flat.push({ set, value });
     }
   }

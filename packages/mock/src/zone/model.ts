@@ -11,6 +11,7 @@ import {
   CREATE_RECORD_TYPES,
   isQuotedTxt,
   MAX_ZONE_RECORDS,
+  nameInZone,
   quoteTxt,
   RECORD_TYPES,
   recordConflicts,
@@ -189,7 +190,7 @@ export class ZoneModel {
     if (typeof type !== "string" || !types.includes(type)) throw new Refusal(400, "invalid_request", `Unknown record type.`, "/type");
     if (typeof name !== "string") throw new Refusal(400, "missing_required", "`name` is required.", "/name");
     // Relative names only: a full one would be created under the zone a second time.
-    const full = relativeName(`${name.replace(/\.$/, "")}.`, zone.name);
+    const full = nameInZone(name, zone.name);
     if (name.endsWith(".") || (full !== undefined && name.trim() !== "" && name.trim() !== "@")) {
       throw new Refusal(400, "invalid_request", `\`name\` must be relative to the zone, got ${name}.`, "/name");
     }

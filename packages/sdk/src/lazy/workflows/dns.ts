@@ -10,6 +10,7 @@
 import {
   asciiName,
   type DnsRecordData,
+  filterName,
   fromApiRecord,
   isRecordType,
   nameProblem,
@@ -130,9 +131,7 @@ function recordLookup(core: WorkflowCore, workflow: string, zoneId: string, spec
     );
   };
   const find = async (): Promise<DnsRecord[]> => {
-    // The filter takes relative and full names; a trailing dot it is not documented to take.
-    const name = spec.name.trim().replace(/(.)\.$/, "$1") || "@";
-    const answer = await core.api.listDnsZoneRecords(zoneId, { type: spec.type, name }, options);
+    const answer = await core.api.listDnsZoneRecords(zoneId, { type: spec.type, name: filterName(spec.name) }, options);
     zoneName = answer.zone.name;
     const wanted: DnsRecordData = { ...spec, name: relative(), value: spec.value ?? "" };
     all = (answer.records ?? []).map((record) => fromApiRecord(record, zoneName ?? ""));
@@ -183,7 +182,7 @@ function checkSpec(core: WorkflowCore, workflow: string, spec: DnsRecordMatch & 
   }
   if (spec.value === undefined) return;
   // The name as given stands in for the relative one: every rule but the apex's holds either way.
-  const [problem] = recordFindings(checkable({ ...spec, name: spec.name.trim().replace(/(.)\.$/, "$1"), value: spec.value }, create));
+  const [problem] = recordFindings(checkable({ ...spec, name: filterName(spec.name), value: spec.value }, create));
   if (problem) fail(problem.message, `/${problem.field}`);
 }
 
