@@ -2,26 +2,27 @@
 // lets the write in flight finish, reports it as applied and lists the rest as not applied (exit
 // 130), and sends nothing more; the next plan shows exactly the rest. Without --yes it asks
 // (`io.ask`): anything but yes sends nothing (exit 5), yes applies.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { startZoneServer, type ZoneServer } from "@hostup/mock";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { ZoneServer } from "@hostup/mock";
 import { hostup, type TestIo } from "./run.js";
+import { zoneSession } from "./support/zone-session.js";
 
+const session = zoneSession("hostup-dns-apply-interrupt-", (api) => {
+  api.addZone("example.com", [{ type: "A", name: "www", value: "192.0.2.80", ttl: 300 }]);
+});
+const { write, writes } = session;
 let api: ZoneServer;
 let dir: string;
 let path: string;
 const env = () => ({ HOSTUP_BASE_URL: api.url });
 
-beforeEach(async () => {
-  api = await startZoneServer();
-  api.addZone("example.com", [{ type: "A", name: "www", value: "192.0.2.80", ttl: 300 }]);
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-apply-interrupt-"));
-  path = join(dir, "example.com.zone");
+beforeEach(() => {
+  ({ api, dir } = session);
   // four records to create, in this order
-  writeFileSync(
-    path,
+  path = write(
+    "example.com.zone",
     [
       "$ORIGIN example.com.",
       "$TTL 300",
@@ -34,12 +35,7 @@ beforeEach(async () => {
     ].join("\n"),
   );
 });
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
 const creates = () => api.requests.filter((request) => request.operation === "createDnsRecord");
 
 /** An `io.onInterrupt` that a test fires by hand, as SIGINT would; it records whether the command unsubscribed. */

@@ -6,11 +6,10 @@
 // export carried through the other format (YAML → BIND → YAML, BIND → YAML → BIND) without losing a
 // record. Besides the round trips, each file has checks of its own, in the API's terms (full names,
 // TXT quoted), for the constructs it is there for.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import {
   type DnsRecordData,
   fromApiRecord,
@@ -24,6 +23,7 @@ import {
 } from "@hostup/dns";
 import { startZoneServer, type ZoneRecord, type ZoneRecordSeed, type ZoneServer } from "@hostup/mock";
 import { hostup } from "./run.js";
+import { zoneSession } from "./support/zone-session.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/zones/", import.meta.url));
 const CORPUS = readdirSync(FIXTURES)
@@ -32,21 +32,13 @@ const CORPUS = readdirSync(FIXTURES)
 /** The TTL the zone server gives a record created without one (HostUp's default). */
 const DEFAULT_TTL = 3600;
 
+// No seed: the tests that need a zone add it.
+const session = zoneSession("hostup-dns-corpus-");
+const { run, writes } = session;
 let api: ZoneServer;
 let dir: string;
-let run: (...args: string[]) => ReturnType<typeof hostup>;
+beforeEach(() => ({ api, dir } = session));
 
-beforeEach(async () => {
-  api = await startZoneServer();
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-corpus-"));
-  run = (...args) => hostup(args, { HOSTUP_BASE_URL: api.url });
-});
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
 const fixture = (name: string) => join(FIXTURES, name);
 const read = (text: string, format: ZoneFileFormat, origin: string): ZoneFile => readZoneFile(text, { format, origin });
 

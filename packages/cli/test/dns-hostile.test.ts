@@ -2,34 +2,20 @@
 // short message naming the line, and nothing is sent (the file is read and checked before the first
 // request, so not even the zone lookup goes out). Then plans HostUp would refuse part-way, or that
 // change too much of a zone: refused after the zone is read, before any write.
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, ftruncateSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { startZoneServer, type ZoneServer } from "@hostup/mock";
 import { hostup } from "./run.js";
+import { zoneSession } from "./support/zone-session.js";
 
+const session = zoneSession("hostup-dns-hostile-", (api) => {
+  api.addZone("example.com", [{ type: "A", name: "www", value: "192.0.2.80", ttl: 300 }]);
+});
+const { run, write, writes } = session;
 let api: ZoneServer;
 let dir: string;
-let run: (...args: string[]) => ReturnType<typeof hostup>;
-
-beforeEach(async () => {
-  api = await startZoneServer();
-  api.addZone("example.com", [{ type: "A", name: "www", value: "192.0.2.80", ttl: 300 }]);
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-hostile-"));
-  run = (...args) => hostup(args, { HOSTUP_BASE_URL: api.url });
-});
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const write = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
+beforeEach(() => ({ api, dir } = session));
 const customerRecords = () => api.records("example.com").filter((record) => record.type !== "SOA" && record.type !== "NS");
 
 /**

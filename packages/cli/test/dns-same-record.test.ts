@@ -3,29 +3,20 @@
 // the same record, and nothing is sent. TXT quoted, unquoted or split; AAAA long or compressed;
 // targets with or without the trailing dot and in any case; MX and SRV with their numbers; CAA tag
 // case; TLSA hex case and spacing; an IDN name in Unicode or punycode; labels made of digits.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { startZoneServer, type ZoneServer } from "@hostup/mock";
-import { hostup } from "./run.js";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { ZoneServer } from "@hostup/mock";
+import { zoneSession } from "./support/zone-session.js";
 
+const session = zoneSession("hostup-dns-same-record-", (api) => {
+  api.addZone("example.com");
+});
+const { run, writes } = session;
 let api: ZoneServer;
 let dir: string;
-let run: (...args: string[]) => ReturnType<typeof hostup>;
+beforeEach(() => ({ api, dir } = session));
 
-beforeEach(async () => {
-  api = await startZoneServer();
-  api.addZone("example.com");
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-same-record-"));
-  run = (...args) => hostup(args, { HOSTUP_BASE_URL: api.url });
-});
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
 /** The zone's records but SOA and the apex NS. */
 const customerRecords = () =>
   api.records("example.com").filter((record) => record.name !== "example.com" || !["SOA", "NS"].includes(record.type));

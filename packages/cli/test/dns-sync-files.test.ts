@@ -2,39 +2,21 @@
 // BIND. These need packages/cli/src/zonefile/'s readers and writers (another branch): until they are
 // merged, zone-sync/formats.ts has stand-ins that read JSON-style YAML only and refuse BIND, and
 // these tests fail.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { hostup } from "./run.js";
-import { startZoneServer, type ZoneServer } from "@hostup/mock";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { ZoneServer } from "@hostup/mock";
+import { zoneSession } from "./support/zone-session.js";
 
-let api: ZoneServer;
-let dir: string;
-let run: (...args: string[]) => ReturnType<typeof hostup>;
-
-beforeEach(async () => {
-  api = await startZoneServer();
+const session = zoneSession("hostup-dns-sync-files-", (api) => {
   api.addZone("example.com", [
     { type: "A", name: "@", value: "203.0.113.10", ttl: 300 },
     { type: "MX", name: "@", value: "mail.example.com", priority: 10, ttl: 300 },
     { type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none", ttl: 300 },
     { type: "SRV", name: "_sip._tcp", value: "sip.example.com", priority: 10, weight: 5, port: 5060, ttl: 300 },
   ]);
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-sync-files-"));
-  run = (...args) => hostup(args, { HOSTUP_BASE_URL: api.url });
 });
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const write = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
+const { run, write, writes } = session;
+let api: ZoneServer;
+beforeEach(() => ({ api } = session));
 
 describe.each(["yaml", "bind"] as const)("export --format %s", (format) => {
   test("leaves out SOA and the apex NS, and plans in sync against the zone (exit 0)", async () => {

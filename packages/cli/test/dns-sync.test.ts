@@ -2,35 +2,28 @@
 // (@hostup/mock's startZoneServer). The zone files are octoDNS YAML written in flow style (JSON),
 // which any YAML reader takes; dns-sync-files.test.ts covers block YAML and BIND.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { API_KEY, hostup } from "./run.js";
-import { startZoneServer, type ZoneServer } from "@hostup/mock";
+import { beforeEach, describe, expect, test } from "vitest";
+import { API_KEY } from "./run.js";
+import type { ZoneServer } from "@hostup/mock";
+import { zoneSession } from "./support/zone-session.js";
 
 const BIN = fileURLToPath(new URL("../bin/hostup.js", import.meta.url));
-let api: ZoneServer;
 let zoneId: string;
-let dir: string;
-let run: (...args: string[]) => ReturnType<typeof hostup>;
-
-beforeEach(async () => {
-  api = await startZoneServer();
+const session = zoneSession("hostup-dns-sync-", (api) => {
   zoneId = api.addZone("example.com", [
     { type: "A", name: "@", value: "203.0.113.10", ttl: 300 },
     { type: "A", name: "www", value: "203.0.113.10", ttl: 300 },
     { type: "MX", name: "@", value: "mail.example.com", priority: 10, ttl: 300 },
     { type: "TXT", name: "_dmarc", value: "v=DMARC1; p=none", ttl: 300 },
   ]);
-  dir = mkdtempSync(join(tmpdir(), "hostup-dns-sync-"));
-  run = (...args) => hostup(args, { HOSTUP_BASE_URL: api.url });
 });
-afterEach(async () => {
-  await api.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { run, writes } = session;
+let api: ZoneServer;
+let dir: string;
+beforeEach(() => ({ api, dir } = session));
 
 /** A zone file in octoDNS's shape: names relative ("" the apex), `values` lists. */
 function zoneFile(doc: Record<string, unknown>, name = "example.com.yaml"): string {
@@ -70,8 +63,6 @@ function onTerminal(args: string[], input: string): Promise<{ code: number; stdo
     child.stdin?.end(input);
   });
 }
-
-const writes = () => api.calls().filter((call) => !call.startsWith("GET "));
 
 describe("dns export", () => {
   test("writes the records but not SOA or the apex NS; planning the export against the zone finds it in sync (exit 0)", async () => {
