@@ -69,10 +69,11 @@ export function relativeName(name: string, zone: string): string | undefined {
 export const nameInZone = (name: string, zone: string): string | undefined => relativeName(`${name.trim().replace(/\.$/, "")}.`, zone);
 
 /**
- * A name as the record filter takes it (`?name=`): relative or full as given, without the trailing dot
- * it is not documented to take; `@` for the apex.
+ * A name as the record filter takes it (`?name=`): relative or full as given, in A-labels (the API
+ * names records in punycode: a Unicode name would match none), without the trailing dot it is not
+ * documented to take; `@` for the apex.
  */
-export const filterName = (name: string): string => name.trim().replace(/(.)\.$/, "$1") || "@";
+export const filterName = (name: string): string => asciiName(name) || "@";
 
 /** A relative name (`@`, `www`) as a full one (`example.com`, `www.example.com`). */
 export function fullName(relative: string, zone: string): string {

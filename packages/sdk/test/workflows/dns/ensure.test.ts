@@ -85,6 +85,16 @@ describe.concurrent("ensureDnsRecord", () => {
     expect(api.requests[0]!.query).toEqual({ type: "TXT", name: "_acme-challenge.www.example.com" });
   });
 
+  test("a Unicode name is looked up and created in punycode: a second call finds it and creates nothing", async ({ api }) => {
+    const zone = fakeZone(api);
+    const hostup = clientAt(api);
+    const record = { type: "TXT", name: "_dmarc.Räksmörgås", value: "v=DMARC1; p=none" } as const;
+    expect((await hostup.ensureDnsRecord(ZONE_ID, record)).created).toBe(true);
+    expect((await hostup.ensureDnsRecord(ZONE_ID, record)).created).toBe(false);
+    expect(zone.created()).toEqual([{ type: "TXT", name: "_dmarc.xn--rksmrgs-5wao1o", value: "v=DMARC1; p=none" }]);
+    expect(api.requests[0]!.query).toEqual({ type: "TXT", name: "_dmarc.xn--rksmrgs-5wao1o" });
+  });
+
   test("an absolute name outside the zone → HostupValidationError after the lookup, nothing created", async ({ api }) => {
     const zone = fakeZone(api);
     const error = await rejectionOf(clientAt(api).ensureDnsRecord(ZONE_ID, { ...CHALLENGE, name: "_acme-challenge.example.org." }));
