@@ -2,16 +2,16 @@
 // an app would ship it (support/bundle.ts: esbuild --bundle --minify --splitting, platform browser,
 // ESM), and each output file gzipped at level 9: "up front" is what the page loads before the app's
 // code runs, "lazy" the chunks behind dynamic imports, loaded on first use. Then:
-// - first load vs number of operations: the one-method app against the SDK built from the real spec
-//   and from a synthetic one (six times as many operations: support/synthetic-spec.ts), through the same steps;
-//   and what a static entry point (the lazy parts a call waits for, imported statically) would cost;
+// - first load vs number of operations: the size-sensitive app (one standalone function on
+//   createHostupCore) and the same call through the client with every method, against the SDK built
+//   from the real spec and from a synthetic one (six times as many operations: support/synthetic-spec.ts);
 // - before the first request: what an app loads before its first request goes out (the first load
 //   plus the lazy parts that call waits for) and the sequential round trips that takes.
 // Deterministic for given sources and esbuild version, so CI enforces budgets on it (test/budgets.test.ts).
 //
 //   tsx src/bundle-size.ts
 import { bundleFixture, type Bundle } from "./support/bundle.js";
-import { chunkName, gzippedTogether, loadPlan, type ChunkGraph, type LoadPlan } from "./support/chunk-graph.js";
+import { chunkName, loadPlan, type ChunkGraph, type LoadPlan } from "./support/chunk-graph.js";
 import { fmt, isMain, summary, table } from "./support/measure.js";
 import { withSdkBuild, type SdkBuild } from "./support/sdk-from-spec.js";
 import { realSpec, syntheticSpec } from "./support/synthetic-spec.js";
@@ -19,18 +19,19 @@ import { realSpec, syntheticSpec } from "./support/synthetic-spec.js";
 export { chunkName } from "./support/chunk-graph.js";
 
 /**
- * What a browser app calling one method (fixtures/browser-app.ts) may load up front, gzipped: issue 6's
- * goal, enforced by CI (test/budgets.test.ts), for the SDK as built and for an API of 66 operations.
+ * What a browser app calling one operation (fixtures/browser-app.ts: createHostupCore and one function
+ * of `@hostup/sdk/operations`) may load up front, gzipped: enforced by CI (test/budgets.test.ts) for the
+ * SDK as built and for an API six times its size. The client with every method is measured beside it
+ * (fixtures/browser-app-client.ts); its first load holds the operation table, so it has no fixed budget.
  */
 export const BUNDLE_BUDGET_GZIP_BYTES = 6_000;
 
 /**
- * How far the first load at 66 operations may be from the one at 11, gzipped. The up-front file is
- * the same code in both; only the content hashes in the names of the lazy chunks it imports differ
- * (five names, eight random characters each), and gzip codes different random characters in a few
- * bits more or less: 1 byte apart when this was set. An operation that leaked into the first load
- * would cost about 9 bytes gzipped each (the table's chunk grows by ~490 bytes for 55 operations),
- * so 16 bytes lets no two operations in. The minified sizes must be equal.
+ * How far the size-sensitive app's first load at six times the operations may be from the one at the
+ * API's size, gzipped. The up-front file is the same code in both; only the content hashes in the
+ * names of the lazy chunks it imports differ (eight random characters each), and gzip codes different
+ * random characters in a few bits more or less. An operation that leaked into the first load would
+ * cost about 9 bytes gzipped each, so 16 bytes lets no two operations in. The minified sizes must be equal.
  */
 export const FIRST_LOAD_OPERATIONS_TOLERANCE_BYTES = 16;
 
@@ -40,11 +41,12 @@ export interface BundleSize extends Bundle {
 }
 
 export const FIXTURES: ReadonlyArray<{ name: string; fixture: string }> = [
-  { name: "sdk: one method", fixture: "browser-app.ts" },
-  { name: "sdk: one method with a body", fixture: "browser-app-body.ts" },
-  { name: "sdk: preload(), then one method", fixture: "browser-app-preload.ts" },
-  { name: "sdk: raw only", fixture: "browser-app-raw.ts" },
-  { name: "sdk: methods + workflows + raw", fixture: "browser-app-workflows.ts" },
+  { name: "sdk functions: one operation", fixture: "browser-app.ts" },
+  { name: "sdk functions: one operation with a body", fixture: "browser-app-body.ts" },
+  { name: "sdk functions: preload(), then one", fixture: "browser-app-preload.ts" },
+  { name: "sdk client: one method", fixture: "browser-app-client.ts" },
+  { name: "sdk client: raw only", fixture: "browser-app-raw.ts" },
+  { name: "sdk client: methods + workflows + raw", fixture: "browser-app-workflows.ts" },
   { name: "openapi-fetch alone", fixture: "openapi-fetch-app.ts" },
   { name: "axios (browser build)", fixture: "axios-app.ts" },
 ];
@@ -59,25 +61,20 @@ export async function measureBundles(): Promise<BundleSize[]> {
 /**
  * What each app waits for before its first request goes out, in order: each step's lazy parts load
  * together, a step starts once the one before has loaded. This is the order of the SDK's code
- * (packages/sdk/src/eager/methods.ts and invoke.ts): a first call awaits the operation table, then,
- * with a body or query, the input checks; `preload()` starts the table, the input checks and the
- * error reading at once (client.ts). tests/browser checks it in Chromium.
+ * (packages/sdk/src/eager/invoke.ts, client.ts): a call with a body or query awaits the input checks;
+ * a workflow's first call awaits the workflows, then its own call's checks; `preload()` starts the
+ * input checks and the error reading at once. Every operation a client can call is in its first load
+ * (a function's own constant, or the client's table), so no call waits for it. tests/browser checks
+ * this in Chromium.
  */
 export const FIRST_REQUESTS: ReadonlyArray<{ name: string; fixture: string; waitsFor: ReadonlyArray<ReadonlyArray<string>> }> = [
-  { name: "syncDomainStatus (no body)", fixture: "browser-app.ts", waitsFor: [["operations"]] },
-  { name: "createDynDnsConfig (a body)", fixture: "browser-app-body.ts", waitsFor: [["operations"], ["validate"]] },
-  { name: "await preload(), then either", fixture: "browser-app-preload.ts", waitsFor: [["operations", "validate", "failure"]] },
-  // A workflow's name is not in the table: its first call looks it up in the workflows after the table
-  // (eager/methods.ts); findDomainByName's list call has a query, so the input checks come last.
-  {
-    name: "findDomainByName (a workflow)",
-    fixture: "browser-app-workflows.ts",
-    waitsFor: [["operations"], ["workflows"], ["validate"]],
-  },
+  { name: "syncDomainStatus(core, …) (no body)", fixture: "browser-app.ts", waitsFor: [] },
+  { name: "createDynDnsConfig(core, …) (a body)", fixture: "browser-app-body.ts", waitsFor: [["validate"]] },
+  { name: "await preload(), then either", fixture: "browser-app-preload.ts", waitsFor: [["validate", "failure"]] },
+  { name: "hostup.syncDomainStatus (the client)", fixture: "browser-app-client.ts", waitsFor: [] },
+  // findDomainByName's list call has a query, so the input checks come after the workflows.
+  { name: "hostup.findDomainByName (a workflow)", fixture: "browser-app-workflows.ts", waitsFor: [["workflows"], ["validate"]] },
 ];
-
-/** The lazy parts a static entry point would import up front: the table, or all a call may wait for. */
-const STATIC_VARIANTS: ReadonlyArray<ReadonlyArray<string>> = [["operations"], ["operations", "validate", "failure"]];
 
 export interface FirstRequest {
   name: string;
@@ -85,30 +82,25 @@ export interface FirstRequest {
   plan: LoadPlan;
 }
 
-export interface OperationScaling {
-  operations: number;
-  /** fixtures/browser-app.ts against the SDK built from a spec with that many operations. */
-  firstLoad: { files: number; minified: number; gzipped: number };
-  /** Lazy, gzipped: the operation table (its chunks, fetched on the first call) and the input checks after it. */
-  table: number;
-  checks: number;
-  firstRequests: FirstRequest[];
-  /**
-   * The same app if the SDK imported these parts statically: its first load (how many files, and
-   * what they would weigh as one file), and the round trips before a body's request goes out.
-   */
-  staticEntry: Array<{ parts: ReadonlyArray<string>; files: number; gzipped: number; asOneFile: number; bodyRoundTrips: number }>;
+export interface FirstLoad {
+  files: number;
+  minified: number;
+  gzipped: number;
 }
 
-const plansFor = (graphs: ReadonlyMap<string, ChunkGraph>, without: ReadonlyArray<string> = []): FirstRequest[] =>
-  FIRST_REQUESTS.map(({ name, fixture, waitsFor }) => ({
-    name,
-    fixture,
-    plan: loadPlan(
-      graphs.get(fixture)!,
-      waitsFor.map((parts) => parts.filter((p) => !without.includes(p))).filter((parts) => parts.length),
-    ),
-  }));
+export interface OperationScaling {
+  operations: number;
+  /** fixtures/browser-app.ts (one function on a core) against the SDK built from a spec with that many operations. */
+  firstLoad: FirstLoad;
+  /** fixtures/browser-app-client.ts (the same call through the client with every method). */
+  client: FirstLoad;
+  /** Lazy, gzipped: the input checks a call with a body or query waits for (their chunks). */
+  checks: number;
+  firstRequests: FirstRequest[];
+}
+
+const plansFor = (graphs: ReadonlyMap<string, ChunkGraph>): FirstRequest[] =>
+  FIRST_REQUESTS.map(({ name, fixture, waitsFor }) => ({ name, fixture, plan: loadPlan(graphs.get(fixture)!, waitsFor) }));
 
 async function graphsOf(sdk?: SdkBuild): Promise<Map<string, ChunkGraph>> {
   const graphs = new Map<string, ChunkGraph>();
@@ -121,35 +113,30 @@ export async function measureFirstRequests(): Promise<FirstRequest[]> {
   return plansFor(await graphsOf());
 }
 
-/** The one-method app against the SDK built from the real spec and from the synthetic one (66 operations). */
+const firstLoadOf = (bundle: Bundle): FirstLoad => ({
+  files: bundle.upFront.files.length,
+  minified: bundle.upFront.minified,
+  gzipped: bundle.upFront.gzipped,
+});
+
+/** Both apps against the SDK built from the real spec and from the synthetic one (six times the operations). */
 export async function measureOperationScaling(): Promise<OperationScaling[]> {
   const results: OperationScaling[] = [];
   for (const spec of [realSpec(), syntheticSpec(realSpec())]) {
-    const measured = await withSdkBuild(spec, {}, async (sdk) => {
-      const app = await bundleFixture("browser-app.ts", sdk);
-      const [table, checks] = loadPlan(app.graph, [["operations"], ["validate"]]).steps;
-      return {
-        operations: sdk.operations,
-        firstLoad: { files: app.upFront.files.length, minified: app.upFront.minified, gzipped: app.upFront.gzipped },
-        table: table!.gzipped,
-        checks: checks!.gzipped,
-        firstRequests: plansFor(await graphsOf(sdk)),
-      };
-    });
-    const staticEntry: OperationScaling["staticEntry"] = [];
-    for (const parts of STATIC_VARIANTS) {
-      staticEntry.push(
-        await withSdkBuild(spec, { staticParts: parts }, async (sdk) => {
-          const graphs = await graphsOf(sdk);
-          const plans = plansFor(graphs, parts);
-          const app = plans.find((r) => r.fixture === "browser-app.ts")!.plan.upFront;
-          const body = plans.find((r) => r.fixture === "browser-app-body.ts")!.plan;
-          const asOneFile = gzippedTogether(graphs.get("browser-app.ts")!, app.files);
-          return { parts, files: app.files.length, gzipped: app.gzipped, asOneFile, bodyRoundTrips: body.roundTrips };
-        }),
-      );
-    }
-    results.push({ ...measured, staticEntry });
+    results.push(
+      await withSdkBuild(spec, {}, async (sdk) => {
+        const app = await bundleFixture("browser-app.ts", sdk);
+        const client = await bundleFixture("browser-app-client.ts", sdk);
+        const [checks] = loadPlan(app.graph, [["validate"]]).steps;
+        return {
+          operations: sdk.operations,
+          firstLoad: firstLoadOf(app),
+          client: firstLoadOf(client),
+          checks: checks!.gzipped,
+          firstRequests: plansFor(await graphsOf(sdk)),
+        };
+      }),
+    );
   }
   return results;
 }
@@ -168,30 +155,22 @@ export function renderFirstRequests(rows: ReadonlyArray<FirstRequest>): string {
 }
 
 export function renderOperationScaling(rows: ReadonlyArray<OperationScaling>): string {
-  const staticCell = (r: OperationScaling, i: number) => {
-    const s = r.staticEntry[i]!;
-    return `${s.gzipped} B in ${s.files} files (as one: ${s.asOneFile} B, +${s.asOneFile - r.firstLoad.gzipped}); body: ${s.bodyRoundTrips} trips`;
-  };
+  const [few] = rows;
+  const load = (f: FirstLoad) => `${f.gzipped} B in ${f.files} file(s) (${f.minified} B min)`;
   return table([
     [
       "operations",
-      "first load min",
-      "first load gz",
-      "files",
-      "table (lazy gz)",
+      "one function on a core: first load gz",
+      "the client with every method: first load gz",
+      "client minus functions",
       "input checks (lazy gz)",
-      "static table",
-      "static table + checks + errors",
     ],
     ...rows.map((r) => [
       String(r.operations),
-      `${r.firstLoad.minified} B`,
-      `${r.firstLoad.gzipped} B`,
-      String(r.firstLoad.files),
-      `${r.table} B`,
+      load(r.firstLoad),
+      load(r.client) + (r === few ? "" : ` (+${r.client.gzipped - few!.client.gzipped} B)`),
+      `+${r.client.gzipped - r.firstLoad.gzipped} B`,
       `${r.checks} B`,
-      staticCell(r, 0),
-      staticCell(r, 1),
     ]),
   ]);
 }
@@ -217,9 +196,9 @@ if (isMain(import.meta.url)) {
     ]),
   );
   console.log(
-    "\nFirst load vs number of operations: browser-app.ts against the SDK built from source (a temporary copy of packages/sdk/src,",
+    "\nFirst load vs number of operations: browser-app.ts and browser-app-client.ts against the SDK built from source (a temporary",
   );
-  console.log("generated from the real spec and from a synthetic one with every path copied five times); static: a static entry point\n");
+  console.log("copy of packages/sdk/src, generated from the real spec and from a synthetic one with every path copied five times)\n");
   const scaling = await measureOperationScaling();
   console.log(renderOperationScaling(scaling));
   console.log(`\nBefore the first request, the SDK as built (${scaling[0]!.operations} operations):\n`);
@@ -229,20 +208,19 @@ if (isMain(import.meta.url)) {
   console.log(renderFirstRequests(scaling[1]!.firstRequests));
 
   const app = sizes.find((s) => s.fixture === "browser-app.ts")!;
+  const client = sizes.find((s) => s.fixture === "browser-app-client.ts")!;
   const alone = sizes.find((s) => s.fixture === "openapi-fetch-app.ts")!;
   const [few, many] = scaling as [OperationScaling, OperationScaling];
   const within = (n: number) => (n <= BUNDLE_BUDGET_GZIP_BYTES ? "within" : "OVER");
   summary("bundle size (browser app, esbuild --minify --splitting, gzip -9)", [
-    `one method: ${app.upFront.gzipped} bytes gz up front in ${app.upFront.files.length} file(s) (${fmt.kb(app.upFront.minified)} min); ` +
+    `one function on a core: ${app.upFront.gzipped} bytes gz up front in ${app.upFront.files.length} file(s) (${fmt.kb(app.upFront.minified)} min); ` +
       `budget ${BUNDLE_BUDGET_GZIP_BYTES} bytes: ${within(app.upFront.gzipped)}; without code splitting ${fmt.kb(app.single.gzipped)} gz; ` +
       `openapi-fetch alone ${fmt.kb(alone.upFront.gzipped)}`,
-    `first load from source: ${few.firstLoad.gzipped} bytes at ${few.operations} operations, ${many.firstLoad.gzipped} at ${many.operations} ` +
-      `(${within(Math.max(few.firstLoad.gzipped, many.firstLoad.gzipped))}); operation table ${few.table} → ${many.table} bytes lazy`,
+    `the client with every method, one call: ${client.upFront.gzipped} bytes gz up front (${fmt.kb(client.upFront.minified)} min)`,
+    `first load from source, one function: ${few.firstLoad.gzipped} bytes at ${few.operations} operations, ${many.firstLoad.gzipped} at ${many.operations} ` +
+      `(${within(Math.max(few.firstLoad.gzipped, many.firstLoad.gzipped))}); the client: ${few.client.gzipped} → ${many.client.gzipped} bytes`,
     ...firstRequests.map(
-      (r) => `before the first request, ${r.name}: ${r.plan.gzipped} bytes gz, ${r.plan.roundTrips} sequential round trips`,
+      (r) => `before the first request, ${r.name}: ${r.plan.gzipped} bytes gz, ${r.plan.roundTrips} sequential round trip(s)`,
     ),
-    `static entry point (as one file): +${few.staticEntry[0]!.asOneFile - few.firstLoad.gzipped} bytes up front for the table, ` +
-      `+${few.staticEntry[1]!.asOneFile - few.firstLoad.gzipped} for everything a call waits for (at ${many.operations} operations: ` +
-      `+${many.staticEntry[0]!.asOneFile - many.firstLoad.gzipped}, +${many.staticEntry[1]!.asOneFile - many.firstLoad.gzipped})`,
   ]);
 }

@@ -63,6 +63,12 @@ describe("examples run against the mock", () => {
     expect(out).not.toContain("0123456789abcdef0123456789abcdef");
   });
 
+  test("functions.ts calls an operation as a function on a core, with the methods' checks", async () => {
+    const out = await example("functions.ts");
+    expect(out).toMatch(/^example\.com: \w+ -> \w+ \(HTTP 200\)$/m);
+    expect(out).toContain("refused before sending: /recordType");
+  });
+
   test("find-and-sync.ts finds the domain's id by name and syncs it", async () => {
     const out = await example("find-and-sync.ts");
     expect(out).toContain("example.com (dom_01hxa3b4c5d6e7f8g9h0j1k2m3): pending -> active");

@@ -29,17 +29,11 @@ export interface SdkBuildOptions {
    * packages/types/scripts/generate.mjs) and emit the SDK's declarations, for type-check runs.
    */
   declarations?: boolean;
-  /**
-   * Lazy parts (`operations`, `validate`, `failure`: the modules eager code loads with
-   * `loadOnce(() => import(…))`) imported statically instead: what a static entry point would put
-   * in the first load.
-   */
-  staticParts?: ReadonlyArray<string>;
 }
 
 export interface SdkBuild {
   operations: number;
-  /** esbuild options that bundle an app against this copy: `@hostup/sdk` is its src/index.ts. */
+  /** esbuild options that bundle an app against this copy: `@hostup/sdk` is its src/index.ts, `@hostup/sdk/operations` its src/operations.ts. */
   esbuild: Pick<BuildOptions, "alias" | "define" | "nodePaths">;
   /**
    * tsconfig `paths` for a consumer (built with `declarations` only): `@hostup/sdk` is the copy's
@@ -70,7 +64,6 @@ async function buildIn(dir: string, spec: SpecNode, options: SdkBuildOptions): P
   const generated = join(src, "generated");
   for (const file of readdirSync(generated)) rmSync(join(generated, file)); // only what the generator writes
   await run(process.execPath, [join(SDK_DIR, "scripts/generate.mjs"), "--spec", specFile, "--out", generated]);
-  if (options.staticParts?.length) loadStatically(join(src, "eager"), options.staticParts);
   const types = join(dir, "types.d.ts");
   const declarations = join(dir, "dts");
   const typePaths = {
@@ -86,7 +79,8 @@ async function buildIn(dir: string, spec: SpecNode, options: SdkBuildOptions): P
   return {
     operations: operationIds(spec).length,
     esbuild: {
-      alias: { "@hostup/sdk": join(src, "index.ts") },
+      // The longer name first: esbuild would otherwise read `@hostup/sdk/operations` as `@hostup/sdk` + `/operations`.
+      alias: { "@hostup/sdk/operations": join(src, "operations.ts"), "@hostup/sdk": join(src, "index.ts") },
       define: { __HOSTUP_SDK_VERSION__: JSON.stringify(SDK_VERSION) }, // as packages/sdk/tsup.config.ts
       nodePaths: [SDK_NODE_MODULES],
     },
@@ -122,37 +116,4 @@ async function emitDeclarations(dir: string, src: string, outDir: string, paths:
   await run(process.execPath, [TSC, "-p", config]).catch((error: { stdout?: string; message: string }) => {
     throw new Error(`emitting the SDK copy's declarations failed:\n${error.stdout || error.message}`);
   });
-}
-
-/**
- * Rewrites `loadOnce(() => import("…/<part>.js"))` in the eager modules to a static import of the
- * part's exports, so that bundlers put it in the first load. Fails when a part is not loaded that
- * way (the SDK changed, and this variant would measure nothing).
- */
-function loadStatically(eagerDir: string, parts: ReadonlyArray<string>): void {
-  const found = new Set<string>();
-  for (const file of readdirSync(eagerDir)) {
-    const path = join(eagerDir, file);
-    const source = readFileSync(path, "utf8");
-    const imports: string[] = [];
-    const rewritten = source.replace(/loadOnce\(\(\) => import\("([^"]+)"\)\)/g, (call, specifier: string) => {
-      const part = /([^/]+)\.js$/.exec(specifier)?.[1];
-      if (!part || !parts.includes(part)) return call;
-      found.add(part);
-      // Named imports, not `import * as`: a namespace object would add esbuild's export helper.
-      const names = exportedNames(join(eagerDir, specifier.replace(/\.js$/, ".ts")));
-      imports.push(`import { ${names.join(", ")} } from ${JSON.stringify(specifier)};`);
-      return `loadOnce(() => Promise.resolve({ ${names.join(", ")} }))`;
-    });
-    if (imports.length) writeFileSync(path, `${imports.join("\n")}\n${rewritten}`);
-  }
-  const missing = parts.filter((part) => !found.has(part));
-  if (missing.length) throw new Error(`packages/sdk/src/eager loads no ${missing.join(", ")} with \`loadOnce(() => import(…))\``);
-}
-
-/** The run-time exports of a module (`export const|function|class NAME`). */
-function exportedNames(file: string): string[] {
-  const names = [...readFileSync(file, "utf8").matchAll(/^export (?:async )?(?:const|let|function\*?|class) (\w+)/gm)].map((m) => m[1]!);
-  if (!names.length) throw new Error(`${file} exports nothing at run time`);
-  return names;
 }

@@ -2,8 +2,10 @@
 // Generates the SDK's sources from the bundled spec (@hostup/openapi's dist/openapi.json), through
 // one operation model (lib/model.mjs) that every output is printed from:
 // - src/generated/methods.ts: one typed method per operationId (types only), with its docs.
-// - src/generated/operations.ts: the operation table every call is sent with, loaded on the first
-//   call (src/README.md), so an app's first load does not grow with the number of operations.
+// - src/generated/operations.ts: what every call is sent with, one constant per operation, and the
+//   table of them the client's methods are made from.
+// - src/generated/functions.ts: one standalone function per operation (`@hostup/sdk/operations`), so
+//   an app that imports one loads one operation, however many the API has (src/README.md).
 // - src/generated/schemas.ts: the input checks' rules (loaded with src/lazy/validate.ts);
 //   src/generated/secrets.ts: the secret response fields (with src/lazy/redact.ts);
 //   src/generated/hints.ts: documented next steps and how to find IDs (with lazy/failure.ts and
@@ -27,6 +29,7 @@ import { parseArgs } from "node:util";
 import { readOperationCommands } from "./lib/cli-commands.mjs";
 import { emitCodeSamples } from "./lib/emit-code-samples.mjs";
 import { emitContractTests } from "./lib/emit-contract-tests.mjs";
+import { emitFunctions } from "./lib/emit-functions.mjs";
 import { emitHints } from "./lib/emit-hints.mjs";
 import { emitMethods } from "./lib/emit-methods.mjs";
 import { emitOperations } from "./lib/emit-operations.mjs";
@@ -57,6 +60,7 @@ async function outputs() {
   const files = new Map([
     [join(outDir, "methods.ts"), emitMethods(model)],
     [join(outDir, "operations.ts"), emitOperations(model)],
+    [join(outDir, "functions.ts"), emitFunctions(model)],
     [join(outDir, "secrets.ts"), emitSecrets(model)],
     [join(outDir, "schemas.ts"), emitSchemas(model)],
     [join(outDir, "hints.ts"), emitHints(model)],

@@ -8,16 +8,18 @@
 // lazy/failure.ts, which scrubs the token from bodies and headers.
 //
 // An app that never imports it does not bundle it (nothing here runs at import time), and one that
-// imports only this loads none of the operation table, input checks or workflows.
+// imports only this loads none of the other operations, input checks or workflows.
 import { HostupDynDnsError, readAnswer, type DynDnsFailureCode, type DynDnsUpdateResult } from "./dyndns/answer.js";
 import { checkInput, refuse } from "./dyndns/input.js";
 import { checkOptions, type DynDnsUpdateOptions } from "./dyndns/options.js";
 import { answerError } from "./eager/invoke.js";
 import { debugFromEnvironment, formatLogRecord } from "./eager/log.js";
-import type { OperationSpec } from "./eager/operation.js";
 import { createRateState } from "./eager/pacing.js";
 import { send, TEXT_ACCEPT, type LogRecord } from "./eager/transport.js";
 import { userAgentFor } from "./eager/user-agent.js";
+// The operation as the spec has it (no API key, a plain-text answer, not safe to repeat): bundlers
+// keep this one constant of the table.
+import { updateDynDns as UPDATE_OPERATION } from "./generated/operations.js";
 
 export { HostupDynDnsError };
 export type { DynDnsFailureCode, DynDnsUpdateOptions, DynDnsUpdateResult };
@@ -30,22 +32,6 @@ export interface DynDnsUpdateInput {
   /** The address to set (IPv4 for an `A` configuration, IPv6 for `AAAA`); without it, the address the request comes from. */
   ip?: string;
 }
-
-/**
- * The operation as the spec has it (generated/operations.ts, which loads lazily; test/dyndns checks
- * that the two agree): no API key, a plain-text answer, not safe to repeat.
- */
-export const UPDATE_OPERATION: OperationSpec = {
-  id: "updateDynDns",
-  method: "GET",
-  path: "/api/dyndns/update",
-  params: [],
-  input: "query",
-  successBody: false,
-  successText: true,
-  retrySafe: false,
-  apiKey: false,
-};
 
 /**
  * Points a DynDNS hostname at `ip` (or at the address the request comes from) with the
@@ -74,6 +60,8 @@ async function sendDynDnsUpdate(...args: unknown[]): Promise<DynDnsUpdateResult>
       timeoutMs: checked.timeoutMs,
       maxRetries: checked.maxRetries,
       maxRetryWaitMs: checked.maxRetryWaitMs,
+      // A DynDNS2 answer is one short line: a 64 KiB cap leaves room for a proxy's error page.
+      maxResponseBytes: 65_536,
       log: checked.logger ?? (debug ? (record: LogRecord) => console.warn(formatLogRecord(record)) : undefined),
       rate: createRateState(),
     },

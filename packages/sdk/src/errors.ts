@@ -76,6 +76,30 @@ export class HostupTimeoutError extends HostupConnectionError {
   }
 }
 
+/**
+ * The answer's body was larger than the client's `maxResponseBytes`, so the SDK stopped reading it. The
+ * API may have applied the call; it is not retried.
+ */
+export class HostupResponseTooLargeError extends HostupError {
+  override name = "HostupResponseTooLargeError";
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
+  declare readonly operationId: string | undefined;
+
+  constructor(status: number, maxResponseBytes: number, operationId: string | undefined, method: string, path: string) {
+    super(
+      `HTTP ${status}: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes), so the SDK stopped reading it (${method} ${path}).`,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+    this.operationId = operationId;
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), status: this.status, maxResponseBytes: this.maxResponseBytes, operationId: this.operationId };
+  }
+}
+
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class HostupAbortError extends HostupError {
   override name = "HostupAbortError";

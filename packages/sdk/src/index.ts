@@ -1,11 +1,16 @@
+export { createHostupClient } from "./client.js";
+export type { HostupClient, HostupRawClient, HostupWorkflows } from "./client.js";
 export {
-  createHostupClient,
+  createHostupCore,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRY_WAIT_MS,
   DEFAULT_TIMEOUT_MS,
-} from "./client.js";
-export type { HostupClient, HostupClientOptions, HostupRawClient, HostupWorkflows } from "./client.js";
+  type HostupClientOptions,
+  type HostupCore,
+} from "./core.js";
+export type { OperationFunction } from "./eager/operation-function.js";
 export { HostupDomainNotFoundError, HostupJobFailedError, HostupJobTimeoutError } from "./workflow-errors.js";
 export type { DomainSummary, IterateOptions, ListDomainsQuery } from "./lazy/workflows/domains.js";
 export type {
@@ -49,6 +54,7 @@ export {
   HostupConnectionError,
   HostupTimeoutError,
   HostupAbortError,
+  HostupResponseTooLargeError,
   HostupResponseError,
   HostupApiError,
   HostupBadRequestError,

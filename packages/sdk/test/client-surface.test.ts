@@ -1,7 +1,11 @@
-// The client's surface: methods resolved by name on first call (the operation table loads then),
-// `preload()`, and the User-Agent it sends. Requests are observed through an injected fetch.
+// The client's surface: a real property for every method and workflow, `preload()`, and the
+// User-Agent it sends. Requests are observed through an injected fetch.
 import { describe, expect, test, vi } from "vitest";
+import { start } from "node:repl";
+import { PassThrough } from "node:stream";
 import { inspect } from "node:util";
+import { OPERATIONS } from "../src/generated/operations.js";
+import * as workflows from "../src/lazy/workflows/index.js";
 import { createHostupClient, HostupConfigError } from "../src/index.js";
 import { SDK_PRODUCT } from "../src/eager/user-agent.js";
 import packageJson from "../package.json" with { type: "json" };
@@ -33,15 +37,46 @@ describe("methods", () => {
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([`POST /api/v2/domains/${ID}/actions/status-sync`]);
   });
 
-  test("a name the API has no operation for rejects with HostupConfigError, and nothing is sent", async () => {
+  test("every operation and workflow is a real property: `in`, Object.keys, typeof, function names", () => {
+    const { hostup } = recordingClient();
+    const names = [...Object.keys(OPERATIONS), ...Object.keys(workflows)];
+    expect(names.length).toBeGreaterThan(40);
+    for (const name of names) {
+      expect(name in hostup, name).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(hostup, name)?.enumerable, name).toBe(true);
+      const value = (hostup as unknown as Record<string, { name: string }>)[name]!;
+      expect(typeof value, name).toBe("function");
+      expect(value.name, name).toBe(name);
+    }
+    expect(new Set(Object.keys(hostup))).toEqual(new Set([...names, "preload"]));
+    expect(Object.isFrozen(hostup)).toBe(true);
+  });
+
+  test("a name that is no method is undefined, not a function: feature detection works", () => {
     const { hostup, requests } = recordingClient();
-    const misspelt = (hostup as unknown as Record<string, (id: string) => Promise<unknown>>).syncDomainStatsu!;
-    await expect(misspelt(ID)).rejects.toThrow(HostupConfigError);
-    await expect(misspelt(ID)).rejects.toThrow(/hostup\.syncDomainStatsu is not a method/);
-    // Case matters, as it does in TypeScript.
-    const wrongCase = (hostup as unknown as Record<string, (id: string) => Promise<unknown>>).syncdomainstatus!;
-    await expect(wrongCase(ID)).rejects.toThrow(HostupConfigError);
+    const loose = hostup as unknown as Record<string, unknown>;
+    expect(loose.syncDomainStatsu).toBeUndefined();
+    expect(loose.syncdomainstatus).toBeUndefined();
+    expect("syncDomainStatsu" in hostup).toBe(false);
+    expect(typeof loose.anything).toBe("undefined");
     expect(requests).toHaveLength(0);
+  });
+
+  test("console.log shows the methods by name, and the REPL completes them", async () => {
+    const { hostup } = recordingClient();
+    const shown = inspect(hostup);
+    expect(shown).toContain("listDomains: [Function: listDomains]");
+    expect(shown).toContain("ensureDnsRecord: [Function: ensureDnsRecord]");
+    const repl = start({ input: new PassThrough(), output: new PassThrough(), terminal: false });
+    try {
+      repl.context.hostup = hostup;
+      const [completions] = await new Promise<[string[], string]>((resolve, reject) =>
+        repl.completer("hostup.listDn", (error?: Error | null, result?: [string[], string]) => (error ? reject(error) : resolve(result!))),
+      );
+      expect(completions).toEqual(expect.arrayContaining(["hostup.listDnsZones", "hostup.listDnsZoneRecords"]));
+    } finally {
+      repl.close();
+    }
   });
 
   test("the client is not a thenable, so it can be awaited and returned from async functions", async () => {

@@ -30,7 +30,7 @@ function resolveTarget(target: Target, conditions: ReadonlySet<string>): string 
 }
 
 const PACKAGES = [
-  { dir: new URL("../", import.meta.url), subpaths: { ".": "./dist/index" } },
+  { dir: new URL("../", import.meta.url), subpaths: { ".": "./dist/index", "./operations": "./dist/operations" } },
   { dir: new URL("../../dns/", import.meta.url), subpaths: { ".": "./dist/index", "./records": "./dist/records/index" } },
 ];
 

@@ -1,14 +1,25 @@
 // The page under test: the SDK as a browser app would use it (bundled by esbuild for the browser),
 // calling the mock on another origin. Each call's outcome is written into the DOM, as an app
 // would render it; the test reads what was rendered.
+//
+// `?via=` picks which of the SDK's two ways the page calls the API: `client` (the default),
+// createHostupClient and its methods (`hostup.syncDomainStatus(id)`); `core`, the size-sensitive way,
+// createHostupCore and the standalone functions of `@hostup/sdk/operations` (`syncDomainStatus(core, id)`).
+// A page load creates only the one it calls through. Both are in this one bundle (so that both ways
+// share one metafile and one set of lazily loaded chunks); what each way costs a page up front is
+// measured by bench/ (bundle-size.ts), not here.
 import {
   createHostupClient,
+  createHostupCore,
   HostupApiError,
   HostupConflictError,
   HostupError,
   HostupValidationError,
   type HostupClient,
+  type HostupClientOptions,
+  type HostupCore,
 } from "@hostup/sdk";
+import { createDynDnsConfig, deleteDomain, syncDomainStatus } from "@hostup/sdk/operations";
 
 const DOMAIN_ID = "dom_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
@@ -79,8 +90,8 @@ interface Fetched {
 }
 
 /**
- * The page's script files fetched since `since` (the SDK's lazily loaded parts: `/operations-….js`,
- * `/validate-….js`, the shared `/chunk-….js` files), in the order they were asked for.
+ * The page's script files fetched since `since` (the SDK's lazily loaded parts: `/validate-….js`,
+ * `/failure-….js`, `/workflows-….js`, the shared `/chunk-….js` files), in the order they were asked for.
  */
 function scriptsFetchedSince(since: number): Fetched[] {
   return (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
@@ -123,14 +134,31 @@ async function call(name: string, run: () => Promise<CallOutcome["fields"]>): Pr
   render(name, outcome);
 }
 
-/** The calls the page can make, by the name of the section that renders each. */
-const CALLS: Record<string, (hostup: HostupClient) => Promise<CallOutcome["fields"]>> = {
-  preload: async (hostup) => {
-    await hostup.preload();
+/** What the page calls through (`?via=`): the client with its methods, or a core for the standalone functions. */
+type Sdk = { via: "client"; client: HostupClient } | { via: "core"; core: HostupCore };
+
+const DYNDNS = { hostname: "home.example.com", recordType: "A" } as const;
+
+/** The fields rendered for a created DynDNS configuration. */
+function describeDynDnsConfig(config: Awaited<ReturnType<HostupClient["createDynDnsConfig"]>>): CallOutcome["fields"] {
+  return {
+    id: config.id,
+    hostname: config.hostname,
+    recordType: config.recordType,
+    enabled: config.enabled,
+    // the token is a secret: render only that one came back
+    tokenLength: config.token?.length ?? 0,
+  };
+}
+
+/** The calls the page can make, by the name of the section that renders each; each written as an app would, either way. */
+const CALLS: Record<string, (sdk: Sdk) => Promise<CallOutcome["fields"]>> = {
+  preload: async (sdk) => {
+    await (sdk.via === "client" ? sdk.client.preload() : sdk.core.preload());
     return { preloaded: true };
   },
-  syncDomainStatus: async (hostup) => {
-    const result = await hostup.syncDomainStatus(DOMAIN_ID);
+  syncDomainStatus: async (sdk) => {
+    const result = sdk.via === "client" ? await sdk.client.syncDomainStatus(DOMAIN_ID) : await syncDomainStatus(sdk.core, DOMAIN_ID);
     return {
       name: result.name,
       previousStatus: result.previousStatus,
@@ -138,25 +166,28 @@ const CALLS: Record<string, (hostup: HostupClient) => Promise<CallOutcome["field
       statusChanged: result.statusChanged,
     };
   },
-  createDynDnsConfig: async (hostup) => {
-    const config = await hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "home.example.com", recordType: "A" });
-    return {
-      id: config.id,
-      hostname: config.hostname,
-      recordType: config.recordType,
-      enabled: config.enabled,
-      // the token is a secret: render only that one came back
-      tokenLength: config.token?.length ?? 0,
-    };
-  },
-  deleteDomain: async (hostup) => {
-    await hostup.deleteDomain(DOMAIN_ID, { headers: { Prefer: "code=409" } });
+  createDynDnsConfig: async (sdk) =>
+    describeDynDnsConfig(
+      sdk.via === "client" ? await sdk.client.createDynDnsConfig(DOMAIN_ID, DYNDNS) : await createDynDnsConfig(sdk.core, DOMAIN_ID, DYNDNS),
+    ),
+  // The same call once more (a section of its own): after the first one failed to load a part.
+  createDynDnsConfigAgain: async (sdk) => CALLS.createDynDnsConfig!(sdk),
+  deleteDomain: async (sdk) => {
+    const options = { headers: { Prefer: "code=409" } };
+    await (sdk.via === "client" ? sdk.client.deleteDomain(DOMAIN_ID, options) : deleteDomain(sdk.core, DOMAIN_ID, options));
     return { deleted: true };
   },
-  invalidRecordType: async (hostup) => {
+  invalidRecordType: async (sdk) => {
     // "MX" is not a documented record type: refused before anything is sent
-    await hostup.createDynDnsConfig(DOMAIN_ID, { hostname: "home.example.com", recordType: "MX" as "A" });
+    const input = { hostname: "home.example.com", recordType: "MX" as "A" };
+    await (sdk.via === "client" ? sdk.client.createDynDnsConfig(DOMAIN_ID, input) : createDynDnsConfig(sdk.core, DOMAIN_ID, input));
     return { sent: true };
+  },
+  // A workflow (the client's only): its list call has a query, so it loads the workflows, then the input checks.
+  findDomainByName: async (sdk) => {
+    if (sdk.via !== "client") throw new Error("findDomainByName is a workflow of the client: open the page with ?via=client");
+    const domain = await sdk.client.findDomainByName("example.com");
+    return { id: domain.id, name: domain.name };
   },
 };
 
@@ -165,6 +196,9 @@ const SCENARIOS: Record<string, ReadonlyArray<string>> = {
   calls: ["syncDomainStatus", "createDynDnsConfig", "deleteDomain", "invalidRecordType"],
   "body-first": ["createDynDnsConfig", "syncDomainStatus"],
   preload: ["preload", "syncDomainStatus", "createDynDnsConfig", "deleteDomain", "invalidRecordType"],
+  // a call with a body, a call without one, the call with a body again (lazy-parts.test.ts answers the input checks' chunk 404 once)
+  "body-again": ["createDynDnsConfig", "syncDomainStatus", "createDynDnsConfigAgain"],
+  workflow: ["findDomainByName", "syncDomainStatus"],
 };
 
 async function main(): Promise<void> {
@@ -173,7 +207,8 @@ async function main(): Promise<void> {
   if (!api) throw new Error("page needs ?api=<mock base URL>");
   const calls = SCENARIOS[params.get("scenario") ?? "calls"];
   if (!calls) throw new Error(`unknown ?scenario= (expected ${Object.keys(SCENARIOS).join(", ")})`);
-  const hostup = createHostupClient({
+  const via = params.get("via") ?? "client";
+  const options: HostupClientOptions = {
     apiKey: "browser-test-key",
     baseUrl: api,
     maxRetries: 0,
@@ -182,8 +217,15 @@ async function main(): Promise<void> {
       requestsOut.push(performance.now());
       return globalThis.fetch(input, init);
     },
-  });
-  for (const name of calls) await call(name, () => CALLS[name]!(hostup));
+  };
+  let sdk: Sdk;
+  if (via === "client") sdk = { via, client: createHostupClient(options) };
+  else if (via === "core") sdk = { via, core: createHostupCore(options) };
+  else throw new Error("unknown ?via= (expected client, core)");
+  document.body.dataset.via = via;
+  // what the object called through has: a core has no methods, so its calls are the standalone functions'
+  document.body.dataset.surface = Object.keys(sdk.via === "client" ? sdk.client : sdk.core).join(",");
+  for (const name of calls) await call(name, () => CALLS[name]!(sdk));
 
   document.getElementById("results")!.textContent = JSON.stringify(results);
   document.body.dataset.done = "true";

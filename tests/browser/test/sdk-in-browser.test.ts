@@ -1,12 +1,13 @@
 // @hostup/sdk in a real browser: a page bundled for the browser as apps ship it (esbuild, ES modules
 // split at dynamic imports) calls the Prism mock on another origin from headless Chromium, and renders
-// what each call returned and which of the SDK's lazily loaded parts it made the browser fetch.
-// Everything runs on 127.0.0.1; anything else the page tries to reach fails the test.
+// what each call returned and which of the SDK's lazily loaded parts it made the browser fetch, through
+// createHostupClient's methods and through the standalone functions of `@hostup/sdk/operations` on
+// createHostupCore. Everything runs on 127.0.0.1; anything else the page tries to reach fails the test.
 // (What loads when, and how many round trips it takes: lazy-parts.test.ts.)
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockNonLocalRequests, collectPageErrors, isLocal } from "@hostup/chromium-testing";
-import { chunkName, fetchedFor, upFront } from "./support/chunks.js";
+import { chunkName, fetchedFor, lazyParts, upFront } from "./support/chunks.js";
 import {
   API_KEY,
   DOMAIN_ID,
@@ -18,6 +19,7 @@ import {
   unexpectedErrors,
   type Harness,
   type SeenRequest,
+  type Via,
 } from "./support/harness.js";
 
 let h: Harness;
@@ -32,9 +34,12 @@ afterAll(async () => {
 
 /**
  * Which script files each call made the browser fetch: exactly the lazy part it needs and what that
- * imports statically (from the page build's metafile), minus what earlier calls fetched.
+ * imports statically (from the page build's metafile), minus what earlier calls fetched. The same
+ * through the client's methods and through the standalone functions.
  */
 async function expectFetchedParts(page: Page): Promise<void> {
+  // the operation table is in the page's own file: it is no lazily loaded part
+  expect(lazyParts(h.build.graph)).toEqual(["failure", "raw", "validate", "workflows"]);
   const loaded = upFront(h.build.graph);
   const expectFetched = async (call: string, parts: ReadonlyArray<string>) => {
     const fetched = await fetchedBy(page, call);
@@ -44,8 +49,8 @@ async function expectFetchedParts(page: Page): Promise<void> {
     for (const file of expected) loaded.add(file);
     return fetched.map(chunkName).sort();
   };
-  // the first call: the operation table, one chunk (`raw` gets the table handed over, so it is not shared)
-  expect(await expectFetched("syncDomainStatus", ["operations"])).toEqual(["operations"]);
+  // the first call, without a body: its operation is in the page's own file, nothing to fetch
+  expect(await expectFetched("syncDomainStatus", [])).toEqual([]);
   // a body to check: the input checks, with the request schemas and the redaction they import
   expect(await expectFetched("createDynDnsConfig", ["validate"])).toEqual(["chunk", "chunk", "validate"]);
   // the first error answer: the code that reads it (its redaction came with the input checks)
@@ -54,7 +59,7 @@ async function expectFetchedParts(page: Page): Promise<void> {
   expect(await expectFetched("invalidRecordType", [])).toEqual([]);
 }
 
-/** What the page must show, and the requests behind it. Shared by both page loads. */
+/** What the page must show, and the requests behind it. Shared by every page load of the `calls` scenario, either way. */
 async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promise<void> {
   // syncDomainStatus: the documented 200 example
   expect(await page.getAttribute("section#syncDomainStatus", "data-ok")).toBe("true");
@@ -111,7 +116,12 @@ async function expectRenderedResults(page: Page, requests: SeenRequest[]): Promi
 }
 
 describe("@hostup/sdk in headless Chromium", () => {
-  it("renders the results of real SDK calls to the mock on another origin, with every non-local request blocked", async () => {
+  // The same calls, results, requests and fetched files either way: `hostup.syncDomainStatus(id)` on
+  // createHostupClient, or `syncDomainStatus(core, id)` (`@hostup/sdk/operations`) on createHostupCore.
+  it.each<[string, Via]>([
+    ["createHostupClient's methods", "client"],
+    ["the standalone functions of @hostup/sdk/operations on createHostupCore", "core"],
+  ])("renders the results of real SDK calls to the mock on another origin (%s), with every non-local request blocked", async (_, via) => {
     const context = await h.browser.newContext();
     try {
       const page = await context.newPage();
@@ -119,7 +129,7 @@ describe("@hostup/sdk in headless Chromium", () => {
       const errors = collectPageErrors(page);
       const requests = recordApiRequests(page, h.mock.url);
 
-      await openPage(page, h.site.url, h.mock.url);
+      await openPage(page, h.site.url, h.mock.url, { via });
       expect(new URL(h.site.url).origin, "the page and the API are different origins (CORS applies)").not.toBe(new URL(h.mock.url).origin);
       await expectRenderedResults(page, requests);
 

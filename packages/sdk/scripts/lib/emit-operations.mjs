@@ -1,5 +1,7 @@
-// generated/operations.ts: the operation table every call is sent with (method, path, ID
-// patterns, retry safety). The client loads it on the first call (src/README.md).
+// generated/operations.ts: what every call is sent with (method, path, ID patterns, retry safety),
+// one exported constant per operation, and the table of them all. A standalone function
+// (generated/functions.ts) uses its operation's constant alone, so bundlers keep only the operations an
+// app calls; the client with every method (client.ts) uses the table (src/README.md).
 import { HEADER } from "./header.mjs";
 import { literal, ref } from "./literal.mjs";
 
@@ -32,16 +34,18 @@ export function emitOperations(model) {
       retrySafe: op.retrySafe,
       ...(op.apiKey ? {} : { apiKey: false }),
     };
-    return `  ${op.id}: ${literal(entry, op.id)},`;
+    return `export const ${op.id}: OperationSpec = ${literal(entry, op.id)};`;
   });
   return `${HEADER}
 import type { OperationSpec } from "../eager/operation.js";
 
 ${[...constants].map(([name, pattern]) => `const ${name} = ${literal(pattern)};`).join("\n")}
 
-/** Every operation by operationId: what a call needs to be sent, and what \`hostup.raw\` matches requests against. */
-export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
 ${entries.join("\n")}
+
+/** Every operation by operationId: the client's methods, and what \`hostup.raw\` matches requests against. */
+export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
+${model.operations.map((op) => `  ${op.id},`).join("\n")}
 };
 `;
 }

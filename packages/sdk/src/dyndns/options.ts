@@ -1,7 +1,7 @@
 // The options of `updateDynDns`, checked as the client checks its own (client.ts): unknown keys
 // are refused, not ignored, and each value must be one the transport can work with.
 import type { LogRecord } from "../eager/transport.js";
-import { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from "../client.js";
+import { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from "../core.js";
 import { describe, refuse, safeName } from "./input.js";
 
 export interface DynDnsUpdateOptions {

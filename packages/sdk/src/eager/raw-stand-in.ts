@@ -7,16 +7,15 @@ import type { HostupRawClient } from "../client.js";
 import { HostupValidationError } from "../errors.js";
 import type { CallContext } from "./invoke.js";
 import { loadOnce } from "./load-once.js";
-import { operationTable } from "./methods.js";
+import type { OperationSpec } from "./operation.js";
 import { send } from "./transport.js";
 
-export function rawStandIn(ctx: CallContext): HostupRawClient {
+/** `operations`: the client's table, handed to lazy/raw.ts (lazy code imports no eager module: src/README.md). */
+export function rawStandIn(ctx: CallContext, operations: Readonly<Record<string, OperationSpec>>): HostupRawClient {
   const pending: Middleware[] = [];
   const load = loadOnce(() =>
-    // The table is handed over, not imported by raw.js: were both to import it, bundlers would put it
-    // in a chunk of its own behind a stub, one more round trip before a page's first call.
-    Promise.all([import("../lazy/raw.js"), operationTable()]).then(([{ createRawClient }, { OPERATIONS }]) => {
-      const client = createRawClient(ctx, { send, operations: OPERATIONS, HostupValidationError });
+    import("../lazy/raw.js").then(({ createRawClient }) => {
+      const client = createRawClient(ctx, { send, operations, HostupValidationError });
       if (pending.length) client.use(...pending.splice(0));
       return client;
     }),

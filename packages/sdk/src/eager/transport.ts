@@ -2,7 +2,7 @@
 // AbortSignal (which also cuts a backoff sleep short), exponential backoff with jitter, and
 // Retry-After / X-RateLimit-Reset on 429. Both the generated methods and `hostup.raw` go through it.
 // Every attempt is paced by the client's view of the API's rate limit (pacing.ts).
-import { HostupConnectionError, HostupTimeoutError } from "../errors.js";
+import { HostupConnectionError, HostupResponseTooLargeError, HostupTimeoutError } from "../errors.js";
 import { onAbort, sleep, throwIfAborted } from "./abort.js";
 import { admit, mayWait, settle, start, type RateState } from "./pacing.js";
 import { retryAfterMs } from "./rate-limit.js";
@@ -33,6 +33,8 @@ export interface TransportConfig {
   timeoutMs: number;
   maxRetries: number;
   maxRetryWaitMs: number;
+  /** The largest response body read, in bytes: past it the SDK stops reading (HostupResponseTooLargeError). */
+  maxResponseBytes: number;
   log: ((record: LogRecord) => void) | undefined;
   /** What the client knows of the API's rate limit, shared by all its calls (pacing.ts). */
   rate: RateState;
@@ -86,11 +88,12 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
       attempt < maxAttempts && mayWait(config.rate) ? await admit(config.rate, config.maxRetryWaitMs, policy.signal) : start(config.rate);
     const started = Date.now();
     let exchange: Exchange | undefined;
-    let failure: HostupConnectionError | undefined;
+    let failure: HostupConnectionError | HostupResponseTooLargeError | undefined;
     try {
       exchange = await attemptOnce(config, request, headers, policy, attempt);
     } catch (error) {
-      if (!(error instanceof HostupConnectionError)) throw error; // aborted by the caller
+      // Aborted by the caller: thrown as it is. A body too large is not retried (the server answered).
+      if (!(error instanceof HostupConnectionError || error instanceof HostupResponseTooLargeError)) throw error;
       failure = error;
     } finally {
       settle(config.rate, exchange?.response, config.maxRetryWaitMs);
@@ -99,7 +102,7 @@ export async function send(config: TransportConfig, request: OutgoingRequest, po
     let retryInMs: number | undefined;
     if (attempt < maxAttempts) {
       // (A failed attempt has no status: `undefined >= 500` is false.)
-      if (status === 429 || (policy.retrySafe && (failure || status! >= 500))) {
+      if (status === 429 || (policy.retrySafe && (failure instanceof HostupConnectionError || status! >= 500))) {
         const asked = exchange ? retryAfterMs(exchange.response.headers, Date.now()) : undefined;
         retryInMs = asked ?? backoffMs(attempt);
         // A server asking for a longer pause than we are willing to wait gets its error back now.
@@ -145,8 +148,18 @@ async function attemptOnce(
       body: request.body,
       signal: controller.signal,
     });
-    return { response, body: await response.text() };
+    const body = await readBody(response, config.maxResponseBytes);
+    if (body === undefined)
+      throw new HostupResponseTooLargeError(
+        response.status,
+        config.maxResponseBytes,
+        policy.operationId,
+        request.method,
+        pathOf(request.url),
+      );
+    return { response, body };
   } catch (error) {
+    if (error instanceof HostupResponseTooLargeError) throw error;
     throwIfAborted(signal);
     if (controller.signal.reason === TIMED_OUT) throw new HostupTimeoutError(policy.timeoutMs, attempt);
     // Bun's fetch errors carry the whole URL as `path`, query included (a DynDNS update's token), and
@@ -159,6 +172,34 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
     stopForwarding?.();
+  }
+}
+
+/**
+ * The body as text, or `undefined` once it passes `limit` bytes (then it is no longer read: an endless
+ * or huge answer costs at most `limit` of memory). A length the server declares, with no compression
+ * that could make the body larger than declared, is read in one go.
+ */
+async function readBody(response: Response, limit: number): Promise<string | undefined> {
+  const declared = response.headers.get("content-length");
+  const body = response.body;
+  if (declared !== null && +declared > limit) {
+    await body?.cancel().catch(() => {});
+    return undefined;
+  }
+  if (!body || (declared !== null && !response.headers.has("content-encoding"))) return response.text();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

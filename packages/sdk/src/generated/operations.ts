@@ -12,38 +12,71 @@ const RedirectRuleRef = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
 const DynDnsConfigId = /^ddns_[0-9A-Za-z]+$/;
 const RedirectRuleId = /^redir_[0-9A-Za-z]+$/;
 
-/** Every operation by operationId: what a call needs to be sent, and what `hostup.raw` matches requests against. */
+export const bulkDnsRecords: OperationSpec = { id: "bulkDnsRecords", method: "POST", path: "/api/v2/domains/bulk/dns", params: [], input: "body", successBody: true, retrySafe: false };
+export const bulkDomainRedirects: OperationSpec = { id: "bulkDomainRedirects", method: "POST", path: "/api/v2/domains/bulk/redirects", params: [], input: "body", successBody: true, retrySafe: false };
+export const bulkSyncDomainStatus: OperationSpec = { id: "bulkSyncDomainStatus", method: "POST", path: "/api/v2/domains/bulk/status-sync", params: [], input: "body", successBody: true, retrySafe: true };
+export const cancelOrder: OperationSpec = { id: "cancelOrder", method: "POST", path: "/api/v2/orders/{id}/actions/cancel", params: [{ name: "id", pattern: OrderId }], successBody: true, retrySafe: true };
+export const createDnsRecord: OperationSpec = { id: "createDnsRecord", method: "POST", path: "/api/v2/dns-zones/{id}/records", params: [{ name: "id", pattern: DnsZoneId }], input: "body", successBody: true, retrySafe: false };
+export const createDomainRedirect: OperationSpec = { id: "createDomainRedirect", method: "POST", path: "/api/v2/domains/{id}/redirects", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: false };
+export const createDynDnsConfig: OperationSpec = { id: "createDynDnsConfig", method: "POST", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: false };
+export const deleteDnsRecord: OperationSpec = { id: "deleteDnsRecord", method: "DELETE", path: "/api/v2/dns-zones/{id}/records/{recordId}", params: [{ name: "id", pattern: DnsZoneId }, { name: "recordId", pattern: DnsRecordId }], successBody: false, retrySafe: true };
+export const deleteDomain: OperationSpec = { id: "deleteDomain", method: "DELETE", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: false, retrySafe: true };
+export const deleteDomainRedirect: OperationSpec = { id: "deleteDomainRedirect", method: "DELETE", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleRef }], input: "query", successBody: false, retrySafe: true };
+export const deleteDynDnsConfig: OperationSpec = { id: "deleteDynDnsConfig", method: "DELETE", path: "/api/v2/domains/{id}/dyndns/{configId}", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], successBody: false, retrySafe: true };
+export const getDnsZone: OperationSpec = { id: "getDnsZone", method: "GET", path: "/api/v2/dns-zones/{id}", params: [{ name: "id", pattern: DnsZoneId }], successBody: true, retrySafe: true };
+export const getDomain: OperationSpec = { id: "getDomain", method: "GET", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true };
+export const getDomainDns: OperationSpec = { id: "getDomainDns", method: "GET", path: "/api/v2/domains/{id}/dns", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true };
+export const getDomainNameservers: OperationSpec = { id: "getDomainNameservers", method: "GET", path: "/api/v2/domains/{id}/nameservers", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true };
+export const getJob: OperationSpec = { id: "getJob", method: "GET", path: "/api/jobs/{jobId}", params: [{ name: "jobId", pattern: RedirectRuleRef }], successBody: true, retrySafe: true };
+export const listDnsZoneRecords: OperationSpec = { id: "listDnsZoneRecords", method: "GET", path: "/api/v2/dns-zones/{id}/records", params: [{ name: "id", pattern: DnsZoneId }], input: "query", successBody: true, retrySafe: true };
+export const listDnsZones: OperationSpec = { id: "listDnsZones", method: "GET", path: "/api/v2/dns-zones", params: [], input: "query", successBody: true, retrySafe: true };
+export const listDomainDnsAuditEvents: OperationSpec = { id: "listDomainDnsAuditEvents", method: "GET", path: "/api/v2/domains/{id}/dns/audit", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true };
+export const listDomainDnsHistory: OperationSpec = { id: "listDomainDnsHistory", method: "GET", path: "/api/v2/domains/{id}/dns/history", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true };
+export const listDomainDnsSnapshots: OperationSpec = { id: "listDomainDnsSnapshots", method: "GET", path: "/api/v2/domains/{id}/dns/snapshots", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true };
+export const listDomainRedirects: OperationSpec = { id: "listDomainRedirects", method: "GET", path: "/api/v2/domains/{id}/redirects", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true };
+export const listDomains: OperationSpec = { id: "listDomains", method: "GET", path: "/api/v2/domains", params: [], input: "query", successBody: true, retrySafe: true };
+export const listDynDnsConfigs: OperationSpec = { id: "listDynDnsConfigs", method: "GET", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true };
+export const listDynDnsLogs: OperationSpec = { id: "listDynDnsLogs", method: "GET", path: "/api/v2/domains/{id}/dyndns/{configId}/logs", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], successBody: true, retrySafe: true };
+export const respondToDomainRenewal: OperationSpec = { id: "respondToDomainRenewal", method: "POST", path: "/api/v2/domains/{id}/actions/respond-to-renewal", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: true };
+export const syncDomainStatus: OperationSpec = { id: "syncDomainStatus", method: "POST", path: "/api/v2/domains/{id}/actions/status-sync", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true };
+export const updateDnsRecord: OperationSpec = { id: "updateDnsRecord", method: "PUT", path: "/api/v2/dns-zones/{id}/records/{recordId}", params: [{ name: "id", pattern: DnsZoneId }, { name: "recordId", pattern: DnsRecordId }], input: "body", successBody: true, retrySafe: true };
+export const updateDomain: OperationSpec = { id: "updateDomain", method: "PATCH", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: true };
+export const updateDomainRedirect: OperationSpec = { id: "updateDomainRedirect", method: "PATCH", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleId }], input: "body", successBody: true, retrySafe: true };
+export const updateDynDns: OperationSpec = { id: "updateDynDns", method: "GET", path: "/api/dyndns/update", params: [], input: "query", successBody: false, successText: true, retrySafe: false, apiKey: false };
+export const updateDynDnsConfig: OperationSpec = { id: "updateDynDnsConfig", method: "PATCH", path: "/api/v2/domains/{id}/dyndns/{configId}", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], input: "body", successBody: true, retrySafe: true };
+
+/** Every operation by operationId: the client's methods, and what `hostup.raw` matches requests against. */
 export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
-  bulkDnsRecords: { id: "bulkDnsRecords", method: "POST", path: "/api/v2/domains/bulk/dns", params: [], input: "body", successBody: true, retrySafe: false },
-  bulkDomainRedirects: { id: "bulkDomainRedirects", method: "POST", path: "/api/v2/domains/bulk/redirects", params: [], input: "body", successBody: true, retrySafe: false },
-  bulkSyncDomainStatus: { id: "bulkSyncDomainStatus", method: "POST", path: "/api/v2/domains/bulk/status-sync", params: [], input: "body", successBody: true, retrySafe: true },
-  cancelOrder: { id: "cancelOrder", method: "POST", path: "/api/v2/orders/{id}/actions/cancel", params: [{ name: "id", pattern: OrderId }], successBody: true, retrySafe: true },
-  createDnsRecord: { id: "createDnsRecord", method: "POST", path: "/api/v2/dns-zones/{id}/records", params: [{ name: "id", pattern: DnsZoneId }], input: "body", successBody: true, retrySafe: false },
-  createDomainRedirect: { id: "createDomainRedirect", method: "POST", path: "/api/v2/domains/{id}/redirects", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: false },
-  createDynDnsConfig: { id: "createDynDnsConfig", method: "POST", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: false },
-  deleteDnsRecord: { id: "deleteDnsRecord", method: "DELETE", path: "/api/v2/dns-zones/{id}/records/{recordId}", params: [{ name: "id", pattern: DnsZoneId }, { name: "recordId", pattern: DnsRecordId }], successBody: false, retrySafe: true },
-  deleteDomain: { id: "deleteDomain", method: "DELETE", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: false, retrySafe: true },
-  deleteDomainRedirect: { id: "deleteDomainRedirect", method: "DELETE", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleRef }], input: "query", successBody: false, retrySafe: true },
-  deleteDynDnsConfig: { id: "deleteDynDnsConfig", method: "DELETE", path: "/api/v2/domains/{id}/dyndns/{configId}", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], successBody: false, retrySafe: true },
-  getDnsZone: { id: "getDnsZone", method: "GET", path: "/api/v2/dns-zones/{id}", params: [{ name: "id", pattern: DnsZoneId }], successBody: true, retrySafe: true },
-  getDomain: { id: "getDomain", method: "GET", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
-  getDomainDns: { id: "getDomainDns", method: "GET", path: "/api/v2/domains/{id}/dns", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
-  getDomainNameservers: { id: "getDomainNameservers", method: "GET", path: "/api/v2/domains/{id}/nameservers", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
-  getJob: { id: "getJob", method: "GET", path: "/api/jobs/{jobId}", params: [{ name: "jobId", pattern: RedirectRuleRef }], successBody: true, retrySafe: true },
-  listDnsZoneRecords: { id: "listDnsZoneRecords", method: "GET", path: "/api/v2/dns-zones/{id}/records", params: [{ name: "id", pattern: DnsZoneId }], input: "query", successBody: true, retrySafe: true },
-  listDnsZones: { id: "listDnsZones", method: "GET", path: "/api/v2/dns-zones", params: [], input: "query", successBody: true, retrySafe: true },
-  listDomainDnsAuditEvents: { id: "listDomainDnsAuditEvents", method: "GET", path: "/api/v2/domains/{id}/dns/audit", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
-  listDomainDnsHistory: { id: "listDomainDnsHistory", method: "GET", path: "/api/v2/domains/{id}/dns/history", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
-  listDomainDnsSnapshots: { id: "listDomainDnsSnapshots", method: "GET", path: "/api/v2/domains/{id}/dns/snapshots", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
-  listDomainRedirects: { id: "listDomainRedirects", method: "GET", path: "/api/v2/domains/{id}/redirects", params: [{ name: "id", pattern: DomainId }], input: "query", successBody: true, retrySafe: true },
-  listDomains: { id: "listDomains", method: "GET", path: "/api/v2/domains", params: [], input: "query", successBody: true, retrySafe: true },
-  listDynDnsConfigs: { id: "listDynDnsConfigs", method: "GET", path: "/api/v2/domains/{id}/dyndns", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
-  listDynDnsLogs: { id: "listDynDnsLogs", method: "GET", path: "/api/v2/domains/{id}/dyndns/{configId}/logs", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], successBody: true, retrySafe: true },
-  respondToDomainRenewal: { id: "respondToDomainRenewal", method: "POST", path: "/api/v2/domains/{id}/actions/respond-to-renewal", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: true },
-  syncDomainStatus: { id: "syncDomainStatus", method: "POST", path: "/api/v2/domains/{id}/actions/status-sync", params: [{ name: "id", pattern: DomainId }], successBody: true, retrySafe: true },
-  updateDnsRecord: { id: "updateDnsRecord", method: "PUT", path: "/api/v2/dns-zones/{id}/records/{recordId}", params: [{ name: "id", pattern: DnsZoneId }, { name: "recordId", pattern: DnsRecordId }], input: "body", successBody: true, retrySafe: true },
-  updateDomain: { id: "updateDomain", method: "PATCH", path: "/api/v2/domains/{id}", params: [{ name: "id", pattern: DomainId }], input: "body", successBody: true, retrySafe: true },
-  updateDomainRedirect: { id: "updateDomainRedirect", method: "PATCH", path: "/api/v2/domains/{id}/redirects/{ruleId}", params: [{ name: "id", pattern: DomainId }, { name: "ruleId", pattern: RedirectRuleId }], input: "body", successBody: true, retrySafe: true },
-  updateDynDns: { id: "updateDynDns", method: "GET", path: "/api/dyndns/update", params: [], input: "query", successBody: false, successText: true, retrySafe: false, apiKey: false },
-  updateDynDnsConfig: { id: "updateDynDnsConfig", method: "PATCH", path: "/api/v2/domains/{id}/dyndns/{configId}", params: [{ name: "id", pattern: DomainId }, { name: "configId", pattern: DynDnsConfigId }], input: "body", successBody: true, retrySafe: true },
+  bulkDnsRecords,
+  bulkDomainRedirects,
+  bulkSyncDomainStatus,
+  cancelOrder,
+  createDnsRecord,
+  createDomainRedirect,
+  createDynDnsConfig,
+  deleteDnsRecord,
+  deleteDomain,
+  deleteDomainRedirect,
+  deleteDynDnsConfig,
+  getDnsZone,
+  getDomain,
+  getDomainDns,
+  getDomainNameservers,
+  getJob,
+  listDnsZoneRecords,
+  listDnsZones,
+  listDomainDnsAuditEvents,
+  listDomainDnsHistory,
+  listDomainDnsSnapshots,
+  listDomainRedirects,
+  listDomains,
+  listDynDnsConfigs,
+  listDynDnsLogs,
+  respondToDomainRenewal,
+  syncDomainStatus,
+  updateDnsRecord,
+  updateDomain,
+  updateDomainRedirect,
+  updateDynDns,
+  updateDynDnsConfig,
 };

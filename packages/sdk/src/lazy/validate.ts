@@ -250,7 +250,3 @@ function show(value: unknown, scrub: Scrub): string {
   );
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
-
-/** Why `hostup[name]` cannot be called: the HostUp API has no operation, and the SDK no workflow, by that name. */
-export const notAMethod = (name: string): string =>
-  `hostup.${name} is not a method: the HostUp API has no operation, and the SDK no workflow, called \`${name}\` (names are case-sensitive).`;

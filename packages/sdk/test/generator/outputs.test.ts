@@ -132,7 +132,7 @@ test("--spec and --out write the SDK's sources only: no tests, samples or README
     },
   );
   expect(run.status).toBe(0);
-  expect(readdirSync(dir).sort()).toEqual(["hints.ts", "methods.ts", "operations.ts", "schemas.ts", "secrets.ts"]);
+  expect(readdirSync(dir).sort()).toEqual(["functions.ts", "hints.ts", "methods.ts", "operations.ts", "schemas.ts", "secrets.ts"]);
   for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), "utf8")).toBe(read(`src/generated/${file}`));
   expect(read("README.md")).toBe(readme);
 });

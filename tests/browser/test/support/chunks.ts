@@ -9,7 +9,7 @@ import type { Metafile } from "esbuild";
 export const chunkName = (file: string): string => path.basename(file).replace(/(-[A-Z0-9]{8})+\.js$/, "");
 
 export interface PageGraph {
-  /** URL path (`/app.js`, `/operations-….js`) → the URL paths it imports statically and dynamically. */
+  /** URL path (`/app.js`, `/validate-….js`) → the URL paths it imports statically and dynamically. */
   files: ReadonlyMap<string, { imports: string[]; dynamicImports: string[] }>;
 }
 
@@ -26,7 +26,12 @@ export function pageGraph(metafile: Metafile, outdir: string): PageGraph {
   return { files };
 }
 
-/** The file of lazy part `name` (`operations`, `validate`, `failure`…): the one dynamic import of that name. */
+/** The names of the lazily loaded parts (every dynamically imported file), sorted: `failure`, `raw`, `validate`, `workflows`. */
+export function lazyParts(graph: PageGraph): string[] {
+  return [...new Set([...graph.files.values()].flatMap((f) => f.dynamicImports).map(chunkName))].sort();
+}
+
+/** The file of lazy part `name` (`validate`, `failure`, `workflows`…): the one dynamic import of that name. */
 export function lazyPart(graph: PageGraph, name: string): string {
   const found = new Set([...graph.files.values()].flatMap((f) => f.dynamicImports).filter((file) => chunkName(file) === name));
   if (found.size !== 1) throw new Error(`the page build has ${found.size} dynamically imported files called ${name}`);

@@ -57,11 +57,30 @@ export async function withContext<T>(browser: Browser, use: (context: BrowserCon
   }
 }
 
-/** Loads the page from `siteUrl` (the mock's URL and the scenario in the query), waits until every call has rendered. */
-export async function openPage(page: Page, siteUrl: string, mockUrl: string, scenario = "calls"): Promise<void> {
-  await page.goto(`${siteUrl}/?api=${encodeURIComponent(mockUrl)}&scenario=${scenario}`);
+/**
+ * How the page calls the API (page/main.ts): `client`, createHostupClient's methods; `core`, the
+ * standalone functions of `@hostup/sdk/operations` on createHostupCore.
+ */
+export type Via = "client" | "core";
+export const VIAS: ReadonlyArray<Via> = ["client", "core"];
+
+/**
+ * Loads the page from `siteUrl` (the mock's URL, the scenario and the way of calling in the query),
+ * waits until every call has rendered.
+ */
+export async function openPage(
+  page: Page,
+  siteUrl: string,
+  mockUrl: string,
+  { scenario = "calls", via = "client" }: { scenario?: string; via?: Via } = {},
+): Promise<void> {
+  await page.goto(`${siteUrl}/?api=${encodeURIComponent(mockUrl)}&scenario=${scenario}&via=${via}`);
   await page.waitForSelector("body[data-done]", { timeout: 20_000 });
   expect(await page.getAttribute("body", "data-done"), "the page script finished without throwing").toBe("true");
+  expect(await page.getAttribute("body", "data-via"), "the way the page called the API").toBe(via);
+  const surface = (await page.getAttribute("body", "data-surface"))?.split(",");
+  if (via === "core") expect(surface, "a core's own properties: no methods").toEqual(["preload"]);
+  else expect(surface, "the client's own properties").toEqual(expect.arrayContaining(["preload", "syncDomainStatus", "findDomainByName"]));
 }
 
 /** The text rendered for `field` of call `call`. */
