@@ -181,10 +181,13 @@ try {
       `GET /api/v2/domains/${STALLED_ID}`,
       `GET /api/v2/domains/${STALLED_ID}`,
       `POST /api/v2/domains/${DOMAIN_ID}/actions/status-sync`,
+      // the standalone functions on a core
+      `GET /api/v2/domains/${MISSING_ID}`,
+      `POST /api/v2/domains/${DOMAIN_ID}/actions/status-sync`,
     ].sort();
     report(
       JSON.stringify(paths) === JSON.stringify(expectedPaths),
-      `${name}: the server saw the 5 requests (the bad input sent nothing)`,
+      `${name}: the server saw the 7 requests (the bad input sent nothing)`,
       paths.join(", "),
     );
     const agents = [...new Set(seen.map((request) => request.userAgent))];

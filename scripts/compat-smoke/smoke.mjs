@@ -15,11 +15,12 @@ export const APP_TOKEN = "compat-smoke/1";
 /**
  * Runs every check; resolves to `{ lines, failed }`.
  * @param {Record<string, any>} sdk the `@hostup/sdk` module namespace
+ * @param {Record<string, any>} operations the `@hostup/sdk/operations` module namespace
  * @param {{ baseUrl: string, userAgent: string, debug?: boolean }} options `userAgent`: the SDK's own
  *   User-Agent expected in this runtime, as a regular expression's source; `debug`: create the client
  *   with `debug: true` (where the runtime has an environment, drive.mjs sets HOSTUP_DEBUG=1 instead)
  */
-export async function smoke(sdk, { baseUrl, userAgent, debug = false }) {
+export async function smoke(sdk, operations, { baseUrl, userAgent, debug = false }) {
   const lines = [];
   let failed = 0;
   const check = async (name, run) => {
@@ -99,6 +100,19 @@ export async function smoke(sdk, { baseUrl, userAgent, debug = false }) {
       { baseUrl, userAgent: APP_TOKEN },
     );
     expect(result.status === "good" && result.ip === "203.0.113.7", `unexpected result ${JSON.stringify(result)}`);
+  });
+
+  await check("the client is an ordinary object: its methods are real properties, other names undefined", () => {
+    expect("syncDomainStatus" in hostup && Object.keys(hostup).includes("ensureDnsRecord"), "methods are not own properties");
+    expect(hostup.syncDomainStatsu === undefined, "a misspelt name is not undefined");
+  });
+
+  await check("a standalone function of @hostup/sdk/operations on createHostupCore, with the core's error classes", async () => {
+    const core = sdk.createHostupCore({ apiKey: API_KEY, baseUrl, userAgent: APP_TOKEN, maxRetries: 0 });
+    const result = await operations.syncDomainStatus(core, DOMAIN_ID);
+    expect(result?.id === DOMAIN_ID, `unexpected answer ${JSON.stringify(result)}`);
+    const error = await operations.getDomain(core, MISSING_ID).catch((e) => e);
+    expect(error instanceof sdk.HostupNotFoundError, `expected HostupNotFoundError, got ${error?.name}`);
   });
 
   return { lines, failed };

@@ -4,12 +4,13 @@
 // with status 500 if any failed. workerd has no `process` and no environment: debug logging is
 // switched on with the `debug` option.
 import * as sdk from "@hostup/sdk";
+import * as operations from "@hostup/sdk/operations";
 import { smoke } from "./smoke.mjs";
 
 export default {
   async fetch(request) {
     const query = new URL(request.url).searchParams;
-    const { lines, failed } = await smoke(sdk, {
+    const { lines, failed } = await smoke(sdk, operations, {
       baseUrl: query.get("base"),
       userAgent: query.get("agent"),
       debug: query.get("debug") === "1",
