@@ -35,17 +35,19 @@ import {
 failOnUnhandledRejections();
 const ok = { status: 200, json: SYNC_RESULT };
 
-describe.concurrent("5xx with an HTML page (a proxy's error page)", () => {
+// The retries' backoffs run on a fake clock (../support/fake-clock.ts), whose timers are global: the
+// blocks that use it are not concurrent.
+describe("5xx with an HTML page (a proxy's error page)", () => {
   test.for([
     [500, "500 Internal Server Error"],
     [502, "502 Bad Gateway"],
     [503, "503 Service Temporarily Unavailable"],
   ] as const)(
     "%i persisting: maxRetries + 1 attempts, then HostupServerError naming the page title, not the page",
-    async ([status, title], { api }) => {
+    async ([status, title], { api, clock }) => {
       const page = { status, headers: { "content-type": "text/html; charset=utf-8" }, text: htmlPage(title) };
       api.script([page, page, ok]);
-      const error = await rejectionOf(clientFor(api, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID));
+      const error = await clock.settle(rejectionOf(clientFor(api, { maxRetries: 1 }).syncDomainStatus(DOMAIN_ID)));
 
       expect(error).toBeInstanceOf(HostupServerError);
       const serverError = error as HostupServerError;
@@ -159,13 +161,14 @@ describe.concurrent("4xx Problem Details map to their subclasses", () => {
   });
 });
 
-describe.concurrent("connection errors (fetch failed)", () => {
+describe("connection errors (fetch failed)", () => {
   // Only the error fetch rejects with matters here; resets and closes on a real socket are in connection-faults.test.ts.
   test("refused on every attempt of a retry-safe operation: maxRetries + 1 attempts, then HostupConnectionError naming the cause's code", async ({
     api,
+    clock,
   }) => {
     api.script([{ fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, { fail: "ECONNREFUSED" }, ok]);
-    const error = await rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID));
+    const error = await clock.settle(rejectionOf(clientFor(api).syncDomainStatus(DOMAIN_ID)));
 
     expect(error).toBeInstanceOf(HostupConnectionError);
     expect(error).not.toBeInstanceOf(HostupTimeoutError);
@@ -177,9 +180,9 @@ describe.concurrent("connection errors (fetch failed)", () => {
     expect(api.unscripted).toBe(0);
   });
 
-  test("a reset (ECONNRESET) followed by a success resolves with the data", async ({ api }) => {
+  test("a reset (ECONNRESET) followed by a success resolves with the data", async ({ api, clock }) => {
     api.script([{ fail: "ECONNRESET" }, ok]);
-    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    await expect(clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID))).resolves.toEqual(SYNC_RESULT);
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${SYNC_PATH}`, `POST ${SYNC_PATH}`]);
   });
 

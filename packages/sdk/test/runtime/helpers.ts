@@ -1,13 +1,17 @@
 // Shared set-up for the runtime and workflow tests: a fresh fetch handler per test (a loopback
-// fault server for the tests that need a real socket), a client for either, an unhandled-rejection
-// collector per file, and sample payloads.
-import { afterAll, afterEach, beforeAll, test as base, expect } from "vitest";
+// fault server for the tests that need a real socket, a fake clock for the tests of waiting), a
+// client for either, an unhandled-rejection collector per file, and sample payloads.
+import { afterAll, afterEach, beforeAll, test as base, expect, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { resolveDefaultSpec } from "@hostup/mock";
 import { createHostupClient, type HostupClient, type HostupClientOptions } from "../../src/index.js";
 import { startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { type FakeClock, installFakeClock } from "../support/fake-clock.js";
 import { createFetchHandler, type FetchHandler } from "../support/fetch-handler.js";
+
+/** The real setTimeout, taken before any test fakes it (../support/fake-clock.ts). */
+const realSetTimeout = globalThis.setTimeout;
 
 /** Distinctive, so a leak anywhere is unmistakable. */
 export const API_KEY = "hk_live_Zq7xSECRETkey4f1c9a2b77d0";
@@ -63,12 +67,14 @@ export function problem(status: number, code: string, extra: Record<string, unkn
 }
 
 /**
- * `test` with two fixtures, each fresh for every test that asks for it: `api`, a fetch handler
- * (../support/fetch-handler.ts) for everything but the socket, and `server`, a loopback fault
- * server for what only a real connection shows (resets and stalls mid-body, closed connections).
- * Nothing is shared between tests, so the timing-heavy ones run concurrently (`describe.concurrent`).
+ * `test` with three fixtures, each fresh for every test that asks for it: `api`, a fetch handler
+ * (../support/fetch-handler.ts) for everything but the socket; `server`, a loopback fault server for
+ * what only a real connection shows (resets and stalls mid-body, closed connections); and `clock`, a
+ * fake clock (../support/fake-clock.ts) for the tests of waiting: retries, pacing, timeouts, polling.
+ * Nothing else is shared between tests, so tests on real time may run concurrently
+ * (`describe.concurrent`); the clock's timers are global, so tests that use it must not.
  */
-export const test = base.extend<{ api: FetchHandler; server: FaultServer }>({
+export const test = base.extend<{ api: FetchHandler; server: FaultServer; clock: FakeClock }>({
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this destructuring; it has none.
   api: async ({}, use) => {
     const api = createFetchHandler();
@@ -81,7 +87,33 @@ export const test = base.extend<{ api: FetchHandler; server: FaultServer }>({
     await use(server);
     await server.close();
   },
+  // biome-ignore lint/correctness/noEmptyPattern: as above.
+  clock: async ({}, use) => {
+    await loadLazyParts();
+    const clock = installFakeClock();
+    try {
+      await use(clock);
+    } finally {
+      clock.uninstall();
+    }
+  },
 });
+
+let lazyParts: Promise<void> | undefined;
+
+/**
+ * Loads, once and on real time, the parts the SDK loads on first need (src/README.md), so that no call
+ * under a fake clock waits on a module while time moves on.
+ */
+function loadLazyParts(): Promise<void> {
+  lazyParts ??= (async () => {
+    const hostup = createHostupClient({ apiKey: API_KEY, fetch: () => Promise.reject(new Error("not sent")) });
+    await hostup.preload();
+    await hostup.waitForJob("").catch(() => {}); // refused before sending, once the workflows have loaded
+    await import("../../src/lazy/raw.js");
+  })();
+  return lazyParts;
+}
 
 /**
  * Collects unhandled rejections for the calling file and fails the test after which one
@@ -93,8 +125,9 @@ export function failOnUnhandledRejections(): void {
   const listener = (reason: unknown) => void seen.push(reason);
   beforeAll(() => void process.on("unhandledRejection", listener));
   const check = async () => {
-    // Rejections are reported after the microtask queue drains; give them a moment to surface.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Rejections are reported after the microtask queue drains; give them a moment to surface. On a fake
+    // clock (which is still installed here) nothing else happens in real time: one turn shows them all.
+    await new Promise((resolve) => (vi.isFakeTimers() ? setImmediate(resolve) : realSetTimeout(resolve, 20)));
     expect(seen, "unhandled rejections").toEqual([]);
   };
   afterEach(check);

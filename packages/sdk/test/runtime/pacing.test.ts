@@ -14,28 +14,32 @@ const exhausted = (resetInMs: number) => ({
 });
 const ok = { status: 200, json: SYNC_RESULT };
 
-describe.concurrent("pacing on X-RateLimit-Remaining: 0", () => {
-  test("the next call waits for X-RateLimit-Reset before it sends (no 429 spent), and the log says so", async ({ api }) => {
+// The holds run on a fake clock (../support/fake-clock.ts): each is asserted to the millisecond and takes
+// no real time. The clock's timers are global, so these blocks are not concurrent.
+describe("pacing on X-RateLimit-Remaining: 0", () => {
+  test("the next call waits for X-RateLimit-Reset before it sends (no 429 spent), and the log says so", async ({ api, clock }) => {
     const records: LogRecord[] = [];
     const hostup = clientFor(api, { logger: (record) => records.push(record) });
     const answer = exhausted(700);
     const resetAt = Date.parse(answer.headers["x-ratelimit-reset"]);
     api.script([answer, ok]);
 
-    await hostup.syncDomainStatus(DOMAIN_ID);
+    await clock.settle(hostup.syncDomainStatus(DOMAIN_ID));
     const second = Date.now();
-    await expect(hostup.syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    await expect(clock.settle(hostup.syncDomainStatus(DOMAIN_ID))).resolves.toEqual(SYNC_RESULT);
 
     expect(api.requests).toHaveLength(2);
-    expect(api.requests[1]!.at).toBeGreaterThanOrEqual(resetAt - 20);
-    expect(api.gapsMs()[0]).toBeLessThan(3_000);
+    expect(api.requests[1]!.at).toBe(resetAt); // at the reset, not before it nor later
     expect(records[0]!.pausedMs).toBeUndefined();
-    expect(records[1]!.pausedMs).toBeGreaterThanOrEqual(resetAt - second - 20);
+    expect(records[1]!.pausedMs).toBe(resetAt - second);
     expect(records[1]!.status).toBe(200);
     expect(formatLogRecord(records[1]!)).toMatch(/\(attempt 1\/3, sent after a \d+ ms rate-limit pause\)$/);
   });
 
-  test("the window's Limit is shared out: after the reset, only that many calls go; the rest wait for the next reset", async ({ api }) => {
+  test("the window's Limit is shared out: after the reset, only that many calls go; the rest wait for the next reset", async ({
+    api,
+    clock,
+  }) => {
     const hostup = clientFor(api);
     const window = (resetInMs: number) => ({
       status: 200,
@@ -48,43 +52,43 @@ describe.concurrent("pacing on X-RateLimit-Remaining: 0", () => {
     });
     const first = window(400);
     const reset1 = Date.parse(first.headers["x-ratelimit-reset"]);
-    api.script([first, ...Array.from({ length: 6 }, () => window(reset1 - Date.now() + 600))]);
-    await hostup.syncDomainStatus(DOMAIN_ID);
+    // Each answer takes a moment, as over a network (on the fake clock an instant answer would come back
+    // before the next call woke at the same reset, and say the window was used up already).
+    api.script([first, ...Array.from({ length: 6 }, () => ({ ...window(reset1 - Date.now() + 600), delayMs: 50 }))]);
+    await clock.settle(hostup.syncDomainStatus(DOMAIN_ID));
 
-    await Promise.all(Array.from({ length: 6 }, () => hostup.syncDomainStatus(DOMAIN_ID)));
+    await clock.settle(Promise.all(Array.from({ length: 6 }, () => hostup.syncDomainStatus(DOMAIN_ID))));
 
     const arrivals = api.requests.slice(1).map((r) => r.at);
-    expect(arrivals).toHaveLength(6);
-    // Three after the first reset, then (the answers saying the new window is used up) three after the next.
-    for (const at of arrivals.slice(0, 3)) expect(at).toBeGreaterThanOrEqual(reset1 - 20);
-    for (const at of arrivals.slice(3)) expect(at).toBeGreaterThanOrEqual(reset1 + 600 - 20);
+    // Three at the first reset, then (the answers saying the new window is used up) three at the next.
+    expect(arrivals).toEqual([reset1, reset1, reset1, reset1 + 600, reset1 + 600, reset1 + 600]);
     expect(api.unscripted).toBe(0);
   });
 
-  test("a call with maxRetries: 0 is not held: it goes at once (the caller asked to hear about a 429 at once)", async ({ api }) => {
+  test("a call with maxRetries: 0 is not held: it goes at once (the caller asked to hear about a 429 at once)", async ({ api, clock }) => {
     const hostup = clientFor(api);
     api.script([exhausted(5_000), ok]);
 
-    await hostup.syncDomainStatus(DOMAIN_ID);
-    const { ms, error } = await timed(() => hostup.syncDomainStatus(DOMAIN_ID, { maxRetries: 0 }));
+    await clock.settle(hostup.syncDomainStatus(DOMAIN_ID));
+    const { ms, error } = await clock.settle(timed(() => hostup.syncDomainStatus(DOMAIN_ID, { maxRetries: 0 })));
 
     expect(error).toBeUndefined();
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBe(0);
     expect(api.requests).toHaveLength(2);
   });
 
-  test("a reset further away than maxRetryWaitMs is not waited for", async ({ api }) => {
+  test("a reset further away than maxRetryWaitMs is not waited for", async ({ api, clock }) => {
     const hostup = clientFor(api, { maxRetryWaitMs: 1_000 });
     api.script([exhausted(30_000), ok]);
 
-    await hostup.syncDomainStatus(DOMAIN_ID);
-    const { ms, error } = await timed(() => hostup.syncDomainStatus(DOMAIN_ID));
+    await clock.settle(hostup.syncDomainStatus(DOMAIN_ID));
+    const { ms, error } = await clock.settle(timed(() => hostup.syncDomainStatus(DOMAIN_ID)));
 
     expect(error).toBeUndefined();
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBe(0);
   });
 
-  test("remaining above 0, or a reset in the past, holds nothing", async ({ api }) => {
+  test("remaining above 0, or a reset in the past, holds nothing", async ({ api, clock }) => {
     const hostup = clientFor(api);
     api.script([
       { ...exhausted(5_000), headers: { ...exhausted(5_000).headers, "x-ratelimit-remaining": "1" } },
@@ -92,38 +96,41 @@ describe.concurrent("pacing on X-RateLimit-Remaining: 0", () => {
       ok,
     ]);
 
-    const { ms } = await timed(async () => {
-      for (let i = 0; i < 3; i++) await hostup.syncDomainStatus(DOMAIN_ID);
-    });
+    const { ms } = await clock.settle(
+      timed(async () => {
+        for (let i = 0; i < 3; i++) await hostup.syncDomainStatus(DOMAIN_ID);
+      }),
+    );
 
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBe(0);
     expect(api.requests).toHaveLength(3);
   });
 
-  test("an AbortSignal ends a held call at once, with nothing sent", async ({ api }) => {
+  test("an AbortSignal ends a held call at once, with nothing sent", async ({ api, clock }) => {
     const hostup = clientFor(api);
     api.script([exhausted(5_000), ok]);
-    await hostup.syncDomainStatus(DOMAIN_ID);
+    await clock.settle(hostup.syncDomainStatus(DOMAIN_ID));
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("stop")), 200);
-    const { ms, error } = await timed(() => hostup.syncDomainStatus(DOMAIN_ID, { signal: controller.signal }));
+    const { ms, error } = await clock.settle(timed(() => hostup.syncDomainStatus(DOMAIN_ID, { signal: controller.signal })));
 
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBe(200); // when the signal fired, not at the reset 5 s away
+    await clock.advance(10_000); // past the reset: the held call must not go anyway
     expect(api.requests).toHaveLength(1);
   });
 
-  test("the pause belongs to one client: another client is not held", async ({ api }) => {
+  test("the pause belongs to one client: another client is not held", async ({ api, clock }) => {
     api.script([exhausted(5_000), ok]);
-    await clientFor(api).syncDomainStatus(DOMAIN_ID);
-    const { ms } = await timed(() => clientFor(api).syncDomainStatus(DOMAIN_ID));
-    expect(ms).toBeLessThan(1_000);
+    await clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID));
+    const { ms } = await clock.settle(timed(() => clientFor(api).syncDomainStatus(DOMAIN_ID)));
+    expect(ms).toBe(0);
   });
 });
 
-describe.concurrent("pacing on a 429", () => {
-  test("a 429's Retry-After holds the client's other calls too: a call started meanwhile sends after it", async ({ api }) => {
+describe("pacing on a 429", () => {
+  test("a 429's Retry-After holds the client's other calls too: a call started meanwhile sends after it", async ({ api, clock }) => {
     let retrying!: () => void;
     const limited = new Promise<void>((resolve) => (retrying = resolve));
     const hostup = clientFor(api, { logger: (record) => record.retryInMs !== undefined && retrying() });
@@ -133,12 +140,12 @@ describe.concurrent("pacing on a 429", () => {
     // Once the 429 is in (its attempt logged, its retry scheduled), start a second call while the first waits.
     await limited;
     const second = hostup.syncDomainStatus(DOMAIN_ID);
-    await expect(Promise.all([first, second])).resolves.toEqual([SYNC_RESULT, SYNC_RESULT]);
+    await expect(clock.settle(Promise.all([first, second]))).resolves.toEqual([SYNC_RESULT, SYNC_RESULT]);
 
     expect(api.requests).toHaveLength(3);
-    // Both later requests went after the 1 s the API asked for, none in between.
-    expect(api.requests[1]!.at - api.requests[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(api.requests[2]!.at - api.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    // Both later requests went when the 1 s the API asked for was over, none in between.
+    expect(api.requests[1]!.at - api.requests[0]!.at).toBe(1_000);
+    expect(api.requests[2]!.at - api.requests[0]!.at).toBe(1_000);
   });
 
   test("429s still count as attempts: with every answer a 429, maxRetries + 1 attempts, then HostupRateLimitError", async ({ api }) => {
@@ -155,7 +162,7 @@ describe.concurrent("pacing on a 429", () => {
 });
 
 describe("one AbortSignal shared by many calls", () => {
-  test("gets a single abort listener however many calls are in flight or waiting (Node warns past 10)", async ({ api }) => {
+  test("gets a single abort listener however many calls are in flight or waiting (Node warns past 10)", async ({ api, clock }) => {
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => void warnings.push(warning);
     process.on("warning", onWarning);
@@ -167,8 +174,8 @@ describe("one AbortSignal shared by many calls", () => {
       await api.requested(20);
 
       expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
-      await expect(Promise.all(calls)).resolves.toHaveLength(20);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await expect(clock.settle(Promise.all(calls))).resolves.toHaveLength(20);
+      await new Promise((resolve) => setImmediate(resolve)); // Node emits a warning on the next tick
       expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
     } finally {
       process.off("warning", onWarning);

@@ -1,4 +1,4 @@
-import { describe, expect } from "vitest";
+import { describe, expect, vi } from "vitest";
 import { HostupApiError, HostupConflictError, HostupRateLimitError, HostupServerError, HostupTimeoutError } from "../../src/index.js";
 import {
   API_KEY,
@@ -26,51 +26,55 @@ const rateLimited = (headers: Record<string, string>) => ({
 });
 const ok = { status: 200, json: SYNC_RESULT };
 
-describe.concurrent("429 Too Many Requests", () => {
-  test("Retry-After in seconds: waits that long, retries once and returns the data", async ({ api }) => {
+// The waits run on a fake clock (../support/fake-clock.ts): they are asserted to the millisecond, and
+// take no real time. The clock's timers are global, so these blocks are not concurrent.
+describe("429 Too Many Requests", () => {
+  test("Retry-After in seconds: waits that long, retries once and returns the data", async ({ api, clock }) => {
     api.script([rateLimited({ "retry-after": "1" }), ok]);
-    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
+    const call = clientFor(api).syncDomainStatus(DOMAIN_ID);
+    await clock.advance(999);
+    expect(api.requests).toHaveLength(1); // not a millisecond early
+    const data = await clock.settle(call);
 
     expect(data).toEqual(SYNC_RESULT);
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${SYNC_PATH}`, `POST ${SYNC_PATH}`]);
-    const [gap] = api.gapsMs();
-    expect(gap).toBeGreaterThanOrEqual(950);
-    expect(gap).toBeLessThan(3_000);
+    expect(api.gapsMs()).toEqual([1_000]);
   });
 
-  test("Retry-After as an HTTP date: waits until that date", async ({ api }) => {
-    // HTTP dates have whole seconds: pick a whole second 1–2 s ahead.
-    const retryAt = Math.ceil(Date.now() / 1000) * 1000 + 1000;
+  test("Retry-After as an HTTP date: waits until that date", async ({ api, clock }) => {
+    // HTTP dates have whole seconds: the call is made 250 ms into a second, and asked to wait for the next but one.
+    vi.setSystemTime(Date.parse("2026-04-27T12:00:00.250Z"));
+    const retryAt = Date.parse("2026-04-27T12:00:02Z");
     api.script([rateLimited({ "retry-after": new Date(retryAt).toUTCString() }), ok]);
-    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
+    const data = await clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(data).toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(2);
-    expect(api.requests[1]!.at).toBeGreaterThanOrEqual(retryAt - 20);
-    expect(api.gapsMs()[0]).toBeLessThan(4_000);
+    expect(api.requests[1]!.at).toBe(retryAt);
+    expect(api.gapsMs()).toEqual([1_750]);
   });
 
-  test("only X-RateLimit-Reset (ISO timestamp): waits until the reset", async ({ api }) => {
+  test("only X-RateLimit-Reset (ISO timestamp): waits until the reset", async ({ api, clock }) => {
     const resetAt = Date.now() + 800;
     api.script([rateLimited({ "x-ratelimit-reset": new Date(resetAt).toISOString(), "x-ratelimit-remaining": "0" }), ok]);
-    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
+    const data = await clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(data).toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(2);
-    expect(api.requests[1]!.at).toBeGreaterThanOrEqual(resetAt - 20);
-    expect(api.gapsMs()[0]).toBeLessThan(3_000);
+    expect(api.requests[1]!.at).toBe(resetAt);
+    expect(api.gapsMs()).toEqual([800]);
   });
 
-  test("no Retry-After and no X-RateLimit-Reset: falls back to the exponential backoff", async ({ api }) => {
+  test("no Retry-After and no X-RateLimit-Reset: falls back to the exponential backoff", async ({ api, clock }) => {
     api.script([rateLimited({}), ok]);
-    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    await expect(clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID))).resolves.toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(2);
     const [gap] = api.gapsMs();
     expect(gap).toBeGreaterThanOrEqual(375); // 500 ms minus at most 25% jitter
-    expect(gap).toBeLessThan(2_000);
+    expect(gap).toBeLessThanOrEqual(500);
   });
 
-  test("a Retry-After longer than maxRetryWaitMs is thrown at once, with retryAfterMs and rateLimit", async ({ api }) => {
+  test("a Retry-After longer than maxRetryWaitMs is thrown at once, with retryAfterMs and rateLimit", async ({ api, clock }) => {
     const reset = new Date(Date.now() + 120_000);
     reset.setMilliseconds(0);
     api.script([
@@ -83,7 +87,7 @@ describe.concurrent("429 Too Many Requests", () => {
       ok,
     ]);
     const hostup = clientFor(api, { maxRetryWaitMs: 5_000 });
-    const { ms, error } = await timed(() => hostup.syncDomainStatus(DOMAIN_ID));
+    const { ms, error } = await clock.settle(timed(() => hostup.syncDomainStatus(DOMAIN_ID)));
 
     expect(error).toBeInstanceOf(HostupRateLimitError);
     const rateLimit = error as HostupRateLimitError;
@@ -92,7 +96,7 @@ describe.concurrent("429 Too Many Requests", () => {
     expect(rateLimit.retryAfterMs).toBe(120_000);
     expect(rateLimit.rateLimit).toEqual({ limit: 100, remaining: 0, reset });
     expect(api.requests).toHaveLength(1);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBe(0); // no wait at all, of 120 s or of 5 s
   });
 
   test("429 on every attempt: maxRetries + 1 attempts, then HostupRateLimitError", async ({ api }) => {
@@ -120,14 +124,14 @@ describe.concurrent("429 Too Many Requests", () => {
   });
 });
 
-describe.concurrent("5xx", () => {
-  test("a 502 proxy page followed by a success resolves with the data", async ({ api }) => {
+describe("5xx", () => {
+  test("a 502 proxy page followed by a success resolves with the data", async ({ api, clock }) => {
     api.script([{ status: 502, headers: { "content-type": "text/html" }, text: htmlPage("502 Bad Gateway") }, ok]);
-    await expect(clientFor(api).syncDomainStatus(DOMAIN_ID)).resolves.toEqual(SYNC_RESULT);
+    await expect(clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID))).resolves.toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(2);
   });
 
-  test("retry-safe operations other than POSTs are retried too (deleteDomain, updateDomainRedirect)", async ({ api }) => {
+  test("retry-safe operations other than POSTs are retried too (deleteDomain, updateDomainRedirect)", async ({ api, clock }) => {
     api.script([
       { status: 503, headers: { "content-type": "text/html" }, text: htmlPage("503 Service Unavailable") },
       { status: 204 },
@@ -135,8 +139,10 @@ describe.concurrent("5xx", () => {
       { status: 200, json: { id: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", enabled: false } },
     ]);
     const hostup = clientFor(api);
-    await expect(hostup.deleteDomain(DOMAIN_ID)).resolves.toBeUndefined();
-    await expect(hostup.updateDomainRedirect(DOMAIN_ID, "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", { enabled: false })).resolves.toEqual({
+    await expect(clock.settle(hostup.deleteDomain(DOMAIN_ID))).resolves.toBeUndefined();
+    await expect(
+      clock.settle(hostup.updateDomainRedirect(DOMAIN_ID, "redir_01hxa3b4c5d6e7f8g9h0j1k2m3", { enabled: false })),
+    ).resolves.toEqual({
       id: "redir_01hxa3b4c5d6e7f8g9h0j1k2m3",
       enabled: false,
     });
@@ -172,26 +178,29 @@ describe.concurrent("5xx", () => {
     expect(api.requests).toHaveLength(1);
   });
 
-  test("maxRetries on the call overrides the client's", async ({ api }) => {
+  test("maxRetries on the call overrides the client's", async ({ api, clock }) => {
     api.script([{ status: 503, problem: problem(503, "service_unavailable") }, ok]);
-    const data = await clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID, { maxRetries: 1 });
+    const data = await clock.settle(clientFor(api, { maxRetries: 0 }).syncDomainStatus(DOMAIN_ID, { maxRetries: 1 }));
 
     expect(data).toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(2);
   });
 
-  test("backoff: two retries after 503s wait at least 375 ms and 750 ms (500 ms × 2^(n-1) minus 25% jitter)", async ({ api }) => {
+  test("backoff: two retries after 503s wait 375–500 ms and 750–1 000 ms (500 ms × 2^(n-1) minus up to 25% jitter)", async ({
+    api,
+    clock,
+  }) => {
     const unavailable = { status: 503, problem: problem(503, "service_unavailable") };
     api.script([unavailable, unavailable, ok]);
-    const data = await clientFor(api).syncDomainStatus(DOMAIN_ID);
+    const data = await clock.settle(clientFor(api).syncDomainStatus(DOMAIN_ID));
 
     expect(data).toEqual(SYNC_RESULT);
     expect(api.requests).toHaveLength(3);
     const [first, second] = api.gapsMs() as [number, number];
     expect(first).toBeGreaterThanOrEqual(375);
+    expect(first).toBeLessThanOrEqual(500);
     expect(second).toBeGreaterThanOrEqual(750);
-    expect(first + second).toBeGreaterThanOrEqual(1_125);
-    expect(first + second).toBeLessThan(5_000);
+    expect(second).toBeLessThanOrEqual(1_000);
   });
 });
 
@@ -220,13 +229,13 @@ describe.concurrent("4xx other than 429 is never retried", () => {
   });
 });
 
-describe.concurrent("hostup.raw goes through the same retries", () => {
+describe("hostup.raw goes through the same retries", () => {
   const rawSync = (hostup: ReturnType<typeof clientFor>) =>
     hostup.raw.POST("/api/v2/domains/{id}/actions/status-sync", { params: { path: { id: DOMAIN_ID } } });
 
-  test("a 503 on a retry-safe operation is retried and the success returned", async ({ api }) => {
+  test("a 503 on a retry-safe operation is retried and the success returned", async ({ api, clock }) => {
     api.script([{ status: 503, headers: { "content-type": "text/html" }, text: htmlPage("503 Service Unavailable") }, ok]);
-    const { data, error, response } = await rawSync(clientFor(api));
+    const { data, error, response } = await clock.settle(rawSync(clientFor(api)));
 
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
@@ -235,10 +244,10 @@ describe.concurrent("hostup.raw goes through the same retries", () => {
     expect(api.requests.map((r) => r.headers.get("authorization"))).toEqual([`Bearer ${API_KEY}`, `Bearer ${API_KEY}`]);
   });
 
-  test("a persisting 503 is retried maxRetries times with backoff, then returned as { error }, not thrown", async ({ api }) => {
+  test("a persisting 503 is retried maxRetries times with backoff, then returned as { error }, not thrown", async ({ api, clock }) => {
     const unavailable = { status: 503, problem: problem(503, "service_unavailable") };
     api.script([unavailable, unavailable, unavailable, ok]);
-    const { data, error, response } = await rawSync(clientFor(api));
+    const { data, error, response } = await clock.settle(rawSync(clientFor(api)));
 
     expect(data).toBeUndefined();
     expect(response.status).toBe(503);
@@ -246,7 +255,9 @@ describe.concurrent("hostup.raw goes through the same retries", () => {
     expect(api.requests).toHaveLength(3);
     const [first, second] = api.gapsMs() as [number, number];
     expect(first).toBeGreaterThanOrEqual(375);
+    expect(first).toBeLessThanOrEqual(500);
     expect(second).toBeGreaterThanOrEqual(750);
+    expect(second).toBeLessThanOrEqual(1_000);
   });
 
   test("a 404 is returned as { error } after one attempt", async ({ api }) => {
@@ -275,12 +286,13 @@ describe.concurrent("hostup.raw goes through the same retries", () => {
     expect(JSON.parse(api.requests[0]!.body)).toEqual(DYNDNS_BODY);
   });
 
-  test("a timeout is thrown as HostupTimeoutError (raw does not turn it into { error })", async ({ api }) => {
+  test("a timeout is thrown as HostupTimeoutError (raw does not turn it into { error })", async ({ api, clock }) => {
     api.script([{ delayMs: 1_000, ...ok }]);
-    const error = await rejectionOf(rawSync(clientFor(api, { timeoutMs: 200, maxRetries: 0 })));
+    const { ms, error } = await clock.settle(timed(() => rawSync(clientFor(api, { timeoutMs: 200, maxRetries: 0 }))));
 
     expect(error).toBeInstanceOf(HostupTimeoutError);
     expect((error as HostupTimeoutError).timeoutMs).toBe(200);
+    expect(ms).toBe(200);
     expect(api.requests).toHaveLength(1);
   });
 });

@@ -64,24 +64,6 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
     expect(report.queued).toEqual(ids); // report order is batch order, whatever the arrival order
   });
 
-  test.for([1, 2, 3])(
-    "concurrency: %i → the API never sees more than that many in flight (and does see that many)",
-    async (concurrency, { api }) => {
-      serveBulk(api, { delayMs: 60 });
-      const report = await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency });
-
-      expect(bulkRequests(api)).toHaveLength(6);
-      expect(api.maxInFlight).toBe(concurrency);
-      expect(report.queued).toHaveLength(60);
-    },
-  );
-
-  test("the default concurrency is 2", async ({ api }) => {
-    serveBulk(api, { delayMs: 60 });
-    await clientAt(api).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10 });
-    expect(api.maxInFlight).toBe(2);
-  });
-
   test("duplicates are sent once (within and across batches)", async ({ api }) => {
     serveBulk(api);
     const input = ["dom_a1", "dom_b2", "dom_a1", "dom_c3", "dom_b2", "dom_d4", "dom_c3"];
@@ -123,6 +105,28 @@ describe.concurrent("bulkSyncDomainStatusInBatches: batching", () => {
     ]);
     expect(report.batches).toEqual([]);
     expect(report.queued).toEqual([]);
+  });
+});
+
+// The answers' delays (which keep the batches in flight) run on a fake clock (../support/fake-clock.ts),
+// whose timers are global: not concurrent.
+describe("bulkSyncDomainStatusInBatches: concurrency", () => {
+  test.for([1, 2, 3])(
+    "concurrency: %i → the API never sees more than that many in flight (and does see that many)",
+    async (concurrency, { api, clock }) => {
+      serveBulk(api, { delayMs: 60 });
+      const report = await clock.settle(clientAt(api).bulkSyncDomainStatusInBatches(domainIds(60), { batchSize: 10, concurrency }));
+
+      expect(bulkRequests(api)).toHaveLength(6);
+      expect(api.maxInFlight).toBe(concurrency);
+      expect(report.queued).toHaveLength(60);
+    },
+  );
+
+  test("the default concurrency is 2", async ({ api, clock }) => {
+    serveBulk(api, { delayMs: 60 });
+    await clock.settle(clientAt(api).bulkSyncDomainStatusInBatches(domainIds(50), { batchSize: 10 }));
+    expect(api.maxInFlight).toBe(2);
   });
 });
 

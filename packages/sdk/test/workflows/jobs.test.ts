@@ -10,7 +10,7 @@ import {
   type JobReference,
   type JobState,
 } from "../../src/index.js";
-import { clientFor, failOnUnhandledRejections, rejectionOf, sleep, test, timed } from "../runtime/helpers.js";
+import { clientFor, failOnUnhandledRejections, rejectionOf, test, timed } from "../runtime/helpers.js";
 import type { FetchHandler } from "../support/fetch-handler.js";
 import { accepted, BULK_PATH, clientAt, legacyBody, operationBody } from "./support.js";
 
@@ -133,93 +133,93 @@ describe.concurrent("waitForJob: states", () => {
   });
 });
 
-describe("waitForJob: deadline and cancellation (timing, run one at a time)", () => {
+// On a fake clock (../support/fake-clock.ts): every poll is asserted to the millisecond, and the waits
+// take no real time. The clock's timers are global, so this block is not concurrent.
+describe("waitForJob: deadline and cancellation (timing)", () => {
   test("always in_progress with maxWaitMs: 300 → HostupJobTimeoutError naming the wait and the last state, one last read at the deadline", async ({
     api,
+    clock,
   }) => {
     serveJob(api, [operationBody(JOB, "in_progress")]);
     const states: JobState[] = [];
     const called = Date.now();
-    const { ms, error } = await timed(() =>
-      clientAt(api).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 100, maxWaitMs: 300, onProgress: (s) => states.push(s) }),
+    const { ms, error } = await clock.settle(
+      timed(() => clientAt(api).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 100, maxWaitMs: 300, onProgress: (s) => states.push(s) })),
     );
 
     expect(error).toBeInstanceOf(HostupJobTimeoutError);
     const timeout = error as HostupJobTimeoutError;
     expect(timeout.jobId).toBe(JOB);
-    expect(timeout.waitedMs).toBeGreaterThanOrEqual(300);
-    expect(timeout.message).toContain(`${timeout.waitedMs} ms`);
+    expect(timeout.waitedMs).toBe(300);
+    expect(timeout.message).toContain("300 ms");
     expect(timeout.message).toContain("in_progress");
     expect(timeout.lastState).toMatchObject({ jobId: JOB, status: "in_progress" });
-    expect(timeout.toJSON()).toMatchObject({ jobId: JOB, waitedMs: timeout.waitedMs, lastStatus: "in_progress" });
-    expect(ms).toBeGreaterThanOrEqual(300);
-    expect(ms).toBeLessThan(2_000);
-    // Polls at about 0, 50, 125, 225, 300: the last one at the deadline, not a pause short of it.
-    // Measured from the call, not from the first poll: on a busy machine the first request (after
-    // the operation table has loaded) can go out tens of ms after the wait started, and the deadline
-    // counts from the start.
-    const last = api.requests[api.requests.length - 1]!.at;
-    expect(last - called).toBeGreaterThanOrEqual(290);
-    expect(api.requests.length).toBeGreaterThanOrEqual(4);
-    expect(api.requests.length).toBeLessThanOrEqual(7);
+    expect(timeout.toJSON()).toMatchObject({ jobId: JOB, waitedMs: 300, lastStatus: "in_progress" });
+    expect(ms).toBe(300);
+    // Pauses of 50, 75 and 100 ms (capped), then one cut short to end at the deadline, where the last
+    // poll reads: not a pause short of it, nor a pause after it.
+    expect(api.requests.map((r) => r.at - called)).toEqual([0, 50, 125, 225, 300]);
     expect(states).toHaveLength(api.requests.length);
     expect(api.handlerErrors).toEqual([]);
   });
 
-  test("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({ api }) => {
-    // Polls at about 0 and 800 ms see in_progress; the next pause (1 200 ms) is cut to end at the
-    // 1 600 ms deadline, where one more read sees completed. A full pause would read at about 2 000 ms.
-    // (Long intervals keep this robust on a busy machine.)
+  test("a job that completes at the deadline is seen by the read at the deadline (not after one more full pause)", async ({
+    api,
+    clock,
+  }) => {
+    // Polls at 0 and 800 ms see in_progress; the next pause (1 200 ms) is cut to end at the 1 600 ms
+    // deadline, where one more read sees completed. A full pause would read at 2 000 ms.
     api.handle(({ at }) => ({ json: operationBody(JOB, at - api.requests[0]!.at >= 1_300 ? "completed" : "in_progress") }));
-    const { ms, value } = await timed(() => clientAt(api).waitForJob(JOB, { intervalMs: 800, maxIntervalMs: 5_000, maxWaitMs: 1_600 }));
+    const { ms, value } = await clock.settle(
+      timed(() => clientAt(api).waitForJob(JOB, { intervalMs: 800, maxIntervalMs: 5_000, maxWaitMs: 1_600 })),
+    );
 
     expect(value?.status).toBe("completed");
-    expect(api.requests).toHaveLength(3);
-    const lastAt = api.requests[2]!.at - api.requests[0]!.at;
-    expect(lastAt).toBeGreaterThanOrEqual(1_300);
-    expect(lastAt).toBeLessThan(1_900);
-    expect(ms).toBeLessThan(3_000);
+    expect(api.requests.map((r) => r.at - api.requests[0]!.at)).toEqual([0, 800, 1_600]);
+    expect(ms).toBe(1_600);
   });
 
-  test("abort during the pause → HostupAbortError promptly, no further poll", async ({ api }) => {
+  test("abort during the pause → HostupAbortError promptly, no further poll", async ({ api, clock }) => {
     serveJob(api, [operationBody(JOB, "in_progress")]);
     const controller = new AbortController();
-    const { ms, error } = await timed(() =>
-      clientAt(api).waitForJob(JOB, {
-        intervalMs: 5_000,
-        signal: controller.signal,
-        onProgress: () => setTimeout(() => controller.abort(new Error("user left")), 50),
-      }),
+    const { ms, error } = await clock.settle(
+      timed(() =>
+        clientAt(api).waitForJob(JOB, {
+          intervalMs: 5_000,
+          signal: controller.signal,
+          onProgress: () => setTimeout(() => controller.abort(new Error("user left")), 50),
+        }),
+      ),
     );
-    await sleep(100);
+    await clock.advance(10_000); // past the pause: the next poll must not go anyway
 
     expect(error).toBeInstanceOf(HostupAbortError);
     expect((error as HostupAbortError).cause).toEqual(new Error("user left"));
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBe(50); // when the signal fired, not at the end of the 5 s pause
     expect(api.requests).toHaveLength(1);
   });
 
-  test("abort during a poll request → HostupAbortError promptly", async ({ api }) => {
+  test("abort during a poll request → HostupAbortError promptly", async ({ api, clock }) => {
     api.handle(() => ({ json: operationBody(JOB, "in_progress"), delayMs: 3_000 }));
     const controller = new AbortController();
     void api.requested(1).then(() => controller.abort());
-    const { ms, error } = await timed(() =>
-      clientAt(api, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal }),
+    const { ms, error } = await clock.settle(
+      timed(() => clientAt(api, { timeoutMs: 10_000 }).waitForJob(JOB, { intervalMs: 10, signal: controller.signal })),
     );
 
     expect(error).toBeInstanceOf(HostupAbortError);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBe(0); // at once, not when the 3 s answer came
     expect(api.requests).toHaveLength(1);
   });
 
-  test("an already aborted signal → HostupAbortError, nothing sent", async ({ api }) => {
+  test("an already aborted signal → HostupAbortError, nothing sent", async ({ api, clock }) => {
     serveJob(api, [operationBody(JOB, "completed")]);
-    const error = await rejectionOf(clientAt(api).waitForJob(JOB, { signal: AbortSignal.abort() }));
+    const error = await clock.settle(rejectionOf(clientAt(api).waitForJob(JOB, { signal: AbortSignal.abort() })));
     expect(error).toBeInstanceOf(HostupAbortError);
     expect(api.requests).toHaveLength(0);
   });
 
-  test("the pause starts at intervalMs and grows ×1.5 up to maxIntervalMs (50 → 75 → 112 → 169 → 200 → 200)", async ({ api }) => {
+  test("the pause starts at intervalMs and grows ×1.5 up to maxIntervalMs (50 → 75 → 112 → 169 → 200 → 200)", async ({ api, clock }) => {
     serveJob(api, [...Array(7).fill(operationBody(JOB, "in_progress")), operationBody(JOB, "completed")]);
     // The SDK's own pauses, measured at the fetch boundary: from one answer read to the next request.
     const calls: Array<{ start: number; end: number }> = [];
@@ -231,22 +231,18 @@ describe("waitForJob: deadline and cancellation (timing, run one at a time)", ()
       call.end = performance.now();
       return new Response(body, { status: response.status, headers: response.headers });
     };
-    await clientAt(api, { fetch: timedFetch }).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 200 });
+    await clock.settle(clientAt(api, { fetch: timedFetch }).waitForJob(JOB, { intervalMs: 50, maxIntervalMs: 200 }));
 
     expect(api.requests).toHaveLength(8);
     const expected = [50, 75, 112.5, 168.75, 200, 200, 200];
     const pauses = calls.slice(1).map((call, i) => call.start - calls[i]!.end);
     const arrivals = api.requests.slice(1).map((r, i) => r.at - api.requests[i]!.at);
-    const show = JSON.stringify({ pauses: pauses.map(Math.round), arrivals });
-    // Timers never fire early (1 ms of clock granularity aside), so the lower bounds are exact; a loaded
-    // machine only makes them late, so the upper bounds are loose: they tell 1.5× growth from none.
+    const show = JSON.stringify({ pauses, arrivals });
+    // A timer runs in whole milliseconds: a pause of 112.5 ms takes 112 or 113.
     expected.forEach((want, i) => {
-      expect(pauses[i]!, `pause ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
-      expect(arrivals[i]!, `arrival gap ${i}: ${show}`).toBeGreaterThanOrEqual(want - 2);
-      expect(pauses[i]!, `pause ${i}: ${show}`).toBeLessThan(want + 250);
+      expect(Math.abs(pauses[i]! - want), `pause ${i}: ${show}`).toBeLessThan(1);
+      expect(Math.abs(arrivals[i]! - want), `arrival gap ${i}: ${show}`).toBeLessThan(1);
     });
-    // Capped: without the cap the last pause would be 50 × 1.5^6 ≈ 570 ms at least.
-    expect(pauses[6]!, `capped: ${show}`).toBeLessThan(450);
   });
 });
 

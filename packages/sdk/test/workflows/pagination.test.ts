@@ -188,15 +188,6 @@ describe.concurrent("iterateDomains", () => {
     expect(api.requests).toHaveLength(2);
   });
 
-  test("a 500 on page 2 is retried (listDomains is a retry-safe read) with the same cursor, and iteration continues", async ({ api }) => {
-    api.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!, threePages[2]!]);
-    const items = await collect(clientFor(api, { maxRetries: 1 }).iterateDomains({ limit: 2 }));
-
-    expect(items).toEqual(D);
-    expect(api.requests).toHaveLength(4);
-    expect(api.requests.map((r) => r.query.cursor)).toEqual([undefined, "c1", "c1", "c2"]);
-  });
-
   test("with maxRetries: 0 a 500 on page 2 surfaces after page 1's items", async ({ api }) => {
     api.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!]);
     const seen: DomainSummary[] = [];
@@ -236,5 +227,20 @@ describe.concurrent("iterateDomains", () => {
     expect(error).toBeInstanceOf(HostupValidationError);
     expect((error as HostupValidationError).field).toBe("query/cursor");
     expect(api.requests).toHaveLength(0);
+  });
+});
+
+// The retry's backoff runs on a fake clock (../support/fake-clock.ts), whose timers are global: not concurrent.
+describe("iterateDomains: retries", () => {
+  test("a 500 on page 2 is retried (listDomains is a retry-safe read) with the same cursor, and iteration continues", async ({
+    api,
+    clock,
+  }) => {
+    api.script([threePages[0]!, { status: 500, problem: problem(500, "internal_error") }, threePages[1]!, threePages[2]!]);
+    const items = await clock.settle(collect(clientFor(api, { maxRetries: 1 }).iterateDomains({ limit: 2 })));
+
+    expect(items).toEqual(D);
+    expect(api.requests).toHaveLength(4);
+    expect(api.requests.map((r) => r.query.cursor)).toEqual([undefined, "c1", "c1", "c2"]);
   });
 });
