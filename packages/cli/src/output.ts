@@ -7,6 +7,7 @@ import {
   HostupError,
   HostupValidationError,
 } from "@hostup/sdk";
+import type { Clock } from "./clock.js";
 import { UsageError } from "./config.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -24,6 +25,8 @@ export interface Io {
   onInterrupt?: (handler: (signal: string) => void) => () => void;
   /** The user hostup runs as, whose files of secrets must be theirs or root's; `process.getuid()` when absent. */
   uid?: number;
+  /** How the commands that wait tell the time and wait (`--watch`, `--wait`); the real clock when absent. */
+  clock?: Clock;
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { challengeFrom, dns01Value } from "../src/acme/hook-input.js";
 import { authoritativeNameservers, NameserverLookupError, parseNameserver } from "../src/acme/nameservers.js";
 import { PropagationTimeoutError, waitForTxt } from "../src/acme/propagation.js";
+import { testClock } from "./support/clock.js";
 import { dnsServer, type Responder, type TestDnsServer } from "./support/dns-server.js";
 
 const VALUE = "dpLDrTVAu4A8Ags67mbNiIcSMjTqDG5xQ8Ct1z_0Me0";
@@ -119,6 +120,7 @@ describe("against a local DNS server", () => {
     });
     expect(result.rounds).toBe(1);
     expect(progress).toEqual([]);
+    const clock = testClock(); // the pauses between rounds are recorded, not sat through
     const other = waitForTxt({
       name: "_acme-challenge.example.com",
       value: VALUE.slice(20),
@@ -126,9 +128,12 @@ describe("against a local DNS server", () => {
       timeoutMs: 200,
       intervalMs: 50,
       progress: (line) => progress.push(line),
+      clock,
     });
     await expect(other).rejects.toThrow(PropagationTimeoutError);
     expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(clock.sleeps.slice(0, 2)).toEqual([50, 50]);
+    expect(clock.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(200); // the last one cut to end at the deadline
     expect(progress[0]).toMatch(
       /^waiting for TXT _acme-challenge\.example\.com: 0\/1 nameservers serve the value \(\d+ms of 200ms; not yet: local: 1 other TXT value\)$/,
     );

@@ -173,7 +173,8 @@ describe("errors and exit codes", () => {
   test("an unreachable API is a network error (exit 4)", async () => {
     const gone = await localApi(toMock());
     await gone.close(); // nothing listens there now
-    const run = await hostup(["domains", "sync", ID], { HOSTUP_BASE_URL: gone.url });
+    // A request the SDK never repeats (createDynDnsConfig): no retry backoff to sit through (the SDK's, tested on a fake clock there).
+    const run = await hostup(["dyndns", "create", ID, "--hostname", "home.example.com", "--type", "A"], { HOSTUP_BASE_URL: gone.url });
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/Error: Could not reach the HostUp API/);
   });
@@ -245,8 +246,20 @@ describe("configuration", () => {
       expect(run.code).toBe(0);
       expect(api.requests).toEqual([{ method: "POST", path: `/api/v2/domains/${ID}/actions/status-sync` }]);
     });
-    const unreachable = await hostup(["--base-url", "http://127.0.0.1:1", "domains", "sync", ID]);
+    // The mock (HOSTUP_BASE_URL) would create it; a request the SDK never repeats, so no retry backoff to sit through.
+    const unreachable = await hostup([
+      "--base-url",
+      "http://127.0.0.1:1",
+      "dyndns",
+      "create",
+      ID,
+      "--hostname",
+      "home.example.com",
+      "--type",
+      "A",
+    ]);
     expect(unreachable.code).toBe(4);
+    expect(unreachable.stderr).toMatch(/Error: Could not reach the HostUp API/);
   });
 });
 

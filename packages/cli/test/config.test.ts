@@ -120,18 +120,22 @@ describe("the request timeout without flags (lego's exec provider, certbot's hoo
   }
 
   test("--timeout wins over HOSTUP_TIMEOUT, which wins over the config file's timeout", async () => {
+    // The timeouts run on real time, against a real (silent) server; they are short, and the command's
+    // request is one the SDK never repeats (createDynDnsConfig), so no retry backoff (0.5 s, then 1 s) is
+    // sat through: the backoff is the SDK's, tested on a fake clock there.
+    const create = ["dyndns", "create", "dom_01hxa3b4c5d6e7f8g9h0j1k2m3", "--hostname", "home.example.com", "--type", "A"];
     await withSilentApi(async (url) => {
-      const file = await configFile({ apiKey: API_KEY, timeout: 300 });
+      const file = await configFile({ apiKey: API_KEY, timeout: 30 });
       const env = { HOSTUP_API_KEY: "", HOSTUP_CONFIG: file, HOSTUP_BASE_URL: url, HOSTUP_TIMEOUT: undefined };
-      const fromFile = await hostup(["domains", "list"], env);
+      const fromFile = await hostup(create, env);
       expect(fromFile.code).toBe(4);
-      expect(fromFile.stderr).toContain("timed out after 300 ms");
-      const fromEnv = await hostup(["domains", "list"], { ...env, HOSTUP_TIMEOUT: "200" });
+      expect(fromFile.stderr).toContain("timed out after 30 ms");
+      const fromEnv = await hostup(create, { ...env, HOSTUP_TIMEOUT: "20" });
       expect(fromEnv.code).toBe(4);
-      expect(fromEnv.stderr).toContain("timed out after 200 ms");
-      const fromFlag = await hostup(["--timeout", "100", "domains", "list"], { ...env, HOSTUP_TIMEOUT: "200" });
+      expect(fromEnv.stderr).toContain("timed out after 20 ms");
+      const fromFlag = await hostup(["--timeout", "10", ...create], { ...env, HOSTUP_TIMEOUT: "20" });
       expect(fromFlag.code).toBe(4);
-      expect(fromFlag.stderr).toContain("timed out after 100 ms");
+      expect(fromFlag.stderr).toContain("timed out after 10 ms");
     });
   });
 

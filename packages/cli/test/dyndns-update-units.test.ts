@@ -1,7 +1,7 @@
 // The pure parts of the DynDNS updater, imported from the source: durations, the interval minimum,
 // the backoff and the choice of an interface's address.
 import type { NetworkInterfaceInfo } from "node:os";
-import { HostupConnectionError, HostupDynDnsError, HostupValidationError } from "@hostup/sdk";
+import { HostupConnectionError, HostupDynDnsError, HostupResponseTooLargeError, HostupValidationError } from "@hostup/sdk";
 import { describe, expect, test } from "vitest";
 import { AddressLookupError, pickInterfaceAddress } from "../src/dyndns-updater/address.js";
 import { backoffDelay, checkInterval, formatDuration, parseDuration } from "../src/dyndns-updater/interval.js";
@@ -49,6 +49,8 @@ describe("backoff", () => {
     expect(isPassing(new HostupDynDnsError("dnserr", 200, undefined))).toBe(true);
     expect(isPassing(new HostupConnectionError("reset", 1))).toBe(true);
     expect(isPassing(new AddressLookupError("down"))).toBe(true);
+    // A portal's or proxy's page, most likely, as a 2xx that is no DynDNS2 answer would be.
+    expect(isPassing(new HostupResponseTooLargeError(200, 65_536, "updateDynDns", "GET", "/api/dyndns/update"))).toBe(true);
     for (const code of ["badauth", "nohost", "abuse", "notfqdn", "badagent"] as const) {
       expect(isPassing(new HostupDynDnsError(code, 200, undefined))).toBe(false);
     }

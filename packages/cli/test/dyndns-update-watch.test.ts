@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { HOSTNAME, startHostup, stopAll, type TextServer, TOKEN, textServer, tokenOnlyEnv, type Updater } from "./dyndns-update-servers.js";
+import { hostup } from "./run.js";
+import { testClock } from "./support/clock.js";
 
-// Short intervals keep the suite fast; everything is on 127.0.0.1, where no minimum applies.
+// Short intervals keep the runs of the binary fast; everything is on 127.0.0.1, where no minimum applies.
 const INTERVAL = 40;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /;
 
@@ -40,39 +42,70 @@ async function stop(updater: Updater, asJson = false): Promise<number> {
   return at;
 }
 
-describe("hostup dyndns update --watch", () => {
+/**
+ * Runs `hostup dyndns update --watch` in this process on a test clock (./support/clock.ts), which records
+ * each wait instead of sitting through it; at its `stopAt`-th wait the run gets a SIGTERM. `onWait` is
+ * called at each wait first (with how many there have been), for a test to change what the servers answer.
+ */
+async function watchOnClock(options: { stopAt: number; extra?: string[]; baseUrl?: string; onWait?: (count: number) => void }) {
+  const clock = testClock();
+  let interrupt: ((signal: string) => void) | undefined;
+  clock.onSleep = (count) => {
+    options.onWait?.(count);
+    if (count === options.stopAt) interrupt?.("SIGTERM");
+  };
+  const args = ["dyndns", "update", "--hostname", HOSTNAME, "--watch", "--interval", `${INTERVAL}ms`, "--ip-from", echo.url];
+  const run = await hostup([...args, ...(options.extra ?? [])], tokenOnlyEnv({ HOSTUP_BASE_URL: options.baseUrl ?? dyndns.url }), {
+    clock,
+    onInterrupt: (handler) => {
+      interrupt = handler;
+      return () => {
+        interrupt = undefined;
+      };
+    },
+  });
+  expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  return { ...run, waits: clock.sleeps };
+}
+
+// The loop's timing (the interval, the backoff) on a test clock, in this process: the waits are asserted
+// as asked for and take no time. The process itself (signals, exit codes) is tested on the built binary below.
+describe("hostup dyndns update --watch: checks and backoff", () => {
   test("updates once at start, then not again while the address stays the same; one ISO-stamped line on stdout", async () => {
-    const updater = watch();
-    await updater.waitFor(() => echo.hits.length >= 6);
+    const run = await watchOnClock({ stopAt: 6 });
+    expect(run.code).toBe(0);
+    expect(run.waits).toEqual(Array(6).fill(INTERVAL)); // the interval between checks
+    expect(echo.hits).toHaveLength(6);
     expect(dyndns.hits).toHaveLength(1);
     expect(dyndns.hits[0]!.query.get("ip")).toBe("1.2.3.4");
-    await stop(updater);
-    expect(lines(updater.stdout)).toHaveLength(1);
-    expect(updater.stdout).toMatch(new RegExp(`${ISO.source}${HOSTNAME}: good 1.2.3.4\n$`));
-    expectNoToken(updater);
+    expect(lines(run.stdout)).toHaveLength(1);
+    expect(run.stdout).toMatch(new RegExp(`${ISO.source}${HOSTNAME}: good 1.2.3.4\n$`));
+    expect(lines(run.stderr).at(-1)).toMatch(new RegExp(`${ISO.source}${HOSTNAME}: stopped on SIGTERM$`));
   });
 
   test("a changed address is sent exactly once, and its line says what it was", async () => {
-    const updater = watch();
-    await updater.waitFor(() => dyndns.hits.length === 1);
-    echo.answer("1.2.3.5");
-    dyndns.answer("good 1.2.3.5");
-    await updater.waitFor(() => dyndns.hits.length === 2);
-    const checks = echo.hits.length;
-    await updater.waitFor(() => echo.hits.length >= checks + 4);
+    const run = await watchOnClock({
+      stopAt: 6,
+      onWait: (count) => {
+        if (count !== 1) return;
+        echo.answer("1.2.3.5");
+        dyndns.answer("good 1.2.3.5");
+      },
+    });
+    expect(run.code).toBe(0);
+    expect(echo.hits).toHaveLength(6); // four checks after the change sent nothing more
     expect(dyndns.hits.map((hit) => hit.query.get("ip"))).toEqual(["1.2.3.4", "1.2.3.5"]);
-    await stop(updater);
-    expect(lines(updater.stdout).map((line) => line.replace(ISO, ""))).toEqual([
+    expect(lines(run.stdout).map((line) => line.replace(ISO, ""))).toEqual([
       `${HOSTNAME}: good 1.2.3.4`,
       `${HOSTNAME}: good 1.2.3.5 (was 1.2.3.4)`,
     ]);
   });
 
   test("--verbose logs unchanged checks; --json prints JSON lines with ISO times", async () => {
-    const updater = watch(["--verbose", "--json"]);
-    await updater.waitFor(() => lines(updater.stdout).length >= 3);
-    await stop(updater, true);
-    const events = lines(updater.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const run = await watchOnClock({ stopAt: 3, extra: ["--verbose", "--json"] });
+    expect(run.code).toBe(0);
+    const events = lines(run.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events).toHaveLength(3);
     expect(events[0]).toStrictEqual({
       time: expect.any(String),
       hostname: HOSTNAME,
@@ -83,46 +116,44 @@ describe("hostup dyndns update --watch", () => {
     });
     expect(events[1]).toStrictEqual({ time: expect.any(String), hostname: HOSTNAME, event: "unchanged", ip: "1.2.3.4" });
     expect(new Date(events[0]!.time as string).toISOString()).toBe(events[0]!.time);
-    expect(JSON.parse(lines(updater.stderr).at(-1)!)).toMatchObject({ hostname: HOSTNAME, event: "stopped", signal: "SIGTERM" });
+    expect(JSON.parse(lines(run.stderr).at(-1)!)).toMatchObject({ hostname: HOSTNAME, event: "stopped", signal: "SIGTERM" });
     expect(dyndns.hits).toHaveLength(1);
-    expectNoToken(updater);
   });
 
   test("911 backs off (the interval doubled), then the same address is sent again and recovers", async () => {
     dyndns.answerInTurn("911", "911", "good 1.2.3.4");
-    const updater = watch();
-    await updater.waitFor(() => dyndns.hits.length === 3);
-    const [first, second, third] = dyndns.hits.map((hit) => hit.at);
-    expect(second! - first!).toBeGreaterThanOrEqual(2 * INTERVAL - 5);
-    expect(third! - second!).toBeGreaterThanOrEqual(4 * INTERVAL - 5);
-    await updater.waitFor(() => updater.stdout !== "");
-    const problems = lines(updater.stderr).map((line) => line.replace(ISO, ""));
+    const run = await watchOnClock({ stopAt: 6 });
+    expect(run.code).toBe(0);
+    // 2 × and 4 × the interval after the two 911s; the interval again once the update went through.
+    expect(run.waits).toEqual([2 * INTERVAL, 4 * INTERVAL, INTERVAL, INTERVAL, INTERVAL, INTERVAL]);
+    const problems = lines(run.stderr).map((line) => line.replace(ISO, ""));
     expect(problems[0]).toMatch(new RegExp(`^${HOSTNAME}: updateDynDns: the update was refused with "911": .*; retrying in 80ms$`));
     expect(problems[1]).toMatch(/refused with "911".*; retrying in 160ms$/);
-    expect(updater.stdout).toMatch(/: good 1\.2\.3\.4\n$/);
-    const checks = echo.hits.length;
-    await updater.waitFor(() => echo.hits.length >= checks + 3);
-    expect(dyndns.hits).toHaveLength(3); // recovered: back to updating only on change
-    await stop(updater);
-    expectNoToken(updater);
+    expect(run.stdout).toMatch(/: good 1\.2\.3\.4\n$/);
+    expect(lines(run.stdout)).toHaveLength(1);
+    expect(dyndns.hits).toHaveLength(3); // recovered: three checks since, and back to updating only on change
+    expect(echo.hits).toHaveLength(6);
   });
 
   test("a failed address lookup and an unreachable update API back off too, doubling each time", async () => {
     echo.answer("upstream down", 502);
     const closed = await textServer("good 1.2.3.4");
     await closed.close();
-    const updater = watch([], closed.url);
-    await updater.waitFor(() => echo.hits.length >= 2);
-    echo.answer("1.2.3.4");
-    await updater.waitFor(() => lines(updater.stderr).length >= 4);
-    await stop(updater);
-    const problems = lines(updater.stderr).map((line) => line.replace(ISO, "").replace(`${HOSTNAME}: `, ""));
+    const run = await watchOnClock({
+      stopAt: 4,
+      baseUrl: closed.url,
+      onWait: (count) => count === 2 && echo.answer("1.2.3.4"), // two failed lookups, then failed updates
+    });
+    expect(run.code).toBe(0);
+    expect(run.waits).toEqual([2, 4, 8, 16].map((n) => n * INTERVAL));
+    const problems = lines(run.stderr).map((line) => line.replace(ISO, "").replace(`${HOSTNAME}: `, ""));
     expect(problems[0]).toBe(`${echo.url} answered HTTP 502, not an address; retrying in 80ms`);
     expect(problems.slice(0, 4).map((line) => line.match(/retrying in (\d+ms)$/)?.[1])).toEqual(["80ms", "160ms", "320ms", "640ms"]);
-    expect(problems.slice(0, 4).some((line) => line.startsWith("Could not reach the HostUp API"))).toBe(true);
-    expectNoToken(updater);
+    expect(problems.slice(2, 4).every((line) => line.startsWith("Could not reach the HostUp API"))).toBe(true);
   });
+});
 
+describe("hostup dyndns update --watch (the built binary)", () => {
   test.each(["badauth", "nohost", "abuse", "notfqdn", "badagent"])(
     "%s stops for good with exit 3, naming it, after one request",
     async (code) => {

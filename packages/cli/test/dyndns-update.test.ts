@@ -182,10 +182,10 @@ describe("hostup dyndns update: the token", () => {
   });
 
   test("HOSTUP_TIMEOUT applies (the config file is not read): a held answer times out after it, exit 4", async () => {
-    dyndns.answer("hold");
-    const run = await update(["--ip", "1.2.3.4"], { HOSTUP_TIMEOUT: "200" });
+    dyndns.answer("hold"); // a real server that holds the answer: a short real timeout
+    const run = await update(["--ip", "1.2.3.4"], { HOSTUP_TIMEOUT: "20" });
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain("timed out after 200 ms");
+    expect(run.stderr).toContain("timed out after 20 ms");
     const sent = dyndns.hits.length;
     const bad = await update(["--ip", "1.2.3.4"], { HOSTUP_TIMEOUT: "1m" });
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("HOSTUP_TIMEOUT must be a whole number") });

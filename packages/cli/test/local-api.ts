@@ -35,7 +35,12 @@ export async function localApi(respond: Respond): Promise<LocalApi> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open connections too (a held answer's, a client's kept-alive one), or close() would wait for them to end.
+        server.closeAllConnections();
+      }),
   };
 }
 

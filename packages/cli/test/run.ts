@@ -27,8 +27,8 @@ function environment(env: Record<string, string | undefined>): Record<string, st
   return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** What a test can give the in-process run of its terminal, its signals and the user it runs as. */
-export type TestIo = Pick<Io, "ask" | "onInterrupt" | "isTTY" | "uid">;
+/** What a test can give the in-process run of its terminal, its signals, the user it runs as and its clock. */
+export type TestIo = Pick<Io, "ask" | "onInterrupt" | "isTTY" | "uid" | "clock">;
 
 /**
  * Runs `hostup` in this process through `main(argv, io)`, as the binary does, against the mock unless

@@ -1,7 +1,7 @@
 // `--wait`: after the record is written, ask each of the zone's nameservers for it until all of them
 // serve the value, as the ACME server's validation will. certbot has no such check of its own.
 import { promises as dns } from "node:dns";
-import { setTimeout as sleep } from "node:timers/promises";
+import { type Clock, realClock } from "../clock.js";
 import { formatDuration } from "../duration.js";
 import { codeOf, type Nameserver } from "./nameservers.js";
 
@@ -14,6 +14,8 @@ export interface WaitOptions {
   intervalMs: number;
   /** One line per round that is not the last. */
   progress: (line: string) => void;
+  /** The time and the pauses between rounds (default: the real clock). */
+  clock?: Clock;
 }
 
 /** The servers that did not serve the value by the deadline, each with what it answered last. */
@@ -34,11 +36,12 @@ const MIN_QUERY_TIMEOUT_MS = 500;
 
 /** Resolves once every server serves the value (with how long it took); throws PropagationTimeoutError at the deadline. */
 export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: number; rounds: number }> {
-  const started = Date.now();
+  const { clock = realClock } = options;
+  const started = clock.now();
   const deadline = started + options.timeoutMs;
   const pending = new Map(options.servers.map((server) => [server, "not asked"]));
   for (let round = 1; ; round++) {
-    const queryTimeout = Math.min(QUERY_TIMEOUT_MS, Math.max(MIN_QUERY_TIMEOUT_MS, deadline - Date.now()));
+    const queryTimeout = Math.min(QUERY_TIMEOUT_MS, Math.max(MIN_QUERY_TIMEOUT_MS, deadline - clock.now()));
     const answers = await Promise.all(
       [...pending.keys()].map(async (server) => [server, await ask(server, options, queryTimeout)] as const),
     );
@@ -46,10 +49,10 @@ export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: num
       if (answer === undefined) pending.delete(server);
       else pending.set(server, answer);
     }
-    const elapsedMs = Date.now() - started;
+    const elapsedMs = clock.now() - started;
     if (pending.size === 0) return { elapsedMs, rounds: round };
     const waiting = [...pending].map(([server, answer]) => `${server.label}: ${answer}`).join("; ");
-    const remainingMs = deadline - Date.now();
+    const remainingMs = deadline - clock.now();
     if (remainingMs <= 0) {
       throw new PropagationTimeoutError(
         `TXT ${options.name} with the value ${JSON.stringify(options.value)} was not served by ${pending.size} of ` +
@@ -64,7 +67,7 @@ export async function waitForTxt(options: WaitOptions): Promise<{ elapsedMs: num
         `(${formatDuration(elapsedMs)} of ${formatDuration(options.timeoutMs)}; not yet: ${waiting})`,
     );
     // The last round is at the deadline, not an interval before it.
-    await sleep(Math.min(options.intervalMs, remainingMs));
+    await clock.sleep(Math.min(options.intervalMs, remainingMs));
   }
 }
 

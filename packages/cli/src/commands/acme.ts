@@ -157,7 +157,14 @@ async function waitUntilServed(
     const servers = options.nameserver ? await givenNameservers(options.nameserver) : await authoritativeNameservers(zone.name);
     const labels = servers.map((server) => server.label);
     progress(`asking ${labels.join(", ")} for TXT ${challenge.name}`);
-    const { elapsedMs } = await waitForTxt({ name: challenge.name, value: challenge.value, servers, ...wait, progress });
+    const { elapsedMs } = await waitForTxt({
+      name: challenge.name,
+      value: challenge.value,
+      servers,
+      ...wait,
+      progress,
+      clock: ctx.io.clock,
+    });
     progress(
       `TXT ${challenge.name} is served by ${servers.length === 1 ? "the nameserver" : `all ${servers.length} nameservers`} (${formatDuration(elapsedMs)})`,
     );

@@ -136,7 +136,9 @@ async function watch(ctx: CommandContext, target: Target & { lookup: AddressSour
   const { hostname, token, sdkOptions, lookup, intervalMs } = target;
   const log = updaterLog(ctx.io, hostname, { asJson: target.asJson, verbose: target.verbose });
   const update = (ip: string, signal: AbortSignal) => updateDynDns({ hostname, token, ip }, { ...sdkOptions, signal });
-  const { interrupt } = await untilInterrupted(ctx.io, (signal) => watchAddress({ intervalMs, lookup, update, log, signal }));
+  const { interrupt } = await untilInterrupted(ctx.io, (signal) =>
+    watchAddress({ intervalMs, lookup, update, log, signal, sleep: ctx.io.clock?.sleep }),
+  );
   if (interrupt) log.stopped(interrupt);
 }
 

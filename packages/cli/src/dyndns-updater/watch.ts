@@ -6,15 +6,16 @@
 // Failures that may pass (`911`, `dnserr`, network errors, 429 and 5xx answers, a failed address
 // lookup) are retried after backoffDelay(); refusals that retrying cannot fix end the loop by
 // throwing. Aborting `signal` (SIGTERM, SIGINT) cancels the pending wait or request and returns.
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   HostupConnectionError,
   HostupDynDnsError,
   HostupRateLimitError,
   HostupServerError,
+  HostupResponseTooLargeError,
   HostupUnexpectedResponseError,
   type DynDnsUpdateResult,
 } from "@hostup/sdk";
+import { type Clock, realClock } from "../clock.js";
 import { AddressLookupError, type AddressSource } from "./address.js";
 import { backoffDelay } from "./interval.js";
 import type { UpdaterLog } from "./log.js";
@@ -25,10 +26,12 @@ export interface WatchSettings {
   update: (ip: string, signal: AbortSignal) => Promise<DynDnsUpdateResult>;
   log: UpdaterLog;
   signal: AbortSignal;
+  /** How it waits between checks (default: the real clock's); `signal` must cut the wait short. */
+  sleep?: Clock["sleep"];
 }
 
 /** Runs until `signal` aborts (resolves) or a refusal that retrying cannot fix (rejects with it). */
-export async function watchAddress({ intervalMs, lookup, update, log, signal }: WatchSettings): Promise<void> {
+export async function watchAddress({ intervalMs, lookup, update, log, signal, sleep = realClock.sleep }: WatchSettings): Promise<void> {
   let applied: string | undefined;
   let failures = 0;
   while (!signal.aborted) {
@@ -54,7 +57,7 @@ export async function watchAddress({ intervalMs, lookup, update, log, signal }: 
       log.retrying(error, delay);
     }
     try {
-      await sleep(delay, undefined, { signal });
+      await sleep(delay, signal);
     } catch {
       return; // aborted: the timer is cleared
     }
@@ -69,7 +72,8 @@ export function isPassing(error: unknown): boolean {
     error instanceof HostupConnectionError ||
     error instanceof HostupRateLimitError ||
     error instanceof HostupServerError ||
-    // A 2xx that is no DynDNS2 answer: a captive portal or a proxy's page, most likely.
-    error instanceof HostupUnexpectedResponseError
+    // A 2xx that is no DynDNS2 answer, or one too large to be one: a captive portal or a proxy's page, most likely.
+    error instanceof HostupUnexpectedResponseError ||
+    error instanceof HostupResponseTooLargeError
   );
 }
