@@ -1,4 +1,4 @@
-// The READMEs are tested like code: every ```ts block compiles against the built @hostup/sdk, every
+// The READMEs are tested like code: every ```ts block compiles against the built packages, every
 // relative link resolves, and the root README and the rendered API docs point at each other.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -7,7 +7,7 @@ import { anchors, codeBlocks, isExternal, links, type CodeBlock } from "./markdo
 import { formatProblems, PRELUDE, preludeFor, typecheckBlocks } from "./typecheck.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
-const READMES = ["README.md", "packages/sdk/README.md", "packages/dns/README.md"];
+const READMES = ["README.md", "packages/sdk/README.md", "packages/dns/README.md", "packages/mcp/README.md"];
 const DOCS = "openapi/dist/docs/index.html";
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
