@@ -7,6 +7,7 @@ import { addAcmeCommands } from "./commands/acme.js";
 import { addDnsCommands } from "./commands/dns.js";
 import { addDomainCommands } from "./commands/domains.js";
 import { addDynDnsCommands } from "./commands/dyndns.js";
+import { addMcpCommand } from "./commands/mcp.js";
 import { addRedirectCommands } from "./commands/redirects.js";
 import { CLI_VERSION, commandContext, type RunState, wholeNumber } from "./context.js";
 import { EXIT } from "./exit-codes.js";
@@ -17,11 +18,11 @@ export { CLI_PRODUCT } from "./context.js";
 const EXIT_HELP = `
 Exit codes: 0 ok, 2 usage error (nothing changed; a domain or zone name may have been looked up), 3 API error, 4 network error or timeout, 5 changes pending (dns plan), 130 interrupted (dns apply), 1 unexpected.
 The API key comes from HOSTUP_API_KEY or the config file ($HOSTUP_CONFIG, default ~/.config/hostup/config.json, mode 600),
-which may also hold "baseUrl" and "timeout" (the options and variables win).`;
+which may also hold "baseUrl" and "timeout" (the options and variables win) and, for hostup mcp --http, "mcpToken" (HOSTUP_MCP_TOKEN).`;
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {
   const program = new Command("hostup")
-    .description("HostUp domains, DNS, redirects and DynDNS from the command line.")
+    .description("HostUp domains, DNS, redirects and DynDNS from the command line, and as MCP tools for AI agents.")
     .version(CLI_VERSION, "--version", "print the version")
     .option("--base-url <url>", "API origin (default https://cloud.hostup.se; HOSTUP_BASE_URL)")
     .option("--json", "machine-readable JSON output")
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): C
   addRedirectCommands(program, ctx);
   addDynDnsCommands(program, ctx);
   addAcmeCommands(program, ctx);
+  addMcpCommand(program, ctx);
   return program;
 }
 

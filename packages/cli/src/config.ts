@@ -1,6 +1,7 @@
-// Where the CLI gets its API key, base URL and request timeout: the environment first, then a
-// config file that is the user's alone. The key is never taken from the command line (it would show
-// in `ps` and in shell history); the base URL and the timeout may be, and there they win.
+// Where the CLI gets its API key, base URL and request timeout (and `hostup mcp` its bearer token):
+// the environment first, then a config file that is the user's alone. The key and the token are
+// never taken from the command line (they would show in `ps` and in shell history); the base URL
+// and the timeout may be, and there they win.
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -14,12 +15,15 @@ export interface Settings {
   apiKey: string;
   baseUrl: string | undefined;
   timeoutMs: number | undefined;
+  /** The bearer token `hostup mcp --http` requires (HOSTUP_MCP_TOKEN, else the file's "mcpToken"); absent when neither has one. */
+  mcpToken?: string;
 }
 
 interface ConfigFile {
   apiKey?: string;
   baseUrl?: string;
   timeout?: number;
+  mcpToken?: string;
 }
 
 export function configPath(env: NodeJS.ProcessEnv): string {
@@ -45,10 +49,12 @@ export function loadSettings(
     );
   }
   refuseUnsendableKey(apiKey, fromEnv ? "HOSTUP_API_KEY" : `The apiKey in ${path}`);
+  const mcpToken = env.HOSTUP_MCP_TOKEN?.trim() || file?.mcpToken;
   return {
     apiKey,
     baseUrl: flags.baseUrl ?? (env.HOSTUP_BASE_URL || file?.baseUrl),
     timeoutMs: requestTimeout(env, flags.timeout) ?? file?.timeout,
+    ...(mcpToken && { mcpToken }),
   };
 }
 
@@ -79,20 +85,26 @@ function readConfigFile(path: string, uid: number | undefined): ConfigFile | und
   } catch {
     throw new UsageError(`${path} is not valid JSON (expected {"apiKey": "…", "baseUrl": "…", "timeout": 30000}).`);
   }
-  const { apiKey, baseUrl, timeout } = (parsed ?? {}) as Record<string, unknown>;
+  const { apiKey, baseUrl, timeout, mcpToken } = (parsed ?? {}) as Record<string, unknown>;
   if ((apiKey !== undefined && typeof apiKey !== "string") || (baseUrl !== undefined && typeof baseUrl !== "string")) {
     throw new UsageError(`${path}: "apiKey" and "baseUrl" must be strings.`);
   }
+  if (mcpToken !== undefined && typeof mcpToken !== "string") throw new UsageError(`${path}: "mcpToken" must be a string.`);
   if (timeout !== undefined && !isMilliseconds(timeout)) throw new UsageError(`${path}: "timeout" ${MILLISECONDS}`);
-  return { apiKey, baseUrl, timeout };
+  return { apiKey, baseUrl, timeout, mcpToken };
 }
 
 /**
  * A key that no HTTP header can carry (a zero-width space or an en dash pasted with it, a newline)
  * would fail as a network error after every retry; refused here, saying which character is wrong
  * and where, never quoting the key. Spaces and tabs could go in a header but not in a Bearer token.
+ * `advice` says what such a secret should look like (an API key's, unless given).
  */
-function refuseUnsendableKey(apiKey: string, source: string): void {
+export function refuseUnsendableKey(
+  apiKey: string,
+  source: string,
+  advice = "An API key is printable ASCII: copy it again from the HostUp customer portal.",
+): void {
   const characters = [...apiKey];
   const at = characters.findIndex((character) => !/^[\x21-\x7e]$/.test(character));
   if (at === -1) return;
@@ -100,8 +112,7 @@ function refuseUnsendableKey(apiKey: string, source: string): void {
   const name = CHARACTER_NAMES.get(code) ?? (code < 0x20 || code === 0x7f ? "control character" : undefined);
   throw new UsageError(
     `${source} cannot be sent in an HTTP header: character ${at + 1} of ${characters.length} is ` +
-      `U+${code.toString(16).toUpperCase().padStart(4, "0")}${name ? ` (${name})` : ""}. ` +
-      "An API key is printable ASCII: copy it again from the HostUp customer portal.",
+      `U+${code.toString(16).toUpperCase().padStart(4, "0")}${name ? ` (${name})` : ""}. ${advice}`,
   );
 }
 

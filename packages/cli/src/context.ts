@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { createHostupClient, type HostupClient } from "@hostup/sdk";
-import { loadSettings } from "./config.js";
+import { loadSettings, type Settings } from "./config.js";
 import { json, println, type Io } from "./output.js";
 
 // Replaced with package.json's version by the build (tsup.config.ts).
@@ -38,17 +38,21 @@ export function commandContext(program: Command, io: Io, state: RunState): Comma
     state,
     connect() {
       const globals = program.opts<GlobalOptions>();
-      const settings = loadSettings(io.env, globals, io.uid);
-      const hostup = createHostupClient({
-        apiKey: settings.apiKey,
-        baseUrl: settings.baseUrl,
-        userAgent: CLI_PRODUCT,
-        ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-      });
+      const hostup = clientFor(loadSettings(io.env, globals, io.uid));
       return { hostup, asJson: Boolean(globals.json) };
     },
     print: (asJson, data, human) => println(io, asJson ? json(data) : human()),
   };
+}
+
+/** The client for these settings; `userAgent` is what follows the SDK's own product token (the CLI's, unless given). */
+export function clientFor(settings: Settings, userAgent = CLI_PRODUCT): HostupClient {
+  return createHostupClient({
+    apiKey: settings.apiKey,
+    baseUrl: settings.baseUrl,
+    userAgent,
+    ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+  });
 }
 
 /** A commander argument parser for whole numbers from `min` up (to `max`, when given). */

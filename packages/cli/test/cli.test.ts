@@ -19,6 +19,7 @@ describe("help", () => {
     [["dns", "rm", "--help"]],
     [["redirects", "update", "--help"]],
     [["dyndns", "create", "--help"]],
+    [["mcp", "--help"]],
   ])("hostup %s", async (args) => {
     const run = await hostup(args);
     expect(run.code).toBe(0);
@@ -48,6 +49,7 @@ describe("help", () => {
       "acme",
       "present",
       "cleanup",
+      "mcp",
       "Exit codes: 0 ok, 2 usage error",
       "5 changes pending (dns plan)",
       "HOSTUP_API_KEY",

@@ -51,10 +51,10 @@ export const answer =
     res.writeHead(status, { "content-type": contentType }).end(JSON.stringify(body));
   };
 
-/** Relays every request to the test run's mock and its answer back: a recording proxy. */
-export const toMock = (): Respond => {
-  const target = inject("HOSTUP_MOCK_URL");
-  return async (req, body, res) => {
+/** Relays every request to the test run's mock (or to `target`) and its answer back: a recording proxy. */
+export const toMock =
+  (target: string = inject("HOSTUP_MOCK_URL")): Respond =>
+  async (req, body, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (name !== "host" && typeof value === "string") headers.set(name, value);
@@ -68,7 +68,6 @@ export const toMock = (): Respond => {
     });
     res.writeHead(upstream.status, { ...relayed, "content-length": String(payload.length) }).end(payload);
   };
-};
 
 /** Runs `use` with a local API that is closed afterwards, whatever happens. */
 export async function withLocalApi<T>(respond: Respond, use: (api: LocalApi) => Promise<T>): Promise<T> {
