@@ -2,8 +2,11 @@
 // SDK's own Client and StreamableHTTPClientTransport against the zone server. The URL comes from its
 // stderr (port 0: any free port); a foreign Origin gets 403; beyond loopback it needs a bearer token,
 // which it takes from the environment or the config file, never from a flag; SIGTERM stops it with exit 0.
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterEach, describe, expect, test } from "vitest";
 import { TOOL_NAMES } from "@hostup/mcp";
@@ -111,5 +114,21 @@ describe("hostup mcp --http", () => {
       await client.close();
     }
     expect(await server.stop()).toBe(0);
+  });
+});
+
+// The conformance suite's generic server scenarios (0.1.13: later versions need Node 22's fs.globSync).
+describe("the official MCP conformance suite against hostup mcp --http", () => {
+  const bin = join(createRequire(import.meta.url).resolve("@modelcontextprotocol/conformance/package.json"), "../dist/index.js");
+  test("server-initialize, ping, tools-list and dns-rebinding-protection pass", async () => {
+    const server = await serve(["--http", "--listen", "127.0.0.1:0"]);
+    // As a browser on the same machine would name it: the scenario sends its own Origin from this URL.
+    const url = server.url.replace("127.0.0.1", "localhost");
+    for (const scenario of ["server-initialize", "ping", "tools-list", "dns-rebinding-protection"]) {
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, "server", "--url", url, "--scenario", scenario], {
+        timeout: 60_000,
+      });
+      expect(stdout, scenario).toMatch(/Passed: (\d+)\/\1/);
+    }
   });
 });
