@@ -67,7 +67,7 @@ export function createHostupMcpServer(options: HostupMcpServerOptions): Server {
       outputSchema: tool.output,
       annotations: {
         readOnlyHint: tool.kind === "read",
-        destructiveHint: tool.kind === "destructive",
+        destructiveHint: tool.kind !== "read" && !tool.additive,
         idempotentHint: tool.idempotent,
         // Every tool acts on the account's own domains through HostUp's API, nothing else.
         openWorldHint: false,

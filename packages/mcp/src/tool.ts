@@ -5,8 +5,9 @@ import type { HostupClient } from "@hostup/sdk";
 import type { Schema } from "./schema.js";
 
 /**
- * `read` changes nothing; `write` adds or changes and never removes (destructiveHint false);
- * `destructive` may remove or overwrite what was there.
+ * `read` changes nothing; `write` adds or changes; `destructive` removes, or replaces a whole zone's
+ * records. The specification's destructiveHint (true unless said otherwise) is false only for the
+ * write tools that only add (`additive`): a change to what exists may be destructive.
  */
 export type ToolKind = "read" | "write" | "destructive";
 
@@ -32,6 +33,8 @@ export interface Tool {
   kind: ToolKind;
   /** Calling it again with the same arguments changes nothing more. */
   idempotent: boolean;
+  /** A write that only adds (ensures, creates), never changes or removes what was there. */
+  additive?: true;
   input: Schema;
   output: Schema;
   run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolOutput>;

@@ -22,7 +22,7 @@ const KINDS: Record<string, "read" | "write" | "destructive"> = {
   list_dns_zones: "read",
   list_dns_records: "read",
   ensure_dns_record: "write",
-  update_dns_record: "destructive",
+  update_dns_record: "write",
   remove_dns_record: "destructive",
   export_zone: "read",
   plan_zone: "read",
@@ -37,6 +37,8 @@ const KINDS: Record<string, "read" | "write" | "destructive"> = {
   wait_for_job: "read",
 };
 const IDEMPOTENT = ["ensure_dns_record", "remove_dns_record"];
+/** The write tools that only add: destructiveHint false (the specification's default is true). */
+const ADDITIVE = ["ensure_dns_record", "create_redirect", "create_dyndns_config"];
 
 describe("tools/list", () => {
   test("the table's tools, each with a description, schemas and the specification's annotations", async () => {
@@ -50,7 +52,7 @@ describe("tools/list", () => {
       expect(tool.outputSchema?.type, tool.name).toBe("object");
       expect(tool.annotations, tool.name).toMatchObject({
         readOnlyHint: kind === "read",
-        destructiveHint: kind === "destructive",
+        destructiveHint: kind !== "read" && !ADDITIVE.includes(tool.name),
         openWorldHint: false,
       });
       if (IDEMPOTENT.includes(tool.name)) expect(tool.annotations?.idempotentHint, tool.name).toBe(true);

@@ -90,6 +90,7 @@ export const dnsTools: Tool[] = [
     description:
       "Make sure the zone has this record, exactly once: creates it only when missing, never a duplicate (also after a lost answer). created says whether it was added.",
     kind: "write",
+    additive: true,
     idempotent: true,
     input: obj({ zone: ZONE, type: TYPE, name: NAME, value: VALUE, ttl: TTL, priority: NUMBER, weight: NUMBER, port: NUMBER }, [
       "zone",
@@ -113,7 +114,7 @@ export const dnsTools: Tool[] = [
     title: "Change a DNS record",
     description:
       "Change one record, given by id, or by type, name and its current value. Only the fields given change (value, ttl, priority, weight, port).",
-    kind: "destructive",
+    kind: "write",
     idempotent: true,
     input: obj(
       {

@@ -50,6 +50,7 @@ export const dyndnsTools: Tool[] = [
     description:
       "Create a DynDNS configuration for a hostname of the domain (A or AAAA). Its token is not returned; the result says where to read it.",
     kind: "write",
+    additive: true,
     idempotent: false,
     input: obj({ domain: DOMAIN, hostname: str("e.g. home.example.com"), recordType: oneOf(["A", "AAAA"]) }, [
       "domain",

@@ -44,6 +44,7 @@ export const redirectTools: Tool[] = [
     title: "Create a redirect",
     description: "Add a URL redirect rule to a domain (sourceUrl and targetUrl; 301 by default).",
     kind: "write",
+    additive: true,
     idempotent: false,
     input: obj({ domain: DOMAIN, ...FIELDS }, ["domain", "sourceUrl", "targetUrl"]),
     output: out({ domainId: str(), rule: RULE_OUT }, ["domainId", "rule"]),
