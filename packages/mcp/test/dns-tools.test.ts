@@ -40,6 +40,13 @@ describe("list_dns_records", () => {
     const txt = await mcp.call("list_dns_records", { zone: zoneId, type: "TXT" });
     expect((txt.structuredContent as { records: unknown[] }).records).toHaveLength(1);
     expect(textOf(txt)).toContain('TXT @ "v=spf1 -all"');
+    for (const name of ["www", "WWW", "www.example.com", "www.example.com."]) {
+      const byName = await mcp.call("list_dns_records", { zone: "example.com", name });
+      expect(
+        (byName.structuredContent as { records: Array<{ name: string }> }).records.map((r) => r.name),
+        name,
+      ).toEqual(["www"]);
+    }
   });
 
   test("a zone the account does not have is an error result naming it, with no structured content", async () => {

@@ -1,6 +1,6 @@
 // DNS zones and records, in @hostup/dns's terms: names relative to the zone, TXT unquoted, values
 // compared as the API compares them. Writes go through the SDK's exactly-once workflows.
-import { type DnsRecordData, fromApiRecord, recordBody, recordMatches } from "@hostup/dns";
+import { type DnsRecordData, fromApiRecord, recordBody, recordMatches, relativeName } from "@hostup/dns";
 import type { DnsRecordType, HostupClient } from "@hostup/sdk";
 import { zoneIdOf, zoneOf } from "../resolve.js";
 import { bool, int, LIMIT, list, NAME, obj, out, str, TTL, TYPE, VALUE, ZONE } from "../schema.js";
@@ -73,10 +73,9 @@ export const dnsTools: Tool[] = [
     async run(args, { hostup, signal }) {
       // Filtered here, not by the API: its type filter has been seen to answer 403 (HostUp's own MCP users).
       const { zone, records } = await zoneRecords(hostup, args.zone as string, signal);
-      const wanted = records.filter(
-        (r) =>
-          (!args.type || r.type === args.type) && (args.name === undefined || r.name.toLowerCase() === String(args.name).toLowerCase()),
-      );
+      // The name as @hostup/dns reads it: relative or full, any case, Unicode or punycode.
+      const name = args.name === undefined ? undefined : relativeName(String(args.name), zone.name)?.toLowerCase();
+      const wanted = records.filter((r) => (!args.type || r.type === args.type) && (name === undefined || r.name.toLowerCase() === name));
       const { items, omitted } = bounded(wanted, (args.limit as number | undefined) ?? 50);
       return {
         data: { zone, records: items, omitted },
