@@ -4,6 +4,9 @@ import { PlanRefusedError, ZoneFileError } from "@hostup/dns";
 import { HostupApiError, HostupError, HostupValidationError } from "@hostup/sdk";
 import { ToolError } from "./tool.js";
 
+/** Problems of a zone file listed in a result; the rest are counted. */
+const MAX_PROBLEMS = 20;
+
 export function describeError(error: unknown): string {
   if (error instanceof HostupApiError) {
     const lines = [
@@ -16,10 +19,9 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof HostupValidationError) return `Refused before sending (${error.field}): ${error.message}`;
   if (error instanceof ZoneFileError) {
-    return [
-      "The zone file has problems:",
-      ...error.problems.map((p) => `  ${p.source?.line ? `line ${p.source.line}: ` : ""}${p.message}`),
-    ].join("\n");
+    const shown = error.problems.slice(0, MAX_PROBLEMS).map((p) => `  ${p.source?.line ? `line ${p.source.line}: ` : ""}${p.message}`);
+    const more = error.problems.length - shown.length;
+    return ["The zone file has problems:", ...shown, ...(more > 0 ? [`  … and ${more} more`] : [])].join("\n");
   }
   if (error instanceof PlanRefusedError) return `Not applied: ${error.message}`;
   if (error instanceof ToolError) return error.next ? `${error.message}\nNext: ${error.next}` : error.message;

@@ -38,7 +38,7 @@ export async function serveMcpHttp(options: McpHttpOptions): Promise<McpHttpServ
   if (!loopback && !options.token) {
     throw new Error(`listening on ${host} (beyond loopback) needs a bearer token: set HOSTUP_MCP_TOKEN or the config file's mcpToken.`);
   }
-  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  const expected = options.token ? Buffer.from(options.token) : undefined;
   let origins = new Set<string>();
   const deny = (res: ServerResponse, status: number, message: string) => {
     res
@@ -58,10 +58,27 @@ export async function serveMcpHttp(options: McpHttpOptions): Promise<McpHttpServ
     if (origin !== undefined && !origins.has(origin)) return deny(res, 403, `Forbidden: origin ${origin} is not allowed`);
     const hostName = (req.headers.host ?? "").replace(/:\d+$/, "");
     if (loopback && !isLoopback(hostName)) return deny(res, 403, "Forbidden: this server answers loopback hosts only");
+    // A page of an allowed origin may read the answers (CORS); its preflight, which carries no token, is answered here.
+    if (origin !== undefined) {
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("vary", "Origin");
+      res.setHeader("access-control-expose-headers", "mcp-session-id, mcp-protocol-version");
+      if (req.method === "OPTIONS") {
+        res.writeHead(204, {
+          "access-control-allow-methods": "POST",
+          "access-control-allow-headers": "content-type, accept, authorization, mcp-protocol-version",
+          "access-control-max-age": "600",
+        });
+        return void res.end();
+      }
+    }
     if (expected) {
-      const given = Buffer.from(req.headers.authorization ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      // The scheme is case-insensitive (RFC 9110); the token is compared in constant time.
+      const given = Buffer.from(/^bearer +(.*)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.setHeader("www-authenticate", "Bearer");
         return deny(res, 401, "Unauthorized: a bearer token is required");
+      }
     }
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");

@@ -45,11 +45,13 @@ export function out(properties: Record<string, Schema>, required: ReadonlyArray<
 }
 
 // The arguments every tool names the same way.
-export const DOMAIN = str("domain name or dom_ ID");
-export const ZONE = str("zone name or zone_ ID");
+// Bounds: what a name (RFC 1035), a record value or a URL can be, so nothing unbounded reaches the API.
+export const DOMAIN = str("domain name or dom_ ID", { maxLength: 253 });
+export const ZONE = str("zone name or zone_ ID", { maxLength: 253 });
+export const URL = (description: string): Schema => str(description, { maxLength: 2048 });
 export const RECORD_TYPES = ["A", "AAAA", "CNAME", "ALIAS", "MX", "TXT", "SPF", "SRV", "CAA", "NS", "TLSA"] as const;
 export const TYPE = oneOf(RECORD_TYPES);
-export const NAME = str("name relative to the zone, @ for the apex");
-export const VALUE = str("value as written in a zone file; TXT without quotes");
+export const NAME = str("name relative to the zone, @ for the apex", { maxLength: 253 });
+export const VALUE = str("value as written in a zone file; TXT without quotes", { maxLength: 16384 });
 export const TTL = int("seconds", { minimum: 60, maximum: 86400 });
 export const LIMIT = int("at most this many (default 50)", { minimum: 1, maximum: 500 });

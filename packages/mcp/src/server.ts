@@ -41,13 +41,29 @@ export function offeredTools(options: Pick<HostupMcpServerOptions, "readOnly" | 
   return TOOLS.filter((tool) => (!options.tools || options.tools.includes(tool.name)) && (!options.readOnly || tool.kind === "read"));
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map<string, ValidateFunction>();
-const validatorOf = (tool: Tool) => {
-  let validate = validators.get(tool.name);
-  if (!validate) validators.set(tool.name, (validate = ajv.compile(tool.input)));
-  return validate;
-};
+/** Keys whose values are credentials wherever they appear in what the API answers (a DynDNS token, a transfer code). */
+const SECRET_KEY = /token|secret|password|authcode|auth_code|eppcode|apikey|api_key/i;
+
+/**
+ * `value` with every credential-like key's value replaced and every known secret cut out of its
+ * strings: the last check before anything reaches the model, whatever a tool put in its result.
+ */
+export function withoutSecrets(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === "string") return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, scrub));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      SECRET_KEY.test(key) && typeof item === "string" ? "[not shown]" : withoutSecrets(item, scrub),
+    ]),
+  );
+}
+
+// Strict: a mistake in a tool's schema fails at start-up, not as a check that passes anything.
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(tool.input)]));
+const validatorOf = (tool: Tool) => validators.get(tool.name)!;
 
 export function createHostupMcpServer(options: HostupMcpServerOptions): Server {
   const tools = offeredTools(options);
@@ -60,8 +76,8 @@ export function createHostupMcpServer(options: HostupMcpServerOptions): Server {
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: tools.map((tool) => ({
+      // No titles: clients show the name, and `tools/list` is sent into every conversation.
       name: tool.name,
-      title: tool.title,
       description: tool.description,
       inputSchema: tool.input,
       outputSchema: tool.output,
@@ -99,7 +115,7 @@ export function createHostupMcpServer(options: HostupMcpServerOptions): Server {
     };
     try {
       const { data, text } = await tool.run(args, { hostup: options.hostup, signal: extra.signal, progress });
-      return { content: [{ type: "text", text: scrub(text) }], structuredContent: JSON.parse(scrub(JSON.stringify(data))) };
+      return { content: [{ type: "text", text: scrub(text) }], structuredContent: withoutSecrets(data, scrub) as Record<string, unknown> };
     } catch (error) {
       return { isError: true, content: [{ type: "text", text: scrub(describeError(error)) }] };
     }

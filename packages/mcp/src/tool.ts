@@ -28,7 +28,6 @@ export interface ToolOutput {
 
 export interface Tool {
   name: string;
-  title: string;
   description: string;
   kind: ToolKind;
   /** Calling it again with the same arguments changes nothing more. */

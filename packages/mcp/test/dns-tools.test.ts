@@ -79,6 +79,12 @@ describe("ensure_dns_record", () => {
     expect(customer("TXT", "sel._domainkey.example.com")).toHaveLength(1);
   });
 
+  test("by zone_ ID: the zone's name is read once, and the record shown relative to it", async () => {
+    const result = await mcp.call("ensure_dns_record", { ...dkim, zone: zoneId });
+    expect(result.structuredContent).toMatchObject({ zone: { id: zoneId, name: "example.com" }, record: { name: "sel._domainkey" } });
+    expect(textOf(result)).toContain("in example.com");
+  });
+
   test("what HostUp would refuse is refused before sending (a CNAME at the apex), and bad arguments by the schema", async () => {
     const cname = await mcp.call("ensure_dns_record", { zone: "example.com", type: "CNAME", name: "@", value: "other.example.net" });
     expect(cname.isError).toBe(true);
@@ -103,6 +109,25 @@ describe("update_dns_record and remove_dns_record", () => {
     });
     expect(result.structuredContent).toMatchObject({ before: { value: "192.0.2.1" }, record: { value: "192.0.2.9", ttl: 300 } });
     expect(customer("A", "www.example.com").map((r) => r.value)).toEqual(["192.0.2.9"]);
+  });
+
+  test("update finds a record given by its full name; without a name it refuses rather than guess the apex", async () => {
+    const full = await mcp.call("update_dns_record", {
+      zone: "example.com",
+      type: "A",
+      name: "www.example.com",
+      currentValue: "192.0.2.1",
+      ttl: 600,
+    });
+    expect(full.structuredContent).toMatchObject({ record: { name: "www", value: "192.0.2.1", ttl: 600 } });
+    const nameless = await mcp.call("update_dns_record", {
+      zone: "example.com",
+      type: "TXT",
+      currentValue: "v=spf1 -all",
+      value: "v=spf1 ~all",
+    });
+    expect(textOf(nameless)).toContain("give the record's id, or its type, name and currentValue");
+    expect(customer("TXT").map((r) => r.value)).toEqual(['"v=spf1 -all"']);
   });
 
   test("update of a record that is not there, or without a way to find it, is refused with the next step", async () => {
@@ -130,6 +155,8 @@ describe("update_dns_record and remove_dns_record", () => {
     ).toMatchObject({ deleted: 0 });
     const bare = await mcp.call("remove_dns_record", { zone: "example.com", type: "A", name: "www" });
     expect(textOf(bare)).toContain("all: true");
+    const both = await mcp.call("remove_dns_record", { zone: "example.com", type: "A", name: "www", value: "192.0.2.1", all: true });
+    expect(textOf(both)).toContain("not both");
     expect(customer("A", "www.example.com")).toHaveLength(1);
   });
 });
@@ -168,6 +195,18 @@ describe("export, plan and apply", () => {
     expect((await mcp.call("plan_zone", { zone: "example.com", content })).structuredContent).toMatchObject({ inSync: true });
   });
 
+  test("a plan apply_zone would refuse (over 30 % of a zone of 10 or more changed) says so with the plan", async () => {
+    for (let i = 0; i < 10; i++) api.seed("example.com", { type: "A", name: `h${i}`, value: `192.0.2.${i + 10}`, ttl: 300 });
+    const plan = await mcp.call("plan_zone", { zone: "example.com", content: file(""), prune: true });
+    const data = plan.structuredContent as { warning?: string; changes: unknown[]; planHash: string };
+    expect(data.changes).toHaveLength(10);
+    expect(data.warning).toMatch(/30/);
+    expect(textOf(plan)).toContain("Warning: apply_zone would refuse it");
+    const refused = await mcp.call("apply_zone", { zone: "example.com", content: file(""), prune: true, planHash: data.planHash });
+    expect(refused.isError).toBe(true);
+    expect(writes()).toEqual([]);
+  });
+
   test("a bad zone file is an error listing its problems by line", async () => {
     const result = await mcp.call("plan_zone", {
       zone: "example.com",
@@ -176,6 +215,10 @@ describe("export, plan and apply", () => {
     });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/line 2: .*999\.1\.1\.1/);
+    const many = Array.from({ length: 30 }, (_, i) => `h${i} 300 IN A 999.1.1.${i}`).join("\n");
+    const long = textOf(await mcp.call("plan_zone", { zone: "example.com", content: `$ORIGIN example.com.\n${many}\n`, format: "bind" }));
+    expect(long.split("\n").filter((line) => line.startsWith("  line "))).toHaveLength(20);
+    expect(long).toContain("… and 10 more");
   });
 
   test("the same file against the same zone plans with the same planHash; another file, another", async () => {

@@ -62,6 +62,20 @@ describe("serveMcpHttp", () => {
     }
   });
 
+  test("a page of an allowed origin gets CORS: its preflight 204, its answers readable; a foreign origin's preflight 403", async () => {
+    const preflight = await fetch(http.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example", "access-control-request-method": "POST" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("mcp-protocol-version");
+    expect((await post(http.url, { origin: "https://app.example" })).headers.get("access-control-allow-origin")).toBe(
+      "https://app.example",
+    );
+    expect((await fetch(http.url, { method: "OPTIONS", headers: { origin: "https://evil.example" } })).status).toBe(403);
+  });
+
   test("a Host that is not loopback is refused (DNS rebinding), other paths are 404, GET is 405", async () => {
     const { request } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
@@ -83,7 +97,10 @@ describe("serveMcpHttp", () => {
     try {
       expect((await post(guarded.url, {})).status).toBe(401);
       expect((await post(guarded.url, { authorization: "Bearer wrong-token-value!" })).status).toBe(401);
+      const denied = await post(guarded.url, {});
+      expect(denied.headers.get("www-authenticate")).toBe("Bearer");
       expect((await post(guarded.url, { authorization: "Bearer s3cret-token-value" })).status).toBe(200);
+      expect((await post(guarded.url, { authorization: "bearer s3cret-token-value" })).status).toBe(200);
     } finally {
       await guarded.close();
     }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMockServer, type MockServer } from "@hostup/mock";
 import { createHostupClient } from "@hostup/sdk";
 import { createHostupMcpServer, offeredTools, TOOL_NAMES } from "../src/index.js";
+import { withoutSecrets } from "../src/server.js";
 import { API_KEY, connect, textOf } from "./support.js";
 
 let mock: MockServer;
@@ -139,6 +140,25 @@ describe("against the Prism mock", () => {
     expect(events.length).toBeGreaterThan(0);
     expect(events.at(-1)).toMatchObject({ total: 100, message: expect.stringContaining(status) });
     await mcp.close();
+  });
+
+  test("credentials in what the API answers never reach the model: get_domain shows chosen fields, and any token-like key is hidden", async () => {
+    const domain = {
+      id: "dom_01hxa3b4c5d6e7f8g9h0j1k2m3",
+      name: "example.com",
+      serviceStatus: "active",
+      authCode: "EPP-SECRET-1",
+      dyndns: [{ token: "ddnstok_LEAK" }],
+    };
+    const mcp = await connect(mock.url, {}, { fetch: async () => Response.json(domain) });
+    const result = await mcp.call("get_domain", { domain: domain.id });
+    expect(result.structuredContent).toMatchObject({ domain: { id: domain.id, name: "example.com", serviceStatus: "active" } });
+    expect(JSON.stringify(result)).not.toMatch(/EPP-SECRET|ddnstok_LEAK/);
+    await mcp.close();
+    expect(withoutSecrets({ a: [{ apiToken: "x", note: `key ${API_KEY}` }], n: 1 }, (t) => t.split(API_KEY).join("[redacted]"))).toEqual({
+      a: [{ apiToken: "[not shown]", note: "key [redacted]" }],
+      n: 1,
+    });
   });
 
   test("an API error is a result with the Problem's status, code and request ID, no stack", async () => {

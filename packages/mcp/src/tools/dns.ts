@@ -3,10 +3,12 @@
 import { type DnsRecordData, fromApiRecord, recordBody, recordMatches, relativeName } from "@hostup/dns";
 import type { DnsRecordType, HostupClient } from "@hostup/sdk";
 import { zoneIdOf, zoneOf } from "../resolve.js";
+import { MAX_SCANNED } from "./domains.js";
 import { bool, int, LIMIT, list, NAME, obj, out, str, TTL, TYPE, VALUE, ZONE } from "../schema.js";
 import { bounded, omittedNote, type Tool, ToolError } from "../tool.js";
 
-const NUMBER = int(undefined, { minimum: 0, maximum: 65535 });
+// The upper bound (65535) is checked by the SDK before sending.
+const NUMBER = int(undefined, { minimum: 0 });
 const RECORD = out({ id: str(), type: str(), name: str(), value: str(), ttl: int(), priority: int(), weight: int(), port: int() }, [
   "type",
   "name",
@@ -42,7 +44,6 @@ const spec = (args: Record<string, unknown>) => ({
 export const dnsTools: Tool[] = [
   {
     name: "list_dns_zones",
-    title: "List DNS zones",
     description: "The account's DNS zones with their IDs; filter by name (substring).",
     kind: "read",
     idempotent: true,
@@ -51,7 +52,8 @@ export const dnsTools: Tool[] = [
     async run(args, { hostup, signal }) {
       const name = (args.name as string | undefined)?.toLowerCase();
       const zones = [];
-      for await (const zone of hostup.iterateDnsZones({}, { signal })) {
+      for await (const zone of hostup.iterateDnsZones({ limit: 1000 }, { signal })) {
+        if (zones.length >= MAX_SCANNED) break;
         if (name && !zone.name.toLowerCase().includes(name)) continue;
         zones.push({ id: zone.id, name: zone.name, ...(zone.recordCount !== undefined && { recordCount: zone.recordCount }) });
       }
@@ -64,7 +66,6 @@ export const dnsTools: Tool[] = [
   },
   {
     name: "list_dns_records",
-    title: "List DNS records",
     description: "A zone's records, names relative to the zone (@ = apex), TXT unquoted; filter by type and name.",
     kind: "read",
     idempotent: true,
@@ -85,9 +86,8 @@ export const dnsTools: Tool[] = [
   },
   {
     name: "ensure_dns_record",
-    title: "Ensure a DNS record exists",
     description:
-      "Make sure the zone has this record, exactly once: creates it only when missing, never a duplicate (also after a lost answer). created says whether it was added.",
+      "Make sure the zone has this record, exactly once (no duplicate, also after a lost answer); created: whether it was added.",
     kind: "write",
     additive: true,
     idempotent: true,
@@ -110,9 +110,7 @@ export const dnsTools: Tool[] = [
   },
   {
     name: "update_dns_record",
-    title: "Change a DNS record",
-    description:
-      "Change one record, given by id, or by type, name and its current value. Only the fields given change (value, ttl, priority, weight, port).",
+    description: "Change one record (by id, or by type, name and currentValue); only the fields given change.",
     kind: "write",
     idempotent: true,
     input: obj(
@@ -132,11 +130,12 @@ export const dnsTools: Tool[] = [
     ),
     output: out({ zone: ZONE_OUT, before: RECORD, record: RECORD }, ["zone", "before", "record"]),
     async run(args, { hostup, signal }) {
-      const { zone, records } = await zoneRecords(hostup, args.zone as string, signal);
-      if (!args.id && (!args.type || args.currentValue === undefined)) {
+      if (!args.id && (!args.type || args.name === undefined || args.currentValue === undefined)) {
         throw new ToolError("give the record's id, or its type, name and currentValue.", "list_dns_records shows both.");
       }
-      const wanted = { type: String(args.type), name: String(args.name ?? "@"), value: String(args.currentValue) };
+      const { zone, records } = await zoneRecords(hostup, args.zone as string, signal);
+      const name = args.id ? undefined : relativeName(String(args.name), zone.name);
+      const wanted = { type: String(args.type), name: name ?? String(args.name), value: String(args.currentValue) };
       const found = records.filter((r) => (args.id ? r.id === args.id : recordMatches(r, wanted)));
       if (found.length !== 1) {
         throw new ToolError(
@@ -168,9 +167,7 @@ export const dnsTools: Tool[] = [
   },
   {
     name: "remove_dns_record",
-    title: "Remove DNS records",
-    description:
-      "Delete the records of this type and name with this value (or all of that type and name with all: true). Records already gone count as removed.",
+    description: "Delete the records of this type and name with this value, or all: true for every value. Already gone counts as removed.",
     kind: "destructive",
     idempotent: true,
     input: obj({ zone: ZONE, type: TYPE, name: NAME, value: VALUE, all: bool("every value of this type and name") }, [
@@ -180,8 +177,8 @@ export const dnsTools: Tool[] = [
     ]),
     output: out({ zone: ZONE_OUT, deleted: int() }, ["zone", "deleted"]),
     async run(args, { hostup, signal }) {
-      if (args.value === undefined && args.all !== true) {
-        throw new ToolError("give the value to remove, or all: true to remove every value of this type and name.");
+      if ((args.value === undefined) === (args.all !== true)) {
+        throw new ToolError("give either the value to remove, or all: true to remove every value of this type and name (not both).");
       }
       const zone = await zoneOf(hostup, args.zone as string, signal);
       const match = {

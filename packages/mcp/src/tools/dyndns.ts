@@ -2,7 +2,7 @@
 // context. A result says where the user can read it instead.
 import { domainIdOf } from "../resolve.js";
 import { bool, DOMAIN, int, list, obj, oneOf, out, str } from "../schema.js";
-import type { Tool } from "../tool.js";
+import { bounded, omittedNote, type Tool } from "../tool.js";
 
 const CONFIG = str("DynDNS configuration ID (ddns_…)");
 const TOKEN_NOTE = "The update token is not shown here: read it with `hostup dyndns list --show-tokens` in a terminal.";
@@ -22,12 +22,11 @@ const configOut = ({ id, hostname, recordType, enabled, lastIp, updateCount }: C
   updateCount,
 });
 const configLine = (c: ReturnType<typeof configOut>) =>
-  `${c.hostname} ${c.recordType} (${c.id}): ${c.enabled ? "enabled" : "disabled"}, last ${c.lastIp ?? "never updated"}`;
+  `${[c.hostname, c.recordType].filter(Boolean).join(" ") || "configuration"} (${c.id}): ${c.enabled ? "enabled" : "disabled"}, last ${c.lastIp ?? "never updated"}`;
 
 export const dyndnsTools: Tool[] = [
   {
     name: "list_dyndns_configs",
-    title: "List DynDNS configurations",
     description: "A domain's DynDNS configurations (hostname, record type, last address), without their tokens.",
     kind: "read",
     idempotent: true,
@@ -36,19 +35,20 @@ export const dyndnsTools: Tool[] = [
     async run(args, { hostup, signal }) {
       const domainId = await domainIdOf(hostup, args.domain as string, signal);
       const answer = await hostup.listDynDnsConfigs(domainId, { signal });
-      const configs = answer.configs.map((c) => configOut(c as Config));
+      const { items: configs, omitted } = bounded(
+        answer.configs.map((c) => configOut(c as Config)),
+        100,
+      );
       const unavailable = answer.available ? "" : ` (DynDNS unavailable: ${answer.reason ?? "no reason given"})`;
       return {
         data: { domainId, available: answer.available, configs },
-        text: `${configs.length} configuration(s)${unavailable}\n${configs.map(configLine).join("\n")}`.trim(),
+        text: `${answer.configs.length} configuration(s)${omittedNote(omitted, "configurations")}${unavailable}\n${configs.map(configLine).join("\n")}`.trim(),
       };
     },
   },
   {
     name: "create_dyndns_config",
-    title: "Create a DynDNS configuration",
-    description:
-      "Create a DynDNS configuration for a hostname of the domain (A or AAAA). Its token is not returned; the result says where to read it.",
+    description: "Create a DynDNS configuration for a hostname of the domain (A or AAAA); its token is not shown.",
     kind: "write",
     additive: true,
     idempotent: false,
@@ -57,19 +57,18 @@ export const dyndnsTools: Tool[] = [
       "hostname",
       "recordType",
     ]),
-    output: out({ domainId: str(), config: CONFIG_OUT, token: str() }, ["domainId", "config", "token"]),
+    output: out({ domainId: str(), config: CONFIG_OUT, tokenNote: str() }, ["domainId", "config", "tokenNote"]),
     async run(args, { hostup, signal }) {
       const domainId = await domainIdOf(hostup, args.domain as string, signal);
       const body = { hostname: args.hostname as string, recordType: args.recordType as "A" | "AAAA" };
       const config = configOut(
         (await hostup.createDynDnsConfig(domainId, body, { signal, domainName: domainNameOf(args.domain as string) })) as Config,
       );
-      return { data: { domainId, config, token: TOKEN_NOTE }, text: `created: ${configLine(config)}\n${TOKEN_NOTE}` };
+      return { data: { domainId, config, tokenNote: TOKEN_NOTE }, text: `created: ${configLine(config)}\n${TOKEN_NOTE}` };
     },
   },
   {
     name: "set_dyndns_enabled",
-    title: "Enable or disable DynDNS",
     description: "Enable or disable a DynDNS configuration (disabled: updates with its token are refused).",
     kind: "write",
     idempotent: true,
@@ -77,9 +76,22 @@ export const dyndnsTools: Tool[] = [
     output: out({ domainId: str(), config: CONFIG_OUT }, ["domainId", "config"]),
     async run(args, { hostup, signal }) {
       const domainId = await domainIdOf(hostup, args.domain as string, signal);
-      const config = configOut(
-        (await hostup.updateDynDnsConfig(domainId, args.config as string, { enabled: args.enabled as boolean }, { signal })) as Config,
-      );
+      const answer = (await hostup.updateDynDnsConfig(
+        domainId,
+        args.config as string,
+        { enabled: args.enabled as boolean },
+        { signal },
+      )) as Partial<Config>;
+      // The answer promises only the ID: what was asked for fills the rest.
+      const config = configOut({
+        hostname: "",
+        recordType: "",
+        lastIp: null,
+        updateCount: 0,
+        ...answer,
+        id: answer.id ?? (args.config as string),
+        enabled: answer.enabled ?? (args.enabled as boolean),
+      });
       return { data: { domainId, config }, text: `${config.enabled ? "enabled" : "disabled"}: ${configLine(config)}` };
     },
   },

@@ -1,15 +1,15 @@
 // A domain's URL redirects (HTTP redirect rules, not DNS records).
 import { domainIdOf } from "../resolve.js";
-import { bool, DOMAIN, int, list, obj, oneOf, out, str } from "../schema.js";
-import type { Tool } from "../tool.js";
+import { bool, DOMAIN, int, LIMIT, list, obj, oneOf, out, str, URL } from "../schema.js";
+import { bounded, omittedNote, type Tool } from "../tool.js";
 
 const RULE = str("redirect rule ID (redir_…)");
 const STATUS_CODE = { type: "integer", enum: [301, 302, 307, 308] };
-const SCOPE = oneOf(["exact", "prefix", "domain"]);
+const SCOPE = oneOf(["exact", "root_www", "subdomains", "all"]);
 const RULE_OUT = out({ id: str(), sourceUrl: str(), targetUrl: str(), httpStatusCode: int(), status: str() });
 const FIELDS = {
-  sourceUrl: str("e.g. https://example.com/old"),
-  targetUrl: str("e.g. https://example.com/new"),
+  sourceUrl: URL("e.g. https://example.com/old"),
+  targetUrl: URL("e.g. https://example.com/new"),
   httpStatusCode: STATUS_CODE,
   scope: SCOPE,
   preservePath: bool(),
@@ -26,22 +26,24 @@ const pick = (args: Record<string, unknown>, keys: ReadonlyArray<string>) =>
 export const redirectTools: Tool[] = [
   {
     name: "list_redirects",
-    title: "List redirects",
     description: "A domain's URL redirect rules with their IDs.",
     kind: "read",
     idempotent: true,
-    input: obj({ domain: DOMAIN }, ["domain"]),
-    output: out({ domainId: str(), rules: list(RULE_OUT) }, ["domainId", "rules"]),
+    input: obj({ domain: DOMAIN, limit: LIMIT }, ["domain"]),
+    output: out({ domainId: str(), rules: list(RULE_OUT), omitted: int() }, ["domainId", "rules", "omitted"]),
     async run(args, { hostup, signal }) {
       const domainId = await domainIdOf(hostup, args.domain as string, signal);
       const answer = await hostup.listDomainRedirects(domainId, undefined, { signal });
-      const rules = (answer.rules ?? []).map((r) => ruleOut(r as Rule));
-      return { data: { domainId, rules }, text: `${rules.length} redirect(s)\n${rules.map(ruleLine).join("\n")}`.trim() };
+      const all = (answer.rules ?? []).map((r) => ruleOut(r as Rule));
+      const { items: rules, omitted } = bounded(all, (args.limit as number | undefined) ?? 50);
+      return {
+        data: { domainId, rules, omitted },
+        text: `${all.length} redirect(s)${omittedNote(omitted, "redirects")}\n${rules.map(ruleLine).join("\n")}`.trim(),
+      };
     },
   },
   {
     name: "create_redirect",
-    title: "Create a redirect",
     description: "Add a URL redirect rule to a domain (sourceUrl and targetUrl; 301 by default).",
     kind: "write",
     additive: true,
@@ -57,7 +59,6 @@ export const redirectTools: Tool[] = [
   },
   {
     name: "update_redirect",
-    title: "Change a redirect",
     description: "Change a redirect rule's fields, or pause it (enabled: false).",
     kind: "write",
     idempotent: true,
@@ -72,7 +73,6 @@ export const redirectTools: Tool[] = [
   },
   {
     name: "delete_redirect",
-    title: "Delete a redirect",
     description: "Delete one redirect rule of a domain.",
     kind: "destructive",
     idempotent: true,

@@ -24,7 +24,7 @@ import { type Tool, ToolError } from "../tool.js";
 const FORMAT = oneOf(["yaml", "bind"], "yaml (octoDNS, default) or bind");
 const PLAN_INPUT = {
   zone: ZONE,
-  content: str("the zone file's text"),
+  content: str("the zone file's text", { maxLength: 262144 }),
   format: FORMAT,
   prune: bool("also delete sets the file does not name"),
   force: bool("allow changing more than 30% of a zone of 10+ records"),
@@ -37,6 +37,7 @@ const PLAN_OUT = {
   summary: out({ create: int(), update: int(), delete: int(), unmanaged: int() }),
   changes: list(CHANGE),
   planHash: str("pass to apply_zone to apply exactly this plan"),
+  warning: str("why apply_zone would refuse it"),
 };
 
 /** A hash of everything the plan would write and of what it was computed against. */
@@ -53,9 +54,27 @@ async function makePlan(hostup: HostupClient, args: Record<string, unknown>, sig
   return planZone(file, live, { prune: args.prune === true });
 }
 
-function planOutput(plan: Plan) {
+function planOutput(plan: Plan, force = false) {
   const { zone, zoneId, inSync, summary, changes } = planJson(plan);
-  return { zone, zoneId, inSync, summary, changes, planHash: planHash(plan) };
+  return {
+    zone,
+    zoneId,
+    inSync,
+    summary,
+    changes,
+    planHash: planHash(plan),
+    ...(refusal(plan, force) && { warning: refusal(plan, force) }),
+  };
+}
+
+/** Why apply_zone would refuse this plan (the 200-record limit, the 30 % rule without force), said with the plan. */
+function refusal(plan: Plan, force: boolean): string | undefined {
+  try {
+    checkPlan(plan, { force });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 const planText = (plan: Plan) =>
@@ -66,7 +85,6 @@ const planText = (plan: Plan) =>
 export const zoneTools: Tool[] = [
   {
     name: "export_zone",
-    title: "Export a zone",
     description: "A zone's records as an octoDNS YAML or BIND zone file (SOA and apex NS left out): the starting point for plan_zone.",
     kind: "read",
     idempotent: true,
@@ -81,23 +99,22 @@ export const zoneTools: Tool[] = [
   },
   {
     name: "plan_zone",
-    title: "Plan a zone change",
     description:
-      "Compare a zone file's text with the live zone: the records to create, update and delete. Changes nothing. Show the plan, then apply it with apply_zone and its planHash.",
+      "Compare a zone file's text with the live zone: what would be created, updated, deleted. Changes nothing; show it, then apply_zone with its planHash.",
     kind: "read",
     idempotent: true,
     input: obj(PLAN_INPUT, ["zone", "content"]),
     output: out(PLAN_OUT, ["zone", "inSync", "changes", "planHash"]),
     async run(args, { hostup, signal }) {
       const plan = await makePlan(hostup, args, signal);
-      return { data: planOutput(plan), text: planText(plan) };
+      const output = planOutput(plan, args.force === true);
+      return { data: output, text: `${planText(plan)}${output.warning ? `\nWarning: apply_zone would refuse it: ${output.warning}` : ""}` };
     },
   },
   {
     name: "apply_zone",
-    title: "Apply a zone change",
     description:
-      "Apply the plan plan_zone showed: same arguments plus its planHash. If the zone or file changed since, nothing is written and the new plan is returned.",
+      "Apply exactly the plan plan_zone showed (same arguments + planHash); if it changed since, nothing is written and the new plan returned.",
     kind: "destructive",
     idempotent: false,
     input: obj({ ...PLAN_INPUT, planHash: str("from plan_zone") }, ["zone", "content", "planHash"]),
