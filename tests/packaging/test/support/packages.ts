@@ -40,6 +40,12 @@ export const PACKAGES: PublishedPackage[] = [
     built: ["dist/index.js", "dist/index.cjs", "dist/cli.js", "dist/index.d.ts", "dist/index.d.cts"],
     kind: "library",
   },
+  {
+    name: "@hostup/mcp",
+    dir: "packages/mcp",
+    built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
+    kind: "library",
+  },
   { name: "@hostup/cli", dir: "packages/cli", built: ["dist/cli.js"], kind: "cli" },
 ];
 
