@@ -1,10 +1,27 @@
 // Bulk jobs: wait for one to finish, with progress notifications when the caller asked for them.
 import { HostupJobTimeoutError } from "@hostup/sdk";
 import { int, obj, out, str } from "../schema.js";
-import type { Tool } from "../tool.js";
+import type { Tool, ToolContext } from "../tool.js";
 
 /** Under the 60 s an MCP client waits for a call by default: a longer job is "still running, call again". */
 const DEFAULT_WAIT_SECONDS = 50;
+
+/**
+ * What wait_for_job reports of each state read: a progress notification only when the figure grows (the
+ * specification asks that progress increase; a state without a figure, or a lower one, repeats nothing),
+ * 100 once the job completes.
+ */
+export function progressReporter(
+  send: ToolContext["progress"],
+): (state: { jobId: string; status: string; progress: number | undefined }) => void {
+  let reported: number | undefined;
+  return (state) => {
+    const figure = state.status === "completed" ? 100 : state.progress;
+    if (figure === undefined || (reported !== undefined && figure <= reported)) return;
+    reported = figure;
+    void send(figure, 100, `${state.jobId}: ${state.status}`);
+  };
+}
 
 export const jobTools: Tool[] = [
   {
@@ -17,13 +34,7 @@ export const jobTools: Tool[] = [
     ]),
     output: out({ jobId: str(), status: str(), progress: int(), result: {} }, ["jobId", "status"]),
     async run(args, { hostup, signal, progress }) {
-      // Progress must only grow (the specification): a state without a figure repeats the last one.
-      let reported = 0;
-      const onProgress = (state: { jobId: string; status: string; progress: number | undefined }) => {
-        const done = state.status === "completed" ? 100 : Math.max(reported, state.progress ?? reported);
-        if (done > reported || done === 0) void progress(done, 100, `${state.jobId}: ${state.status}`);
-        reported = done;
-      };
+      const onProgress = progressReporter(progress);
       try {
         const state = await hostup.waitForJob(args.job as string, {
           signal,
