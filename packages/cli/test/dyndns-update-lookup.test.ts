@@ -67,7 +67,16 @@ async function flood(res: ServerResponse, service: EchoService): Promise<void> {
   });
   for (let written = 0; written < FLOOD_BYTES && !closed; written += chunk.length) {
     service.written += chunk.length;
-    if (!res.write(chunk) && !closed) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+    if (!res.write(chunk) && !closed) {
+      // Whichever comes first; the other listener goes too (one per write would pile up on the response).
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off("drain", done).off("close", done);
+          resolve();
+        };
+        res.once("drain", done).once("close", done);
+      });
+    }
   }
   if (closed) service.cutOff++;
   else res.end();
