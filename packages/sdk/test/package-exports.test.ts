@@ -3,8 +3,8 @@
 // browsers and workers (Vite, esbuild, webpack, wrangler: `browser`, `worker`, `workerd` beside
 // `import`/`require`), Jest in jsdom (`browser` + `require`), Deno and Bun, and resolvers that ask
 // for none of `import`/`require` (only their own conditions, or none: `default`). Each must find a
-// build that exists, ESM unless it asked for `require`, with its types. publint and attw (`pnpm lint`)
-// check the rest of the packaging.
+// build that exists, ESM unless it asked for `require`, with its types. publint and attw check the rest
+// of the packaging, on the packed tarballs (tests/packaging).
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 
