@@ -114,7 +114,7 @@ export function createHostupClient(options: HostupClientOptions): HostupClient {
   const named = <F>(name: string, fn: F): F => Object.defineProperty(fn, "name", { value: name });
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     const method = named(name, (...args: unknown[]) => call(operation, args, false));
-    client[name] = Object.assign(method, { withResponse: (...args: unknown[]) => call(operation, args, true) });
+    client[name] = Object.freeze(Object.assign(method, { withResponse: (...args: unknown[]) => call(operation, args, true) }));
   }
   const workflowCore: WorkflowCore = {
     api: client as unknown as HostupMethods,

@@ -117,8 +117,7 @@ export function createContext(creator: string, options: HostupClientOptions): Ca
 export function coreOf(ctx: CallContext): { core: HostupCore; call: Call } {
   const call: Call = (operation, args, full) => invoke(ctx, operation, args, full);
   const core = { preload: () => preloadCallParts().then(() => undefined) };
-  Object.defineProperty(core, CALL, { value: call });
-  return { core, call };
+  return { core: Object.defineProperty(core, CALL, { value: call }) as HostupCore, call };
 }
 
 type Fail = (message: string) => never;

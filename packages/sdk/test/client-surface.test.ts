@@ -50,6 +50,8 @@ describe("methods", () => {
     }
     expect(new Set(Object.keys(hostup))).toEqual(new Set([...names, "preload"]));
     expect(Object.isFrozen(hostup)).toBe(true);
+    // Each method is frozen too: no one can swap a method's withResponse for everyone holding the client.
+    expect(Object.isFrozen(hostup.listDomains)).toBe(true);
   });
 
   test("a name that is no method is undefined, not a function: feature detection works", () => {

@@ -24,11 +24,13 @@ function recording(answer: () => Response = () => Response.json(SYNCED)) {
 const sent = (r: Request) => ({ line: `${r.method} ${new URL(r.url).pathname}`, auth: r.headers.get("authorization") });
 
 describe("the operations entry", () => {
-  test("exports one function with .withResponse per operation, and nothing else", () => {
+  test("exports one function with .withResponse per operation, and nothing else; each named, and frozen (an app's modules share it)", () => {
     expect(Object.keys(exported).sort()).toEqual(Object.keys(OPERATIONS).sort());
     for (const [name, fn] of Object.entries(exported)) {
       expect(typeof fn, name).toBe("function");
       expect(typeof (fn as { withResponse?: unknown }).withResponse, name).toBe("function");
+      expect((fn as { name: string }).name).toBe(name);
+      expect(Object.isFrozen(fn), name).toBe(true);
     }
   });
 

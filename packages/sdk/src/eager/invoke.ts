@@ -62,14 +62,7 @@ export const preloadCallParts = (): Promise<unknown> => Promise.all([validation(
  * Validates the arguments, sends the request and returns the data (`full`: with the response and
  * its metadata, for `.withResponse`), or throws the matching HostupError.
  */
-export async function invoke(
-  ctx: CallContext,
-  operation: OperationSpec | Promise<OperationSpec>,
-  args: ReadonlyArray<unknown>,
-  full: boolean,
-): Promise<unknown> {
-  // A promise only on the first call of a client's lifetime, while the operation table loads.
-  const op = operation instanceof Promise ? await operation : operation;
+export async function invoke(ctx: CallContext, op: OperationSpec, args: ReadonlyArray<unknown>, full: boolean): Promise<unknown> {
   const expected = op.params.length + (op.input ? 1 : 0);
   if (args.length > expected + 1) {
     rejectInput(op, (await validation()).argumentsFinding(op, expected + 1, args.length));

@@ -16,6 +16,8 @@ export type Call = (operation: OperationSpec, args: unknown[], full: boolean) =>
 
 /** What every client has: what createHostupCore returns, and what createHostupClient returns with its methods. */
 export interface HostupCore {
+  /** How the client sends a call (what every operation function uses); not for application code. */
+  readonly [CALL]: Call;
   /**
    * Starts loading, all at once, what a call may wait for before its request goes out (input checks,
    * reading error answers), so that the first call does not wait for it. Optional: each part loads on
@@ -47,5 +49,6 @@ export function operationFunction<M>(operation: OperationSpec): OperationFunctio
   };
   const fn = (hostup: unknown, ...args: unknown[]) => call(hostup, args, false);
   fn.withResponse = (hostup: unknown, ...args: unknown[]) => call(hostup, args, true);
-  return fn as unknown as OperationFunction<M>;
+  // Frozen: an app's modules share each function, and one must not patch it for all.
+  return Object.freeze(Object.defineProperty(fn, "name", { value: operation.id })) as unknown as OperationFunction<M>;
 }

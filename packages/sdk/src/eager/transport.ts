@@ -177,18 +177,21 @@ async function attemptOnce(
 
 /**
  * The body as text, or `undefined` once it passes `limit` bytes (then it is no longer read: an endless
- * or huge answer costs at most `limit` of memory). A length the server declares, with no compression
- * that could make the body larger than declared, is read in one go.
+ * or huge answer costs at most `limit` of memory). Always counted as it arrives: a declared length is
+ * that of the compressed body, and a browser hides `Content-Encoding` from scripts on other origins. A
+ * declared length over the limit fails before reading. A `fetch` whose body is no web stream
+ * (node-fetch 2) is read as it offers.
  */
 async function readBody(response: Response, limit: number): Promise<string | undefined> {
-  const declared = response.headers.get("content-length");
   const body = response.body;
-  if (declared !== null && +declared > limit) {
-    await body?.cancel().catch(() => {});
+  if (!body) return "";
+  const declared = response.headers.get("content-length");
+  const reader = typeof body.getReader === "function" ? body.getReader() : undefined;
+  if (declared && /^\d+$/.test(declared) && +declared > limit) {
+    await reader?.cancel().catch(() => {});
     return undefined;
   }
-  if (!body || (declared !== null && !response.headers.has("content-encoding"))) return response.text();
-  const reader = body.getReader();
+  if (!reader) return response.text();
   const decoder = new TextDecoder();
   let text = "";
   for (let size = 0; ; ) {

@@ -1,5 +1,5 @@
 // `hostup.raw`: openapi-fetch on top of the SDK's transport (auth, timeouts, retries, pacing). The
-// client imports this module, and with it openapi-fetch, on the first raw call (client.ts), so an app
+// client's stand-in imports this module, and with it openapi-fetch, on the first raw call (eager/raw-stand-in.ts), so an app
 // that only calls methods never loads either. It gets `send` and the operation table from the client
 // rather than importing them, so that it shares no code with the eager chunk or the table's (src/README.md).
 import createClient, { type MiddlewareCallbackParams } from "openapi-fetch";

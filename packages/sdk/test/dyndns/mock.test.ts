@@ -1,6 +1,6 @@
 // updateDynDns against the Prism mock of the spec (started by the suite's global setup, with
 // --errors): the request it sends is one the spec documents, and the documented answers read as
-// they should. Also: the operation updateDynDns sends agrees with the generated operation table.
+// they should. Also: the generated operation is what the spec says of it (no API key, plain text, not retry-safe).
 import { describe, expect, test } from "vitest";
 import { OPERATIONS } from "../../src/generated/operations.js";
 import { HostupDynDnsError, updateDynDns } from "../../src/index.js";

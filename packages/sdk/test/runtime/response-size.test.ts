@@ -121,3 +121,39 @@ describe("maxResponseBytes", () => {
     }
   });
 });
+
+describe("maxResponseBytes with what other fetch implementations and browsers answer", () => {
+  const ID = DOMAIN_ID;
+  const stubbed = (answer: () => Response | Promise<Response>) =>
+    createHostupClient({
+      apiKey: API_KEY,
+      baseUrl: "http://127.0.0.1:9",
+      maxResponseBytes: LIMIT,
+      maxRetries: 0,
+      fetch: async () => answer(),
+    });
+
+  test("a declared length is not trusted: a body longer than it (a browser hides Content-Encoding from scripts) is still cut at the limit", async () => {
+    const huge = `{"pad":"${"x".repeat(LIMIT * 4)}"}`;
+    const client = stubbed(() => new Response(huge, { headers: { "content-type": "application/json", "content-length": "4000" } }));
+    await expect(client.getDomain(ID)).rejects.toBeInstanceOf(HostupResponseTooLargeError);
+  });
+
+  test("a body that is no web stream (node-fetch 2, cross-fetch in Node) is read as it offers", async () => {
+    const text = JSON.stringify(SYNC_RESULT);
+    const nodeFetchLike = {
+      ok: true,
+      status: 200,
+      statusText: "OK",
+      headers: new Headers({ "content-type": "application/json" }),
+      body: {},
+      text: async () => text,
+    };
+    expect(await stubbed(() => nodeFetchLike as unknown as Response).syncDomainStatus(ID)).toEqual(SYNC_RESULT);
+  });
+
+  test("an answer without a body may declare any length (HEAD, 204)", async () => {
+    const client = stubbed(() => new Response(null, { status: 204, headers: { "content-length": "999999999" } }));
+    await expect(client.deleteDomain(ID)).resolves.toBeUndefined();
+  });
+});

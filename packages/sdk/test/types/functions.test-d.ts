@@ -35,4 +35,6 @@ export async function signatures() {
   await createDynDnsConfig(core, id);
   // @ts-expect-error the client comes first
   await syncDomainStatus(id);
+  // @ts-expect-error an object with a preload is no client
+  await syncDomainStatus({ preload: async () => {} }, id);
 }
