@@ -87,7 +87,7 @@ describe.each(PACKAGES)("$name tarball", (pkg) => {
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f))).toEqual([]);
     // @hostup/types ships its generated declarations from src/generated; the others only dist/ (and bin/).
-    if (["@hostup/dns", "@hostup/sdk", "@hostup/mcp", "@hostup/mock", "@hostup/cli"].includes(pkg.name)) {
+    if (["@hostup/dns", "@hostup/sdk", "@hostup/mcp", "@hostup/external-dns", "@hostup/mock", "@hostup/cli"].includes(pkg.name)) {
       expect(files.filter((f) => f.startsWith("src/"))).toEqual([]);
     }
   });

@@ -7,7 +7,13 @@ import { anchors, codeBlocks, isExternal, links, type CodeBlock } from "./markdo
 import { formatProblems, PRELUDE, preludeFor, typecheckBlocks } from "./typecheck.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
-const READMES = ["README.md", "packages/sdk/README.md", "packages/dns/README.md", "packages/mcp/README.md"];
+const READMES = [
+  "README.md",
+  "packages/sdk/README.md",
+  "packages/dns/README.md",
+  "packages/mcp/README.md",
+  "packages/external-dns/README.md",
+];
 const DOCS = "openapi/dist/docs/index.html";
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");

@@ -70,6 +70,7 @@ describe("changeset configuration", () => {
     expect(published.map((p) => p.manifest.name).sort()).toEqual([
       "@hostup/cli",
       "@hostup/dns",
+      "@hostup/external-dns",
       "@hostup/mcp",
       "@hostup/mock",
       "@hostup/openapi",

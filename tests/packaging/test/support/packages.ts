@@ -46,6 +46,12 @@ export const PACKAGES: PublishedPackage[] = [
     built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
     kind: "library",
   },
+  {
+    name: "@hostup/external-dns",
+    dir: "packages/external-dns",
+    built: ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
+    kind: "library",
+  },
   { name: "@hostup/cli", dir: "packages/cli", built: ["dist/cli.js"], kind: "cli" },
 ];
 

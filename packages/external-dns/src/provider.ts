@@ -1,0 +1,249 @@
+// The provider: ExternalDNS's four calls on HostUp, through @hostup/dns's model (live zones, plans,
+// exactly-once apply) and the SDK. A change set is turned into the desired state of the record sets it
+// touches, planned against the live zone and applied; a write whose answer was lost is settled by
+// reading the zone again and planning once more, so nothing is written twice and nothing is left half done.
+import {
+  applyPlan,
+  customerRecords,
+  type LiveZone,
+  MAX_ZONE_RECORDS,
+  type Plan,
+  planZone,
+  type RecordSet,
+  readLiveZone,
+  relativeName,
+  zoneName,
+} from "@hostup/dns";
+import type { HostupClient } from "@hostup/sdk";
+import { type Changes, type Endpoint, ENDPOINT_TYPES, endpointName, targetOf, recordValueOf } from "./endpoint.js";
+
+export interface DomainFilter {
+  include: string[];
+  exclude: string[];
+}
+
+/** One JSON object per log line; never a secret. */
+export type Log = (event: Record<string, unknown> & { msg: string }) => void;
+
+export interface ProviderOptions {
+  hostup: HostupClient;
+  /** The zones to manage (`--domain-filter`); default: every zone of the account. */
+  domainFilter?: Partial<DomainFilter>;
+  /** Log the writes a change set needs, and make none. */
+  dryRun?: boolean;
+  log?: Log;
+  /** Called with each zone's record count as read (the metrics' gauge). */
+  onZoneRead?: (zone: string, records: number) => void;
+}
+
+/** A change set HostUp would refuse as a whole (a zone's 200-record limit), before any write. */
+export class ChangeRefusedError extends Error {
+  override name = "ChangeRefusedError";
+}
+
+interface Zone {
+  id: string;
+  name: string;
+}
+
+const setKey = (name: string, type: string) => `${name}\u0000${type}`;
+
+export function createExternalDnsProvider(options: ProviderOptions) {
+  const { hostup, dryRun = false } = options;
+  const log: Log = options.log ?? (() => {});
+  const include = (options.domainFilter?.include ?? []).map(zoneName);
+  const exclude = (options.domainFilter?.exclude ?? []).map(zoneName);
+  const inFilter = (zone: string) =>
+    (include.length === 0 || include.some((name) => zone === name || zone.endsWith(`.${name}`))) &&
+    !exclude.some((name) => zone === name || zone.endsWith(`.${name}`));
+
+  /** The account's zones in the filter (one request). */
+  async function zones(signal?: AbortSignal): Promise<Zone[]> {
+    const answer = await hostup.listDnsZones({ limit: 1000 }, { signal });
+    return (answer.data ?? []).map((z) => ({ id: z.id, name: zoneName(z.name) })).filter((z) => inFilter(z.name));
+  }
+
+  /** The zone holding a full name: the longest suffix among `known`. */
+  const zoneFor = (name: string, known: ReadonlyArray<Zone>) =>
+    known.filter((z) => name === z.name || name.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
+
+  /** A live zone's record sets as endpoints: one per name and type, every value in `targets`. */
+  function endpointsOf(live: LiveZone): Endpoint[] {
+    const endpoints: Endpoint[] = [];
+    for (const set of live.sets) {
+      // The apex ALIAS is the CNAME ExternalDNS wrote there.
+      const type = set.type === "ALIAS" && set.name === "@" ? "CNAME" : set.type;
+      if (!ENDPOINT_TYPES.has(type)) continue;
+      const dnsName = set.name === "@" ? live.name : `${set.name}.${live.name}`;
+      const ttl = set.records[0]?.ttl;
+      endpoints.push({
+        dnsName: endpointName(dnsName),
+        targets: set.records.map((r) => targetOf(type, r.value)),
+        recordType: type,
+        ...(ttl !== undefined && { recordTTL: ttl }),
+      });
+    }
+    return endpoints;
+  }
+
+  return {
+    /** `GET /`: the filter ExternalDNS plans with. With `--domain-filter` given, no request is made. */
+    async negotiate(signal?: AbortSignal): Promise<DomainFilter> {
+      if (include.length) return { include, exclude };
+      return { include: (await zones(signal)).map((z) => z.name), exclude };
+    },
+
+    /** `GET /records`: every managed zone's records (one request for the zones, one per zone). */
+    async records(signal?: AbortSignal): Promise<Endpoint[]> {
+      const endpoints: Endpoint[] = [];
+      for (const zone of await zones(signal)) {
+        const live = await readLiveZone(hostup, zone.id);
+        options.onZoneRead?.(live.name, customerRecords(live.sets));
+        endpoints.push(...endpointsOf(live));
+      }
+      return endpoints;
+    },
+
+    /** `POST /records`: applies the change set; every write of it, or, on a refusal, a ChangeRefusedError before any. */
+    async apply(changes: Changes, signal?: AbortSignal): Promise<{ writes: number }> {
+      const all = [...changes.create, ...changes.updateOld, ...changes.updateNew, ...changes.delete];
+      if (all.length === 0) return { writes: 0 };
+      const known = await zones(signal);
+      const byZone = new Map<string, { zone: Zone; changes: Changes }>();
+      for (const [kind, list] of Object.entries(changes) as Array<[keyof Changes, Endpoint[]]>) {
+        for (const endpoint of list) {
+          const name = endpointName(endpoint.dnsName);
+          const zone = zoneFor(name, known);
+          if (!zone) {
+            log({ level: "warn", msg: "endpoint in no managed zone: skipped", dnsName: name, recordType: endpoint.recordType });
+            continue;
+          }
+          if (!ENDPOINT_TYPES.has(endpoint.recordType.toUpperCase())) {
+            log({ level: "warn", msg: "record type not supported: skipped", dnsName: name, recordType: endpoint.recordType });
+            continue;
+          }
+          const entry = byZone.get(zone.id) ?? { zone, changes: { create: [], updateOld: [], updateNew: [], delete: [] } };
+          entry.changes[kind].push(endpoint);
+          byZone.set(zone.id, entry);
+        }
+      }
+      // Every zone is planned, and checked against its limit, before the first write.
+      const plans: Plan[] = [];
+      for (const { zone, changes: zoneChanges } of byZone.values()) {
+        const live = await readLiveZone(hostup, zone.id);
+        const plan = planChanges(live, zoneChanges);
+        const after =
+          customerRecords(live.sets) +
+          plan.changes.filter((c) => c.action === "create").length -
+          plan.changes.filter((c) => c.action === "delete").length;
+        if (after > MAX_ZONE_RECORDS) {
+          log({
+            level: "error",
+            msg: "change set refused: the zone would pass HostUp's record limit",
+            zone: zone.name,
+            records: after,
+            limit: MAX_ZONE_RECORDS,
+          });
+          throw new ChangeRefusedError(`${zone.name} would hold ${after} records, over HostUp's limit of ${MAX_ZONE_RECORDS}`);
+        }
+        plans.push(plan);
+      }
+      let writes = 0;
+      for (const [i, plan] of plans.entries()) {
+        for (const change of plan.changes)
+          log({
+            level: "info",
+            msg: dryRun ? "would write (dry run)" : "write",
+            zone: plan.zone,
+            action: change.action,
+            type: change.type,
+            name: change.name,
+          });
+        if (dryRun || plan.changes.length === 0) continue;
+        writes += await applyExactlyOnce(plan, [...byZone.values()][i]!.changes, signal);
+      }
+      return { writes };
+    },
+  };
+
+  /**
+   * Applies the plan; a write whose answer was lost (its outcome unknown) is settled by reading the zone
+   * again and planning the same changes once more: what was made is not made twice, the rest is made.
+   */
+  async function applyExactlyOnce(plan: Plan, changes: Changes, signal?: AbortSignal): Promise<number> {
+    let current = plan;
+    let writes = 0;
+    for (let attempt = 1; ; attempt++) {
+      const result = await applyPlan(hostup, current, { force: true, ...(signal && { signal }) });
+      writes += result.applied.length;
+      if (!result.failed) return writes;
+      const { outcome, error, change } = result.failed;
+      log({
+        level: "warn",
+        msg: "a write failed",
+        zone: plan.zone,
+        action: change.action,
+        type: change.type,
+        name: change.name,
+        outcome,
+        error: (error as Error)?.message,
+      });
+      if (outcome !== "unknown" || attempt === 2) throw error;
+      current = planChanges(await readLiveZone(hostup, plan.zoneId), changes);
+      if (current.changes.length === 0) return writes;
+    }
+  }
+}
+
+/**
+ * The plan that makes the sets a change set touches what it asks for: the live sets of those names and
+ * types, less what is deleted or updated away, plus what is created or updated to. Nothing else of the
+ * zone is planned (no prune beyond the touched sets).
+ */
+export function planChanges(live: LiveZone, changes: Changes): Plan {
+  const desired = new Map<string, RecordSet>();
+  const touched = new Set<string>();
+  const keyOf = (endpoint: Endpoint) => {
+    const type = endpoint.recordType.toUpperCase();
+    const name = relativeName(endpointName(endpoint.dnsName), live.name) ?? endpointName(endpoint.dnsName);
+    // An apex CNAME is HostUp's ALIAS.
+    return { name, type: type === "CNAME" && name === "@" ? "ALIAS" : type };
+  };
+  for (const endpoint of [...changes.create, ...changes.updateOld, ...changes.updateNew, ...changes.delete]) {
+    const { name, type } = keyOf(endpoint);
+    const key = setKey(name, type);
+    if (touched.has(key)) continue;
+    touched.add(key);
+    const set = live.sets.find((s) => s.name === name && s.type === type);
+    desired.set(key, {
+      name,
+      type,
+      ...(set?.records[0]?.ttl !== undefined && { ttl: set.records[0].ttl }),
+      values: set ? set.records.map((r) => r.value) : [],
+    });
+  }
+  const same = (type: string) => (a: { value: string }, b: { value: string; priority?: number; weight?: number; port?: number }) =>
+    targetOf(type, a) === targetOf(type, b);
+  const remove = (endpoint: Endpoint) => {
+    const { name, type } = keyOf(endpoint);
+    const set = desired.get(setKey(name, type))!;
+    const gone = endpoint.targets.map((t) => recordValueOf(endpoint.recordType.toUpperCase(), t));
+    set.values = set.values.filter((v) => !gone.some((g) => same(type)(v, g)));
+  };
+  const add = (endpoint: Endpoint) => {
+    const { name, type } = keyOf(endpoint);
+    const set = desired.get(setKey(name, type))!;
+    for (const target of endpoint.targets) {
+      const value = recordValueOf(endpoint.recordType.toUpperCase(), target);
+      if (!set.values.some((v) => same(type)(v, value))) set.values.push(value);
+    }
+    if (endpoint.recordTTL) set.ttl = endpoint.recordTTL;
+  };
+  changes.delete.forEach(remove);
+  changes.updateOld.forEach(remove);
+  changes.updateNew.forEach(add);
+  changes.create.forEach(add);
+  const sets = [...desired.values()].filter((s) => s.values.length > 0);
+  const scope: LiveZone = { ...live, sets: live.sets.filter((s) => touched.has(setKey(s.name, s.type))) };
+  return planZone({ origin: live.name, sets }, scope, { prune: true });
+}
