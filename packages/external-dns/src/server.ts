@@ -156,7 +156,14 @@ export async function serveExternalDns(options: ExternalDnsOptions): Promise<Ext
   };
   // Listening first: ExternalDNS gives up negotiating after about 4 s.
   const url = await listen(api, options.listen ?? { host: "127.0.0.1", port: 8888 });
-  const healthUrl = await listen(health, options.healthListen ?? { host: "0.0.0.0", port: 8080 });
+  let healthUrl: string;
+  try {
+    healthUrl = await listen(health, options.healthListen ?? { host: "0.0.0.0", port: 8080 });
+  } catch (error) {
+    // The API is already listening: a process that cannot start both must not hang on one.
+    await new Promise((resolve) => api.close(resolve));
+    throw error;
+  }
   log({ level: "info", msg: "serving the ExternalDNS webhook", url, health: healthUrl, dryRun: options.dryRun === true });
 
   // Ready once HostUp answers; then for good, so that a HostUp outage never restarts the sidecar.

@@ -3,6 +3,8 @@
 // reconciled a second time with nothing to change; an apex CNAME; MX, SRV and registry TXT values that
 // come back byte for byte; HostUp's 429 and slowness answered 500 in time; a lost answer completed
 // without a duplicate; the 200-record limit; --dry-run; /healthz and /metrics.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startZoneServer, type ZoneServer } from "@hostup/mock";
 import { createHostupClient, type HostupClientOptions } from "@hostup/sdk";
@@ -217,6 +219,23 @@ describe("failures are 500 in time (ExternalDNS retries those at its next interv
 });
 
 describe("health", () => {
+  test("a health port in use fails the start, and the API port is released with it", async () => {
+    const blocker = await start({ domainFilter: { include: ["example.com"] } });
+    const port = Number(new URL(blocker.healthUrl).port);
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, "127.0.0.1", resolve));
+    const apiPort = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    const hostup = createHostupClient({ apiKey: API_KEY, baseUrl: api.url });
+    await expect(
+      serveExternalDns({ hostup, listen: { host: "127.0.0.1", port: apiPort }, healthListen: { host: "127.0.0.1", port } }),
+    ).rejects.toMatchObject({ code: "EADDRINUSE" });
+    // The API port was released: it can be listened on again.
+    const again = createServer();
+    await new Promise<void>((resolve, reject) => again.once("error", reject).listen(apiPort, "127.0.0.1", resolve));
+    await new Promise((resolve) => again.close(resolve));
+  });
+
   test("/healthz is 503 until HostUp answers, then 200; /metrics is Prometheus text", async () => {
     let up = false;
     const fetchImpl: typeof fetch = (input, init) => (up ? fetch(input, init) : Promise.reject(new TypeError("fetch failed")));
