@@ -1,4 +1,4 @@
-// `hostup`: domains, DNS, redirects and DynDNS from a terminal, a cron job or a CI step. Each
+// `hostup`: domains, DNS, redirects and DynDNS from a terminal, a cron job, a CI step or a cluster. Each
 // command group lives in commands/; this file builds the program and maps errors to exit codes.
 import { createInterface } from "node:readline";
 import { Command, CommanderError } from "commander";
@@ -7,6 +7,7 @@ import { addAcmeCommands } from "./commands/acme.js";
 import { addDnsCommands } from "./commands/dns.js";
 import { addDomainCommands } from "./commands/domains.js";
 import { addDynDnsCommands } from "./commands/dyndns.js";
+import { addExternalDnsCommand } from "./commands/external-dns.js";
 import { addMcpCommand } from "./commands/mcp.js";
 import { addRedirectCommands } from "./commands/redirects.js";
 import { CLI_VERSION, commandContext, type RunState, wholeNumber } from "./context.js";
@@ -22,7 +23,9 @@ which may also hold "baseUrl" and "timeout" (the options and variables win) and,
 
 export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): Command {
   const program = new Command("hostup")
-    .description("HostUp domains, DNS, redirects and DynDNS from the command line, and as MCP tools for AI agents.")
+    .description(
+      "HostUp domains, DNS, redirects and DynDNS from the command line, as MCP tools for AI agents, and as an ExternalDNS provider for Kubernetes.",
+    )
     .version(CLI_VERSION, "--version", "print the version")
     .option("--base-url <url>", "API origin (default https://cloud.hostup.se; HOSTUP_BASE_URL)")
     .option("--json", "machine-readable JSON output")
@@ -39,6 +42,7 @@ export function buildProgram(io: Io, state: RunState = { exitCode: EXIT.ok }): C
   addDynDnsCommands(program, ctx);
   addAcmeCommands(program, ctx);
   addMcpCommand(program, ctx);
+  addExternalDnsCommand(program, ctx);
   return program;
 }
 

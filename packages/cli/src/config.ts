@@ -154,9 +154,12 @@ export function refuseIfAnotherUsers(path: string, owner: number, uid: number | 
   }
 }
 
-/** A file holding a secret (the config file, a DynDNS token file) must be its owner's alone. */
-export function refuseIfReadableByOthers(path: string, mode: number): void {
+/**
+ * A file holding a secret (the config file, a DynDNS token file, an API key file) must be its owner's
+ * alone. `fix` says how to make it so, when `chmod 600` is not the way (a Kubernetes Secret volume).
+ */
+export function refuseIfReadableByOthers(path: string, mode: number, fix = `Run: chmod 600 ${path}`): void {
   if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new UsageError(`Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`);
+    throw new UsageError(`Refusing to read ${path}: it is readable by others (mode ${(mode & 0o777).toString(8)}). ${fix}`);
   }
 }

@@ -2,7 +2,7 @@
 // to print a result (a table or text for people, JSON with --json).
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import { createHostupClient, type HostupClient } from "@hostup/sdk";
+import { createHostupClient, type HostupClient, type HostupClientOptions } from "@hostup/sdk";
 import { loadSettings, type Settings } from "./config.js";
 import { json, println, type Io } from "./output.js";
 
@@ -45,13 +45,20 @@ export function commandContext(program: Command, io: Io, state: RunState): Comma
   };
 }
 
-/** The client for these settings; `userAgent` is what follows the SDK's own product token (the CLI's, unless given). */
-export function clientFor(settings: Settings, userAgent = CLI_PRODUCT): HostupClient {
+/** What a command that must answer in time (`hostup external-dns`) sets on its client, over the settings. */
+export type ClientLimits = Pick<HostupClientOptions, "timeoutMs" | "maxRetries" | "maxRetryWaitMs">;
+
+/**
+ * The client for these settings; `userAgent` is what follows the SDK's own product token (the CLI's,
+ * unless given); `limits` win over the settings' timeout and the SDK's defaults.
+ */
+export function clientFor(settings: Settings, userAgent = CLI_PRODUCT, limits: ClientLimits = {}): HostupClient {
   return createHostupClient({
     apiKey: settings.apiKey,
     baseUrl: settings.baseUrl,
     userAgent,
     ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+    ...limits,
   });
 }
 

@@ -5,7 +5,8 @@
 import { type Command, Option } from "commander";
 import { configPath, loadSettings, refuseUnsendableKey, UsageError } from "../config.js";
 import { CLI_PRODUCT, type CommandContext, clientFor, type GlobalOptions } from "../context.js";
-import { eprintln, type Io } from "../output.js";
+import { interrupted, type ListenAddress, listenError, parseListenAddress } from "../listen.js";
+import { eprintln } from "../output.js";
 
 const MCP_TOKEN_ENV = "HOSTUP_MCP_TOKEN";
 const DEFAULT_MCP_HOST = "127.0.0.1";
@@ -99,7 +100,7 @@ export function addMcpCommand(program: Command, ctx: CommandContext): void {
           ...(token !== undefined && { token }),
         });
       } catch (error) {
-        throw listenError(error, listen.shown) ?? error;
+        throw listenError(error, listen.shown, "--listen", "another hostup mcp") ?? error;
       }
       eprintln(
         io,
@@ -113,39 +114,9 @@ export function addMcpCommand(program: Command, ctx: CommandContext): void {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-interface ListenAddress {
-  host: string;
-  port: number;
-  /** As given back in messages: host:port, an IPv6 address in brackets. */
-  shown: string;
-}
-
 /** `host:port`, `[v6]:port`, `host` or `port` (the rest from the defaults). */
-export function listenAddress(value: string | undefined): ListenAddress {
-  const given = (value ?? "").trim();
-  let host = DEFAULT_MCP_HOST;
-  let port = String(DEFAULT_MCP_PORT);
-  const bracketed = /^\[([^\]]+)\](?::(\d*))?$/.exec(given);
-  if (bracketed) {
-    host = bracketed[1]!;
-    port = bracketed[2] || port;
-  } else if (/^\d+$/.test(given)) {
-    port = given;
-  } else if ((given.match(/:/g) ?? []).length > 1) {
-    throw new UsageError(`--listen ${given}: write an IPv6 address in brackets, e.g. [::1]:${DEFAULT_MCP_PORT}.`);
-  } else if (given !== "") {
-    const [name, number] = given.split(":");
-    host = name || host;
-    port = number ?? port;
-  }
-  const portNumber = Number(port);
-  if (!/^\d+$/.test(port) || portNumber > 65535) {
-    throw new UsageError(
-      `--listen ${given}: the port must be a whole number from 0 to 65535 (0: any free port), as in ${DEFAULT_MCP_HOST}:${DEFAULT_MCP_PORT}.`,
-    );
-  }
-  return { host, port: portNumber, shown: `${host.includes(":") ? `[${host}]` : host}:${portNumber}` };
-}
+export const listenAddress = (value: string | undefined): ListenAddress =>
+  parseListenAddress(value, "--listen", { host: DEFAULT_MCP_HOST, port: DEFAULT_MCP_PORT });
 
 /**
  * An origin as a browser sends it: `https://app.example.com`, `http://localhost:5173` (a trailing slash,
@@ -212,27 +183,4 @@ function checkToken(token: string, env: NodeJS.ProcessEnv): void {
   if ([...token].length < MIN_TOKEN_LENGTH) {
     throw new UsageError(`${source} is too short (${[...token].length} characters; at least ${MIN_TOKEN_LENGTH}). ${advice}`);
   }
-}
-
-/** Why the server could not listen, as a usage error, or undefined for anything else. */
-function listenError(error: unknown, shown: string): UsageError | undefined {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const why: Record<string, string> = {
-    EADDRINUSE: "the port is in use (another hostup mcp?): choose another with --listen",
-    EACCES: "permission denied (ports below 1024 need privileges): choose another with --listen",
-    EADDRNOTAVAIL: "this machine has no such address",
-    ENOTFOUND: "no such host",
-    EAI_AGAIN: "no such host (the name could not be resolved)",
-  };
-  return code && why[code] ? new UsageError(`Cannot listen on ${shown}: ${why[code]} (${code}).`) : undefined;
-}
-
-/** Resolves to the name of the first SIGINT or SIGTERM; the handlers are removed then. */
-function interrupted(io: Io): Promise<string> {
-  return new Promise((resolve) => {
-    const remove = io.onInterrupt?.((signal) => {
-      remove?.();
-      resolve(signal);
-    });
-  });
 }
