@@ -18,8 +18,8 @@ const notFound = async () =>
 const options = { apiKey: "hk_test_dual_0001", baseUrl: "http://127.0.0.1:9", fetch: notFound };
 
 describe("dist: ESM and CJS copies", async () => {
-  const esm = (await import("../dist/index.js")) as Sdk;
-  const esmOperations = (await import("../dist/operations.js")) as Operations;
+  const esm = (await import("../dist/index.js")) as unknown as Sdk;
+  const esmOperations = (await import("../dist/operations.js")) as unknown as Operations;
   const cjs = require("../dist/index.cjs") as Sdk;
   const cjsOperations = require("../dist/operations.cjs") as Operations;
 
