@@ -193,7 +193,7 @@ describe("the built binary, as ExternalDNS meets it", () => {
     const lines = webhook.lines(); // each line parsed as JSON, or this throws
     expect(lines[0]).toMatchObject({ level: "info", url: webhook.url, health: webhook.health, dryRun: false });
     expect(lines[0]!.time).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
-    expect(lines).toContainEqual(expect.objectContaining({ msg: "write", zone: "example.com", action: "create", type: "A" }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: "written", zone: "example.com", action: "create", type: "A" }));
     expect(lines.at(-1)).toMatchObject({ msg: "stopped", signal: "SIGTERM" });
     expect(webhook.stdout()).not.toContain(API_KEY);
   });

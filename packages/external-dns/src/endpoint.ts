@@ -8,7 +8,7 @@
 //   TXT          the text; quoted ("…") when it is a registry record (heritage=external-dns), as the
 //                registry writes those; HostUp keeps the text and lists it quoted, @hostup/dns unquotes it
 // An apex CNAME is written as HostUp's ALIAS (HostUp refuses CNAMEs at the apex) and read back as CNAME.
-import { type RecordValue, unquoteTxt } from "@hostup/dns";
+import { asciiName, canonicalIpv4, canonicalIpv6, type RecordValue, unquoteTxt } from "@hostup/dns";
 
 /** An ExternalDNS endpoint (endpoint/endpoint.go), as its webhook client sends and reads it. */
 export interface Endpoint {
@@ -56,11 +56,7 @@ export function readChanges(body: unknown): Changes {
     return value.map((item, i) => readEndpoint(item, `${key}[${i}]`));
   };
   const changes = { create: list("create"), updateOld: list("updateOld"), updateNew: list("updateNew"), delete: list("delete") };
-  if (changes.updateOld.length !== changes.updateNew.length) {
-    throw new BadRequestError(
-      `updateOld has ${changes.updateOld.length} endpoints and updateNew ${changes.updateNew.length}: they are pairs`,
-    );
-  }
+  // updateOld and updateNew come in pairs, but the plan needs none: what is old goes, what is new comes.
   return changes;
 }
 
@@ -76,7 +72,7 @@ export function readEndpoint(value: unknown, where: string): Endpoint {
 }
 
 /** `www.example.com`: lower case, no trailing dot (how ExternalDNS's registry keys names). */
-export const endpointName = (name: string) => name.trim().toLowerCase().replace(/\.$/, "");
+export const endpointName = (name: string) => asciiName(name.trim().toLowerCase().replace(/\.$/, "")).toLowerCase();
 
 const isRegistryText = (text: string) => text.startsWith("heritage=external-dns");
 const stripDot = (host: string) => (host === "." ? host : host.replace(/\.$/, "").toLowerCase());
@@ -88,12 +84,18 @@ export function targetOf(type: string, value: RecordValue): string {
       return isRegistryText(value.value) ? `"${value.value}"` : value.value;
     case "MX":
       return `${value.priority ?? 0} ${stripDot(value.value)}`;
-    case "SRV":
-      return `${value.priority ?? 0} ${value.weight ?? 0} ${value.port ?? 0} ${stripDot(value.value)}.`;
+    case "SRV": {
+      const host = stripDot(value.value);
+      return `${value.priority ?? 0} ${value.weight ?? 0} ${value.port ?? 0} ${host === "." ? host : `${host}.`}`;
+    }
     case "CNAME":
     case "ALIAS":
     case "NS":
       return stripDot(value.value);
+    case "A":
+      return canonicalIpv4(value.value.trim()) ?? value.value.trim();
+    case "AAAA":
+      return canonicalIpv6(value.value.trim()) ?? value.value.trim().toLowerCase();
     default:
       return value.value;
   }
@@ -134,7 +136,8 @@ export function recordValueOf(type: string, target: string): RecordValue {
  */
 export function adjustEndpoint(endpoint: Endpoint): Endpoint {
   const type = endpoint.recordType.toUpperCase();
-  const { providerSpecific: _, ...rest } = endpoint;
+  // HostUp has no routing policies: a set identifier would never come back from GET /records (an update every interval).
+  const { providerSpecific: _, setIdentifier: __, ...rest } = endpoint;
   const adjusted: Endpoint = { ...rest, dnsName: endpointName(endpoint.dnsName), recordType: type };
   if (ENDPOINT_TYPES.has(type)) {
     adjusted.targets = endpoint.targets.map((target) => {

@@ -5,12 +5,12 @@
 import {
   applyPlan,
   customerRecords,
+  liveSets,
   type LiveZone,
   MAX_ZONE_RECORDS,
   type Plan,
   planZone,
   type RecordSet,
-  readLiveZone,
   relativeName,
   zoneName,
 } from "@hostup/dns";
@@ -63,6 +63,13 @@ export function createExternalDnsProvider(options: ProviderOptions) {
     return (answer.data ?? []).map((z) => ({ id: z.id, name: zoneName(z.name) })).filter((z) => inFilter(z.name));
   }
 
+  /** A zone's records as @hostup/dns's live zone (one request, stopped by `signal`). */
+  async function liveZone(id: string, signal?: AbortSignal): Promise<LiveZone> {
+    const answer = await hostup.listDnsZoneRecords(id, undefined, { signal });
+    const name = zoneName(answer.zone?.name ?? "");
+    return { id: answer.zone?.id ?? id, name, sets: liveSets(answer.records ?? [], name) };
+  }
+
   /** The zone holding a full name: the longest suffix among `known`. */
   const zoneFor = (name: string, known: ReadonlyArray<Zone>) =>
     known.filter((z) => name === z.name || name.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
@@ -97,7 +104,7 @@ export function createExternalDnsProvider(options: ProviderOptions) {
     async records(signal?: AbortSignal): Promise<Endpoint[]> {
       const endpoints: Endpoint[] = [];
       for (const zone of await zones(signal)) {
-        const live = await readLiveZone(hostup, zone.id);
+        const live = await liveZone(zone.id, signal);
         options.onZoneRead?.(live.name, customerRecords(live.sets));
         endpoints.push(...endpointsOf(live));
       }
@@ -122,6 +129,19 @@ export function createExternalDnsProvider(options: ProviderOptions) {
             log({ level: "warn", msg: "record type not supported: skipped", dnsName: name, recordType: endpoint.recordType });
             continue;
           }
+          // A target this provider cannot write is skipped with its reason, not refused with a 4xx: on
+          // anything but a 5xx ExternalDNS exits, and would meet the same plan after every restart.
+          const bad = unmappable(endpoint);
+          if (bad) {
+            log({
+              level: "error",
+              msg: "endpoint skipped: a target cannot be written",
+              dnsName: name,
+              recordType: endpoint.recordType,
+              error: bad,
+            });
+            continue;
+          }
           const entry = byZone.get(zone.id) ?? { zone, changes: { create: [], updateOld: [], updateNew: [], delete: [] } };
           entry.changes[kind].push(endpoint);
           byZone.set(zone.id, entry);
@@ -130,7 +150,7 @@ export function createExternalDnsProvider(options: ProviderOptions) {
       // Every zone is planned, and checked against its limit, before the first write.
       const plans: Plan[] = [];
       for (const { zone, changes: zoneChanges } of byZone.values()) {
-        const live = await readLiveZone(hostup, zone.id);
+        const live = await liveZone(zone.id, signal);
         const plan = planChanges(live, zoneChanges);
         const after =
           customerRecords(live.sets) +
@@ -149,49 +169,105 @@ export function createExternalDnsProvider(options: ProviderOptions) {
         plans.push(plan);
       }
       let writes = 0;
+      const refused: string[] = [];
       for (const [i, plan] of plans.entries()) {
-        for (const change of plan.changes)
-          log({
-            level: "info",
-            msg: dryRun ? "would write (dry run)" : "write",
-            zone: plan.zone,
-            action: change.action,
-            type: change.type,
-            name: change.name,
-          });
-        if (dryRun || plan.changes.length === 0) continue;
-        writes += await applyExactlyOnce(plan, [...byZone.values()][i]!.changes, signal);
+        if (dryRun) {
+          for (const change of plan.changes)
+            log({
+              level: "info",
+              msg: "would write (dry run)",
+              zone: plan.zone,
+              action: change.action,
+              type: change.type,
+              name: change.name,
+            });
+          continue;
+        }
+        if (plan.changes.length === 0) continue;
+        const result = await applyExactlyOnce(plan, [...byZone.values()][i]!.changes);
+        writes += result.writes;
+        refused.push(...result.refused);
       }
+      // The rest was written; what HostUp refused is tried again at ExternalDNS's next interval.
+      if (refused.length) throw new ChangeRefusedError(`HostUp refused ${refused.join(", ")}`);
       return { writes };
     },
   };
 
   /**
-   * Applies the plan; a write whose answer was lost (its outcome unknown) is settled by reading the zone
-   * again and planning the same changes once more: what was made is not made twice, the rest is made.
+   * Applies the plan, one write at a time, each logged once made. After a failed write the zone is read
+   * again and the same changes planned once more: a write whose answer was lost (a timeout, or a retried
+   * delete that found the record gone) is then no longer planned, and the rest goes on. A write HostUp
+   * still refuses is logged, its set left as it is, and the rest of the change set applied all the same.
    */
-  async function applyExactlyOnce(plan: Plan, changes: Changes, signal?: AbortSignal): Promise<number> {
-    let current = plan;
+  async function applyExactlyOnce(first: Plan, changes: Changes): Promise<{ writes: number; refused: string[] }> {
+    let plan = ordered(first);
     let writes = 0;
-    for (let attempt = 1; ; attempt++) {
-      const result = await applyPlan(hostup, current, { force: true, ...(signal && { signal }) });
-      writes += result.applied.length;
-      if (!result.failed) return writes;
-      const { outcome, error, change } = result.failed;
-      log({
-        level: "warn",
-        msg: "a write failed",
-        zone: plan.zone,
-        action: change.action,
-        type: change.type,
-        name: change.name,
-        outcome,
-        error: (error as Error)?.message,
+    const refused: string[] = [];
+    const skip = new Set<string>();
+    for (let round = 0; round <= first.changes.length + 1; round++) {
+      const zone = plan.zone;
+      const result = await applyPlan(hostup, plan, {
+        force: true,
+        onEvent: (event) => {
+          if (event.type === "applied")
+            log({ level: "info", msg: "written", zone, action: event.change.action, type: event.change.type, name: event.change.name });
+        },
       });
-      if (outcome !== "unknown" || attempt === 2) throw error;
-      current = planChanges(await readLiveZone(hostup, plan.zoneId), changes);
-      if (current.changes.length === 0) return writes;
+      writes += result.applied.length;
+      if (!result.failed) return { writes, refused };
+      const { change, outcome, error } = result.failed;
+      const again = planChanges(await liveZone(plan.zoneId), changes);
+      // The same write still planned: the same record (update, delete) or the same value (create).
+      const same = (c: Plan["changes"][number]) => JSON.stringify([c.action, c.type, c.name, c.recordId, c.after]);
+      const still = again.changes.some((c) => same(c) === same(change));
+      if (still) {
+        skip.add(setKey(change.name, change.type));
+        refused.push(`${change.action} ${change.type} ${change.name} in ${zone}`);
+        log({
+          level: "error",
+          msg: "HostUp refused a write: its set is left as it is",
+          zone,
+          action: change.action,
+          type: change.type,
+          name: change.name,
+          outcome,
+          error: (error as Error)?.message,
+        });
+      } else {
+        log({
+          level: "info",
+          msg: "a write whose answer was lost had been made",
+          zone,
+          action: change.action,
+          type: change.type,
+          name: change.name,
+        });
+      }
+      plan = ordered({ ...again, changes: again.changes.filter((c) => !skip.has(setKey(c.name, c.type))) });
+      if (plan.changes.length === 0) return { writes, refused };
     }
+    return { writes, refused };
+  }
+}
+
+/**
+ * The plan's writes in an order that leaves ownership intact if it is cut short: ExternalDNS's registry
+ * TXT records are created before the records they own and deleted after them (a record without its TXT
+ * has no owner, and ExternalDNS would never touch it again; a TXT without its record is recreated around).
+ */
+function ordered(plan: Plan): Plan {
+  const rank = (c: Plan["changes"][number]) => (c.type === "TXT" ? (c.action === "create" ? 0 : c.action === "delete" ? 2 : 1) : 1);
+  return { ...plan, changes: [...plan.changes].sort((a, b) => rank(a) - rank(b)) };
+}
+
+/** Why an endpoint's targets cannot be written, or undefined. */
+function unmappable(endpoint: Endpoint): string | undefined {
+  try {
+    for (const target of endpoint.targets) recordValueOf(endpoint.recordType.toUpperCase(), target);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 

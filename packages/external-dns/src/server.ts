@@ -20,7 +20,7 @@ export interface ExternalDnsOptions extends ProviderOptions {
   healthListen?: { host: string; port: number };
   /** Answer 500 after this long, before ExternalDNS's 15 s timeout (default 12 000 ms). */
   deadlineMs?: number;
-  /** Request body limit (default 8 MiB). */
+  /** Request body limit (default 32 MiB, ExternalDNS's own). */
   maxBodyBytes?: number;
   /** First pause before asking HostUp again while it does not answer at start-up (doubling to 30 s; default 1 000 ms). */
   readyRetryMs?: number;
@@ -62,7 +62,7 @@ export async function serveExternalDns(options: ExternalDnsOptions): Promise<Ext
   const metrics = new Metrics();
   const provider = createExternalDnsProvider({ ...options, log, onZoneRead: (zone, n) => metrics.records.set(zone, n) });
   const deadlineMs = options.deadlineMs ?? 12_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
   let ready = false;
   let applying: Promise<unknown> = Promise.resolve();
 
@@ -114,6 +114,8 @@ export async function serveExternalDns(options: ExternalDnsOptions): Promise<Ext
     }
     if (req.method === "GET" && path === "/records") {
       return answer("records", res, async (signal) => {
+        // After an apply still settling in the background (its answer was a 500 at the deadline).
+        await applying;
         const endpoints = await provider.records(signal);
         return { status: 200, body: endpoints };
       });
@@ -137,6 +139,11 @@ export async function serveExternalDns(options: ExternalDnsOptions): Promise<Ext
     }
     send(res, 404, { error: `no route ${req.method} ${path}` });
   }
+
+  // Go keeps idle connections for 90 s and does not replay a POST on one the server closed meanwhile:
+  // keep them open longer than that.
+  api.keepAliveTimeout = 120_000;
+  api.headersTimeout = 121_000;
 
   const health = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -175,7 +182,12 @@ export async function serveExternalDns(options: ExternalDnsOptions): Promise<Ext
         ready = true;
         log({ level: "info", msg: "the HostUp API answers: ready" });
       } catch (error) {
-        log({ level: "warn", msg: "the HostUp API does not answer yet", error: (error as Error)?.message });
+        const status = (error as { status?: number })?.status;
+        log({
+          level: status === 401 || status === 403 ? "error" : "warn",
+          msg: status === 401 || status === 403 ? "the HostUp API refuses the API key: check it" : "the HostUp API does not answer yet",
+          error: (error as Error)?.message,
+        });
         await new Promise((resolve) => setTimeout(resolve, wait).unref());
       }
     }
@@ -201,7 +213,7 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new BadRequestError(`the body is over ${limit} bytes`);
+    if (size > limit) throw new Error(`the body is over ${limit} bytes`); // a 500: a 4xx would make ExternalDNS exit
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString("utf8");

@@ -193,6 +193,78 @@ describe("applying change sets", () => {
   });
 });
 
+describe("what must not stop a change set", () => {
+  test("a deadline mid-apply: 500 in time, the writes go on (registry TXT first), and the next read waits for them", async () => {
+    await start({ domainFilter: { include: ["example.com"] }, deadlineMs: 700 });
+    for (let i = 0; i < 8; i++) api.inject("createDnsRecord", { apply: true, delayMs: 200 });
+    const create = ["a", "b", "c", "d"].flatMap((n) => [
+      { dnsName: `${n}.example.com`, targets: ["192.0.2.1"], recordType: "A" },
+      { dnsName: `extdns-a.${n}.example.com`, targets: [OWNER(`service/web/${n}`)], recordType: "TXT" },
+    ]);
+    expect((await post("/records", { create })).status).toBe(500);
+    // A read waits for the apply still settling (within its own deadline: ask until it is done).
+    let back: Record<string, string[]> = {};
+    await expect
+      .poll(
+        async () => {
+          const answer = await get("/records");
+          if (answer.status === 200) back = byKey((await answer.json()) as Endpoint[]);
+          return answer.status;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(200);
+    for (const endpoint of create) expect(back[`${endpoint.recordType} ${endpoint.dnsName}`], endpoint.dnsName).toEqual(endpoint.targets);
+    const creates = api.requests.filter((r) => r.operation === "createDnsRecord").map((r) => (r.body as { type: string }).type);
+    expect(creates).toEqual(["TXT", "TXT", "TXT", "TXT", "A", "A", "A", "A"]);
+  });
+
+  test("a target that cannot be written is skipped and logged (no 4xx: ExternalDNS would exit), the rest applied", async () => {
+    await start({ domainFilter: { include: ["example.com"] } });
+    const answer = await post("/records", {
+      create: [
+        { dnsName: "example.com", targets: ["mail.example.com"], recordType: "MX" },
+        { dnsName: "ok.example.com", targets: ["192.0.2.5"], recordType: "A" },
+      ],
+    });
+    expect(answer.status).toBe(204);
+    expect(api.records("example.com", { type: "A", name: "ok.example.com" })).toHaveLength(1);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "endpoint skipped: a target cannot be written", recordType: "MX" }),
+    );
+  });
+
+  test("a write HostUp refuses leaves its set alone; the rest is written, and the answer is 500 (tried again next interval)", async () => {
+    await start({ domainFilter: { include: ["example.com"] } });
+    const answer = await post("/records", {
+      create: [
+        { dnsName: "bad.example.com", targets: ["192.0.2.1"], recordType: "CNAME" },
+        { dnsName: "good.example.com", targets: ["192.0.2.5"], recordType: "A" },
+      ],
+    });
+    expect(answer.status).toBe(500);
+    expect(api.records("example.com", { type: "A", name: "good.example.com" })).toHaveLength(1);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "HostUp refused a write: its set is left as it is", name: "bad" }),
+    );
+  });
+
+  test("a delete whose answer is lost (its retry finds the record gone) counts as made: 204, and the rest goes on", async () => {
+    api.seed("example.com", { type: "TXT", name: "extdns-a.www", value: OWNER("service/web/www"), ttl: 300 });
+    await start({ domainFilter: { include: ["example.com"] } }, { timeoutMs: 300, maxRetries: 1 });
+    api.inject("deleteDnsRecord", { apply: true, delayMs: 1_000 });
+    const answer = await post("/records", {
+      delete: [
+        { dnsName: "www.example.com", targets: ["203.0.113.10"], recordType: "A" },
+        { dnsName: "extdns-a.www.example.com", targets: [OWNER("service/web/www")], recordType: "TXT" },
+      ],
+    });
+    expect(answer.status).toBe(204);
+    expect(api.records("example.com", { type: "A" })).toEqual([]);
+    expect(api.records("example.com", { type: "TXT", name: "extdns-a.www.example.com" })).toEqual([]);
+  });
+});
+
 describe("failures are 500 in time (ExternalDNS retries those at its next interval, and exits on anything else)", () => {
   test("HostUp's 429 is a 500", async () => {
     await start({ domainFilter: { include: ["example.com"] } }, { maxRetries: 0 });
