@@ -57,10 +57,15 @@ export function createExternalDnsProvider(options: ProviderOptions) {
     (include.length === 0 || include.some((name) => zone === name || zone.endsWith(`.${name}`))) &&
     !exclude.some((name) => zone === name || zone.endsWith(`.${name}`));
 
-  /** The account's zones in the filter (one request). */
+  /** The account's zones in the filter (one request per 1,000 zones). */
   async function zones(signal?: AbortSignal): Promise<Zone[]> {
-    const answer = await hostup.listDnsZones({ limit: 1000 }, { signal });
-    return (answer.data ?? []).map((z) => ({ id: z.id, name: zoneName(z.name) })).filter((z) => inFilter(z.name));
+    const found: Zone[] = [];
+    // Pages of the API's largest size: one request for up to 1,000 zones, the cursor followed past that.
+    for await (const z of hostup.iterateDnsZones({ limit: 1000 }, { signal })) {
+      const name = zoneName(z.name);
+      if (inFilter(name)) found.push({ id: z.id, name });
+    }
+    return found;
   }
 
   /** A zone's records as @hostup/dns's live zone (one request, stopped by `signal`). */

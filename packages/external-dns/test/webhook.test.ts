@@ -323,3 +323,21 @@ describe("health", () => {
     expect(text).toMatch(/hostup_external_dns_records\{zone="example.com"\} 1/);
   });
 });
+
+test("an account of more than one page of zones: every page is read (the cursor followed)", async () => {
+  for (let i = 0; i < 3; i++) api.addZone(`z${i}.example.net`);
+  const pages: string[] = [];
+  // A page size of 2 through the API's own cursor: the zone server pages as HostUp does.
+  const fetchImpl: typeof fetch = (input, init) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    if (url.pathname === "/api/v2/dns-zones") {
+      url.searchParams.set("limit", "2");
+      pages.push(url.searchParams.get("cursor") ?? "first");
+    }
+    return fetch(url, init);
+  };
+  await start({}, { fetch: fetchImpl });
+  const filter = (await (await get("/")).json()) as { include: string[] };
+  expect(filter.include.sort()).toEqual(["example.com", "example.org", "z0.example.net", "z1.example.net", "z2.example.net"]);
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+});
