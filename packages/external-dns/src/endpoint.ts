@@ -8,7 +8,7 @@
 //   TXT          the text; quoted ("…") when it is a registry record (heritage=external-dns), as the
 //                registry writes those; HostUp keeps the text and lists it quoted, @hostup/dns unquotes it
 // An apex CNAME is written as HostUp's ALIAS (HostUp refuses CNAMEs at the apex) and read back as CNAME.
-import { asciiName, canonicalIpv4, canonicalIpv6, type RecordValue, unquoteTxt } from "@hostup/dns";
+import { asciiName, canonicalIpv4, canonicalIpv6, canonicalTarget, type RecordValue, unquoteTxt } from "@hostup/dns";
 
 /** An ExternalDNS endpoint (endpoint/endpoint.go), as its webhook client sends and reads it. */
 export interface Endpoint {
@@ -72,10 +72,9 @@ export function readEndpoint(value: unknown, where: string): Endpoint {
 }
 
 /** `www.example.com`: lower case, no trailing dot (how ExternalDNS's registry keys names). */
-export const endpointName = (name: string) => asciiName(name.trim().toLowerCase().replace(/\.$/, "")).toLowerCase();
+export const endpointName = (name: string) => asciiName(name);
 
 const isRegistryText = (text: string) => text.startsWith("heritage=external-dns");
-const stripDot = (host: string) => (host === "." ? host : host.replace(/\.$/, "").toLowerCase());
 
 /** A target as GET /records returns it, from one of HostUp's values (@hostup/dns's terms). */
 export function targetOf(type: string, value: RecordValue): string {
@@ -83,15 +82,15 @@ export function targetOf(type: string, value: RecordValue): string {
     case "TXT":
       return isRegistryText(value.value) ? `"${value.value}"` : value.value;
     case "MX":
-      return `${value.priority ?? 0} ${stripDot(value.value)}`;
+      return `${value.priority ?? 0} ${canonicalTarget(value.value)}`;
     case "SRV": {
-      const host = stripDot(value.value);
+      const host = canonicalTarget(value.value);
       return `${value.priority ?? 0} ${value.weight ?? 0} ${value.port ?? 0} ${host === "." ? host : `${host}.`}`;
     }
     case "CNAME":
     case "ALIAS":
     case "NS":
-      return stripDot(value.value);
+      return canonicalTarget(value.value);
     case "A":
       return canonicalIpv4(value.value.trim()) ?? value.value.trim();
     case "AAAA":
@@ -111,18 +110,18 @@ export function recordValueOf(type: string, target: string): RecordValue {
       const [priority, host] = fields;
       if (fields.length !== 2 || !/^\d+$/.test(priority ?? ""))
         throw new BadRequestError(`MX target ${JSON.stringify(target)} is not "<preference> <host>"`);
-      return { priority: Number(priority), value: stripDot(host!) };
+      return { priority: Number(priority), value: canonicalTarget(host!) };
     }
     case "SRV": {
       const [priority, weight, port, host] = fields;
       if (fields.length !== 4 || ![priority, weight, port].every((n) => /^\d+$/.test(n ?? ""))) {
         throw new BadRequestError(`SRV target ${JSON.stringify(target)} is not "<priority> <weight> <port> <host>"`);
       }
-      return { priority: Number(priority), weight: Number(weight), port: Number(port), value: stripDot(host!) };
+      return { priority: Number(priority), weight: Number(weight), port: Number(port), value: canonicalTarget(host!) };
     }
     case "CNAME":
     case "NS":
-      return { value: stripDot(target) };
+      return { value: canonicalTarget(target) };
     default:
       return { value: target.trim() };
   }

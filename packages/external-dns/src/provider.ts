@@ -8,10 +8,13 @@ import {
   liveSets,
   type LiveZone,
   MAX_ZONE_RECORDS,
+  nameInZone,
   type Plan,
   planZone,
   type RecordSet,
   relativeName,
+  sameValue,
+  valueKey,
   zoneName,
 } from "@hostup/dns";
 import type { HostupClient } from "@hostup/sdk";
@@ -77,7 +80,7 @@ export function createExternalDnsProvider(options: ProviderOptions) {
 
   /** The zone holding a full name: the longest suffix among `known`. */
   const zoneFor = (name: string, known: ReadonlyArray<Zone>) =>
-    known.filter((z) => name === z.name || name.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
+    known.filter((z) => nameInZone(name, z.name) !== undefined).sort((a, b) => b.name.length - a.name.length)[0];
 
   /** A live zone's record sets as endpoints: one per name and type, every value in `targets`. */
   function endpointsOf(live: LiveZone): Endpoint[] {
@@ -224,7 +227,8 @@ export function createExternalDnsProvider(options: ProviderOptions) {
       const { change, outcome, error } = result.failed;
       const again = planChanges(await liveZone(plan.zoneId), changes);
       // The same write still planned: the same record (update, delete) or the same value (create).
-      const same = (c: Plan["changes"][number]) => JSON.stringify([c.action, c.type, c.name, c.recordId, c.after]);
+      const same = (c: Plan["changes"][number]) =>
+        JSON.stringify([c.action, c.type, c.name, c.recordId, c.after && valueKey(c.type, c.after)]);
       const still = again.changes.some((c) => same(c) === same(change));
       if (still) {
         skip.add(setKey(change.name, change.type));
@@ -303,20 +307,18 @@ export function planChanges(live: LiveZone, changes: Changes): Plan {
       values: set ? set.records.map((r) => r.value) : [],
     });
   }
-  const same = (type: string) => (a: { value: string }, b: { value: string; priority?: number; weight?: number; port?: number }) =>
-    targetOf(type, a) === targetOf(type, b);
   const remove = (endpoint: Endpoint) => {
     const { name, type } = keyOf(endpoint);
     const set = desired.get(setKey(name, type))!;
     const gone = endpoint.targets.map((t) => recordValueOf(endpoint.recordType.toUpperCase(), t));
-    set.values = set.values.filter((v) => !gone.some((g) => same(type)(v, g)));
+    set.values = set.values.filter((v) => !gone.some((g) => sameValue(type, v, g)));
   };
   const add = (endpoint: Endpoint) => {
     const { name, type } = keyOf(endpoint);
     const set = desired.get(setKey(name, type))!;
     for (const target of endpoint.targets) {
       const value = recordValueOf(endpoint.recordType.toUpperCase(), target);
-      if (!set.values.some((v) => same(type)(v, value))) set.values.push(value);
+      if (!set.values.some((v) => sameValue(type, v, value))) set.values.push(value);
     }
     if (endpoint.recordTTL) set.ttl = endpoint.recordTTL;
   };
